@@ -1,0 +1,84 @@
+"""Shared fixtures: the cast (Alice the founder, Bob her consultant, Charlie a stranger) and a
+real SMTP server on loopback."""
+
+import socket
+from email import message_from_bytes, policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.conf import settings
+
+from tasks import services
+
+
+def pytest_configure(config):
+    # CI sets REQUIRE_SERVICES=1: the suite must then run on PostgreSQL, not on a fallback.
+    if settings.REQUIRE_SERVICES:
+        engine = settings.DATABASES["default"]["ENGINE"]
+        assert "postgresql" in engine, f"REQUIRE_SERVICES is set but the database is {engine}"
+        assert settings.REDIS_URL, "REQUIRE_SERVICES is set but REDIS_URL is not"
+
+
+@pytest.fixture
+def alice(db):
+    return services.founder_signup(email="alice@example.com", password="alice-password-1")
+
+
+@pytest.fixture
+def bob(db, alice):
+    """Alice's consultant."""
+    from tasks.models import User
+
+    bob = User.objects.create_user(email="bob@example.com", password="bob-password-1")
+    bob.is_staff = True
+    bob.save()
+    alice.profile.consultants.add(bob)
+    return bob
+
+
+@pytest.fixture
+def charlie(db):
+    """A founder who must never see Alice's things."""
+    return services.founder_signup(email="charlie@example.com", password="charlie-password-1")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+class _Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append(
+            {"from": envelope.mail_from, "to": list(envelope.rcpt_tos), "message": message}
+        )
+        return "250 Message accepted for delivery"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django sends to it. `.messages` holds what it received."""
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    try:
+        yield inbox
+    finally:
+        controller.stop()

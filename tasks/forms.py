@@ -1,0 +1,140 @@
+from django import forms
+from django.contrib.auth.forms import BaseUserCreationForm
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tasks.models import AREA_CHOICES, LANGUAGE_CHOICES, Category, Delegate, Profile, Task, User
+
+SKILL_CHOICES = [
+    (1, _("1 – not at all")),
+    (2, _("2 – poorly")),
+    (3, _("3 – okay")),
+    (4, _("4 – well")),
+    (5, _("5 – expert")),
+]
+ENJOYMENT_CHOICES = [
+    (1, _("1 – I hate it")),
+    (2, _("2 – I dislike it")),
+    (3, _("3 – neutral")),
+    (4, _("4 – I like it")),
+    (5, _("5 – I love it")),
+]
+MAX_IMPORT_BYTES = 1024 * 1024
+
+
+class SignupForm(BaseUserCreationForm):
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
+
+    class Meta:
+        model = User
+        fields = ("email",)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("An account with this email address already exists."))
+        return email
+
+
+class TaskForm(forms.ModelForm):
+    skill = forms.TypedChoiceField(
+        label=_("How well do you do this yourself?"), choices=SKILL_CHOICES, coerce=int
+    )
+    enjoyment = forms.TypedChoiceField(
+        label=_("How much do you like doing it?"), choices=ENJOYMENT_CHOICES, coerce=int
+    )
+
+    class Meta:
+        model = Task
+        fields = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+        labels = {
+            "hours_per_week": _("Hours per week"),
+            "recurring": _("Recurring routine task (not a one-off project)"),
+            "core": _("Core to my business (product, growth, key relationships)"),
+        }
+        help_texts = {
+            "hours_per_week": _("For a one-off project: per week while it runs. 0–168."),
+        }
+        widgets = {"hours_per_week": forms.NumberInput(attrs={"step": "0.25", "min": "0"})}
+
+
+class OverrideForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), empty_label=None
+    )
+    reason = forms.CharField(
+        label=_("Why?"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DelegationForm(forms.Form):
+    delegate = forms.ModelChoiceField(label=_("Delegate"), queryset=Delegate.objects.none())
+    start_date = forms.DateField(
+        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    hourly_rate = forms.DecimalField(
+        label=_("Hourly rate"),
+        required=False,
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        help_text=_("Leave empty to use the delegate's rate."),
+    )
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegate"].queryset = Delegate.objects.filter(owner=owner)
+        self.fields["start_date"].initial = timezone.localdate()
+
+
+class DelegateForm(forms.ModelForm):
+    areas = forms.MultipleChoiceField(
+        label=_("Areas"),
+        choices=AREA_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Delegate
+        fields = ("name", "kind", "email", "areas", "hourly_rate", "notes")
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = (
+            "hourly_value",
+            "weekly_capacity",
+            "monthly_budget",
+            "default_va_rate",
+            "default_specialist_rate",
+            "time_zone",
+            "language",
+            "digest_enabled",
+            "digest_weekday",
+            "digest_hour",
+            "hate_max",
+            "skill_gap_max",
+            "time_eater_min_hours",
+        )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: title, area, hours_per_week, recurring, skill, enjoyment, core "
+            "(German headers work too)."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 1 MB."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise forms.ValidationError(_("The file is not UTF-8 text.")) from err

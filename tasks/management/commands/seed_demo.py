@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from tasks import demo
+
+
+class Command(BaseCommand):
+    help = "Create demo founders with realistic tasks; running it again changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--founders", type=int, default=1, help="founders in all (default 1)")
+        parser.add_argument("--tasks", type=int, default=20, help="tasks per founder (default 20)")
+
+    def handle(self, *args, founders, tasks, **options):
+        if founders < 1 or tasks < 0:
+            raise CommandError("--founders must be at least 1 and --tasks at least 0.")
+        created = demo.seed(founders=founders, tasks=tasks)
+        self.stdout.write(
+            f"{created} founder(s) created, {founders - created} already there. "
+            f"Log in as {demo.DEMO_EMAIL} / {demo.DEMO_PASSWORD}"
+        )

@@ -1,0 +1,219 @@
+"""Every write to founders, tasks and delegates goes through here (views, admin, commands).
+
+Classification depends on all of a founder's open hours (the overloaded rule), so any change
+to a task or a profile re-runs it for all of that founder's tasks, in a constant number of
+queries.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tasks import classifier
+from tasks.models import Category, Delegate, Profile, Task, User
+
+TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
+
+
+def founder_signup(*, email: str, password: str, language: str = "en") -> User:
+    with transaction.atomic():
+        user = User.objects.create_user(email=email, password=password)
+        Profile.objects.create(user=user, language=language)
+    return user
+
+
+def founder_profile(*, user: User) -> Profile:
+    """The user's profile, created on first use (consultants and superusers may lack one)."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def reasons_to_json(reasons) -> list[dict]:
+    return [{"code": r.code, "params": {k: _jsonable(v) for k, v in r.values}} for r in reasons]
+
+
+def _jsonable(value):
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def tasks_reclassify(*, owner: User) -> int:
+    """Re-run the rules for all of the founder's tasks; returns how many changed."""
+    profile = founder_profile(user=owner)
+    changed = classify_founder_tasks(list(Task.objects.filter(owner=owner)), profile=profile)
+    Task.objects.bulk_update(changed, CLASSIFIED_FIELDS, batch_size=500)
+    return len(changed)
+
+
+def classify_founder_tasks(tasks: list[Task], *, profile: Profile) -> list[Task]:
+    """Classify all of one founder's tasks in memory; returns those whose result changed."""
+    thresholds = profile.thresholds()
+    planned = sum((t.hours_per_week for t in tasks if t.status in Task.OPEN_STATUSES), Decimal("0"))
+    overloaded = classifier.is_overloaded(planned, profile.weekly_capacity)
+    changed = []
+    for task in tasks:
+        result = classifier.classify(
+            task.as_input(),
+            overloaded=overloaded,
+            thresholds=thresholds,
+            planned=planned,
+            capacity=profile.weekly_capacity,
+        )
+        new = {
+            "category_id": result.category,
+            "route": result.route,
+            "reasons": reasons_to_json(result.reasons),
+            "override_route": (
+                classifier.route_for(task.override_category_id, task.as_input(), thresholds)
+                if task.override_category_id
+                else ""
+            ),
+        }
+        if any(getattr(task, key) != value for key, value in new.items()):
+            for key, value in new.items():
+                setattr(task, key, value)
+            changed.append(task)
+    return changed
+
+
+def _validated(task: Task) -> Task:
+    # The classifier fills category and route; validate what the founder entered.
+    task.full_clean(exclude=["category", "route", "reasons"])
+    return task
+
+
+@transaction.atomic
+def task_create(*, owner: User, **fields) -> Task:
+    task = Task(owner=owner, **{k: fields[k] for k in TASK_FIELDS})
+    task.category_id, task.route = classifier.KEEP, classifier.KEEP
+    _validated(task).save()
+    tasks_reclassify(owner=owner)
+    task.refresh_from_db()
+    return task
+
+
+@transaction.atomic
+def task_update(*, task: Task, **fields) -> Task:
+    for key in TASK_FIELDS:
+        if key in fields:
+            setattr(task, key, fields[key])
+    _validated(task).save()
+    tasks_reclassify(owner=task.owner)
+    task.refresh_from_db()
+    return task
+
+
+@transaction.atomic
+def task_delete(*, task: Task) -> None:
+    owner = task.owner
+    task.delete()
+    tasks_reclassify(owner=owner)
+
+
+@transaction.atomic
+def tasks_import(*, owner: User, rows) -> list[Task]:
+    """Create tasks from already-validated classifier.TaskInput rows, all or nothing."""
+    created = []
+    for row in rows:
+        task = Task(owner=owner, **{k: getattr(row, k) for k in TASK_FIELDS})
+        task.category_id, task.route = classifier.KEEP, classifier.KEEP
+        created.append(_validated(task))
+    Task.objects.bulk_create(created, batch_size=500)
+    tasks_reclassify(owner=owner)
+    return created
+
+
+@transaction.atomic
+def task_override(*, task: Task, category: str, reason: str, by: User) -> Task:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why you override the category.")})
+    if not Category.objects.filter(code=category).exists():
+        raise ValidationError({"category": _("Choose one of the four categories.")})
+    task.override_category_id = category
+    task.override_route = classifier.route_for(
+        category, task.as_input(), founder_profile(user=task.owner).thresholds()
+    )
+    task.override_reason = reason
+    task.override_by = by
+    task.override_at = timezone.now()
+    task.save()
+    return task
+
+
+@transaction.atomic
+def task_override_clear(*, task: Task) -> Task:
+    task.override_category = None
+    task.override_route = ""
+    task.override_reason = ""
+    task.override_by = None
+    task.override_at = None
+    task.save()
+    return task
+
+
+def delegation_check(*, task: Task) -> None:
+    """Raise ValidationError when the task may not be handed off yet (the handover gate)."""
+    if task.effective_route == classifier.KEEP:
+        raise ValidationError(_("This task is yours to keep; override its category first."))
+    if task.status not in (Task.INVENTORY, Task.READY):
+        raise ValidationError(_("Only a task in the inventory or ready can be delegated."))
+
+
+@transaction.atomic
+def delegation_start(
+    *, task: Task, delegate: Delegate, start_date: date, hourly_rate: Decimal | None = None
+) -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if delegate.owner_id != task.owner_id:
+        raise ValidationError({"delegate": _("Choose one of your own delegates.")})
+    delegation_check(task=task)
+    task.status = Task.DELEGATED
+    task.delegate = delegate
+    task.delegated_on = start_date
+    task.delegate_rate = delegate.hourly_rate if hourly_rate is None else hourly_rate
+    task.full_clean(exclude=["category", "route", "reasons"])
+    task.save()
+    return task
+
+
+@transaction.atomic
+def delegation_end(*, task: Task, done: bool) -> Task:
+    """Finish the task, or take it back into the inventory."""
+    task.status = Task.DONE if done else Task.INVENTORY
+    task.delegate = None
+    task.delegated_on = None
+    task.delegate_rate = None
+    task.save()
+    tasks_reclassify(owner=task.owner)
+    return task
+
+
+@transaction.atomic
+def profile_update(*, profile: Profile, **fields) -> Profile:
+    for key, value in fields.items():
+        setattr(profile, key, value)
+    profile.full_clean(exclude=["user", "consultants"])
+    profile.save()
+    tasks_reclassify(owner=profile.user)
+    return profile
+
+
+@transaction.atomic
+def delegate_save(*, delegate: Delegate) -> Delegate:
+    delegate.full_clean()
+    delegate.save()
+    return delegate
+
+
+def delegate_delete(*, delegate: Delegate) -> None:
+    if delegate.tasks.filter(status=Task.DELEGATED).exists():
+        raise ValidationError(
+            _("%(name)s still has delegated tasks; take them back first.") % {"name": delegate.name}
+        )
+    delegate.tasks.update(delegate=None)
+    delegate.delete()

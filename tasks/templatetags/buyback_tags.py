@@ -1,0 +1,47 @@
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+from tasks import classifier
+from tasks.reasons import reasons_text
+
+register = template.Library()
+
+BADGE_CLASSES = {
+    classifier.TIME: "text-bg-primary",
+    classifier.SKILL: "text-bg-info",
+    classifier.SMART: "text-bg-warning",
+    classifier.KEEP: "text-bg-secondary",
+}
+
+
+@register.filter
+def hours(value) -> str:
+    """6.00 → "6", 1.50 → "1.5" (in the active language's number format)."""
+    if value is None or value == "":
+        return "0"
+    value = Decimal(value).quantize(Decimal("0.01")).normalize()
+    places = max(0, -value.as_tuple().exponent)
+    return number_format(value, decimal_pos=places)
+
+
+@register.filter
+def money(value) -> str:
+    return number_format(
+        Decimal(value or 0).quantize(Decimal("1")),
+        decimal_pos=0,
+        use_l10n=True,
+        force_grouping=True,
+    )
+
+
+@register.filter
+def reason_sentences(stored) -> list[str]:
+    """The task's stored reason codes as sentences in the active language."""
+    return reasons_text(stored or [])
+
+
+@register.filter
+def badge_class(category_code: str) -> str:
+    return BADGE_CLASSES.get(category_code, "text-bg-light")

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from tasks.views import accounts, dashboard, delegates, tasks
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("tasks/new/", tasks.task_create, name="task_create"),
+    path("tasks/import/", tasks.task_import, name="task_import"),
+    path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
+    path("tasks/<int:pk>/edit/", tasks.task_edit, name="task_edit"),
+    path("tasks/<int:pk>/delete/", tasks.task_delete, name="task_delete"),
+    path("tasks/<int:pk>/override/", tasks.task_override, name="task_override"),
+    path("tasks/<int:pk>/override/clear/", tasks.task_override_clear, name="task_override_clear"),
+    path("tasks/<int:pk>/delegate/", tasks.task_delegate, name="task_delegate"),
+    path("tasks/<int:pk>/finish/", tasks.task_finish, name="task_finish"),
+    path("tasks/<int:pk>/reopen/", tasks.task_reopen, name="task_reopen"),
+    path("delegates/", delegates.delegate_list, name="delegate_list"),
+    path("delegates/new/", delegates.delegate_form, name="delegate_create"),
+    path("delegates/<int:pk>/edit/", delegates.delegate_form, name="delegate_edit"),
+    path("delegates/<int:pk>/delete/", delegates.delegate_delete, name="delegate_delete"),
+    path("settings/", accounts.profile_settings, name="settings"),
+    path("accounts/signup/", accounts.signup, name="signup"),
+    path("i18n/setlang/", accounts.set_language, name="set_language"),
+]

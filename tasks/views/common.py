@@ -1,0 +1,30 @@
+"""Helpers every view uses.
+
+One code path for "not yours": another founder's object answers 404, like a missing one.
+"""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+
+from tasks.models import Delegate, Task
+
+
+def get_task_for_user(request, pk) -> Task:
+    return get_object_or_404(
+        Task.objects.select_related("category", "override_category", "delegate"),
+        pk=pk,
+        owner=request.user,
+    )
+
+
+def get_delegate_for_user(request, pk) -> Delegate:
+    return get_object_or_404(Delegate, pk=pk, owner=request.user)
+
+
+def add_service_errors(form, err: ValidationError) -> None:
+    """Show a service's ValidationError on the form, at the field where it names one."""
+    if hasattr(err, "error_dict"):
+        for field, errors in err.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, err)
