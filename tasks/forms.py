@@ -3,6 +3,7 @@ from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tasks import csv_rows
 from tasks.models import AREA_CHOICES, LANGUAGE_CHOICES, Category, Delegate, Profile, Task, User
 
 SKILL_CHOICES = [
@@ -135,6 +136,6 @@ class ImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 1 MB."))
         try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            raise forms.ValidationError(_("The file is not UTF-8 text.")) from err
+            return csv_rows.decode(upload.read())
+        except ValueError as err:
+            raise forms.ValidationError(_("The file is not a text (CSV) file.")) from err

@@ -1,3 +1,5 @@
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -150,10 +152,10 @@ def task_import(request):
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
-            rows = csv_rows.parse(form.cleaned_data["file"])
+            rows = csv_rows.parse_tasks(io.StringIO(form.cleaned_data["file"]))
             created = services.tasks_import(owner=request.user, rows=rows)
         except csv_rows.CsvError as err:
-            problems = err.problems
+            problems = [str(problem) for problem in err.problems]
         except ValidationError as err:
             problems = err.messages
         else:

@@ -1,0 +1,213 @@
+"""Tasks from a CSV file: parse and validate every row, report every problem at once.
+
+Pure Python (no Django), shared by the web import and the classify_tasks command.
+
+- Columns: title, area, hours_per_week, recurring, skill, enjoyment, core, or their German
+  names (Titel, Bereich, Stunden pro Woche, wiederkehrend, Können, Freude, Kerntätigkeit).
+  Headers are case-insensitive; other columns are ignored.
+- Comma or semicolon delimited (German Excel writes semicolons); a UTF-8 BOM is dropped.
+- Hours take a decimal point or a German decimal comma ("1,5").
+- Blank lines are skipped. Problems name the data row (row 1 is the first non-blank row after
+  the header, blank lines not counted) and the column's English name:
+  `row 3, column hours_per_week: "lots" is not a number`.
+"""
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TextIO
+
+from tasks.classifier import AREAS, TaskInput
+
+COLUMNS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+GERMAN_COLUMNS = {
+    "title": "Titel",
+    "area": "Bereich",
+    "hours_per_week": "Stunden pro Woche",
+    "recurring": "wiederkehrend",
+    "skill": "Können",
+    "enjoyment": "Freude",
+    "core": "Kerntätigkeit",
+}
+TITLE_MAX_LENGTH = 200
+MAX_HOURS = Decimal("168")  # hours in a week
+
+TRUE_WORDS = ("yes", "true", "1", "ja")
+FALSE_WORDS = ("no", "false", "0", "nein")
+
+
+def _header_key(name: str) -> str:
+    # NFC: a decomposed "Können" (macOS) must match the composed one.
+    return unicodedata.normalize("NFC", name).strip().casefold()
+
+
+HEADER_ALIASES = {_header_key(name): name for name in COLUMNS} | {
+    _header_key(german): name for name, german in GERMAN_COLUMNS.items()
+}
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    message: str
+    row: int | None = None  # data row, 1-based; None for the file as a whole
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class CsvError(ValueError):
+    """The file cannot be imported; `problems` lists everything wrong with it."""
+
+    def __init__(self, problems: list[CsvProblem]):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def parse_bool(value: str) -> bool:
+    """yes/no, true/false, 1/0, ja/nein in any case; anything else raises ValueError."""
+    word = value.strip().casefold()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(f'"{value}" is not one of yes/no, true/false, 1/0, ja/nein')
+
+
+def parse_hours(value: str) -> Decimal:
+    """Hours per week, 0–168, with a decimal point or a German decimal comma."""
+    text = value.strip()
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        hours = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f'"{value}" is not a number') from None
+    if not hours.is_finite():
+        raise ValueError(f'"{value}" is not a number')
+    if not 0 <= hours <= MAX_HOURS:
+        raise ValueError(f'"{value}" is not between 0 and {MAX_HOURS}')
+    return hours
+
+
+def parse_rating(value: str) -> int:
+    """A whole number from 1 to 5 (skill, enjoyment)."""
+    try:
+        rating = int(value.strip())
+    except ValueError:
+        raise ValueError(f'"{value}" is not a whole number from 1 to 5') from None
+    if not 1 <= rating <= 5:
+        raise ValueError(f'"{value}" is not a whole number from 1 to 5')
+    return rating
+
+
+def parse_area(value: str) -> str:
+    area = value.strip().casefold()
+    if area not in AREAS:
+        raise ValueError(f'"{value}" is not one of {", ".join(AREAS)}')
+    return area
+
+
+def parse_title(value: str) -> str:
+    title = value.strip()
+    if len(title) > TITLE_MAX_LENGTH:
+        raise ValueError(f"is longer than {TITLE_MAX_LENGTH} characters")
+    return title
+
+
+PARSERS = {
+    "title": parse_title,
+    "area": parse_area,
+    "hours_per_week": parse_hours,
+    "recurring": parse_bool,
+    "skill": parse_rating,
+    "enjoyment": parse_rating,
+    "core": parse_bool,
+}
+
+
+def _delimiter(header_line: str) -> str:
+    # The header decides: no header name contains a comma or a semicolon.
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def _column_positions(header: list[str]) -> tuple[dict[str, int], list[CsvProblem]]:
+    positions: dict[str, int] = {}
+    problems = []
+    for index, name in enumerate(header):
+        column = HEADER_ALIASES.get(_header_key(name))
+        if column is None:
+            continue
+        if column in positions:
+            problems.append(CsvProblem("appears more than once in the header", column=column))
+        positions[column] = index
+    for column in COLUMNS:
+        if column not in positions:
+            german = GERMAN_COLUMNS[column]
+            message = f'missing from the header (name it "{column}" or "{german}")'
+            problems.append(CsvProblem(message, column=column))
+    return positions, problems
+
+
+def _parse_row(
+    cells: list[str], positions: dict[str, int], row: int
+) -> tuple[TaskInput | None, list[CsvProblem]]:
+    values = {}
+    problems = []
+    for column in COLUMNS:
+        index = positions[column]
+        raw = cells[index] if index < len(cells) else ""
+        if not raw.strip():
+            problems.append(CsvProblem("a value is required", row=row, column=column))
+            continue
+        try:
+            values[column] = PARSERS[column](raw)
+        except ValueError as error:
+            problems.append(CsvProblem(str(error), row=row, column=column))
+    if problems:
+        return None, problems
+    return TaskInput(**values), []
+
+
+def parse_tasks(stream: TextIO) -> list[TaskInput]:
+    """Every task in the CSV stream, or CsvError with every problem found."""
+    text = stream.read().removeprefix("\ufeff")
+    if not text.strip():
+        raise CsvError([CsvProblem("the file is empty")])
+    header_line = next(line for line in text.splitlines() if line.strip())
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(header_line))
+    try:
+        rows = [cells for cells in reader if any(cell.strip() for cell in cells)]
+    except csv.Error as error:
+        raise CsvError([CsvProblem(f"the file is not valid CSV ({error})")]) from None
+
+    positions, problems = _column_positions(rows[0])
+    if problems:
+        raise CsvError(problems)
+    if len(rows) == 1:
+        raise CsvError([CsvProblem("the file has a header but no tasks")])
+
+    tasks = []
+    for row_number, cells in enumerate(rows[1:], start=1):
+        task, row_problems = _parse_row(cells, positions, row_number)
+        problems.extend(row_problems)
+        if task is not None:
+            tasks.append(task)
+    if problems:
+        raise CsvError(problems)
+    return tasks
+
+
+def decode(data: bytes) -> str:
+    """Text of an uploaded file: UTF-8 (with or without BOM), else Windows-1252 (old Excel)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

@@ -1,0 +1,67 @@
+"""Reason codes from the classifier, as short sentences in the active language.
+
+The edge between the pure classifier and what people read: views, templates, emails and the
+classify_tasks command all go through `reason_text`.
+"""
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext, gettext_noop
+
+from tasks import classifier
+
+# gettext_noop marks the strings for makemessages; gettext translates them at call time.
+SENTENCES = {
+    classifier.CORE: gettext_noop("Core to your business — keep it"),
+    classifier.HATE: gettext_noop("You rated your enjoyment %(enjoyment)s/5"),
+    classifier.SKILL_GAP: gettext_noop("You rated your skill %(skill)s/5"),
+    classifier.TIME_EATER: gettext_noop("Recurring, %(hours)s h/week"),
+    classifier.ONE_OFF: gettext_noop("A one-off project"),
+    classifier.OVERLOADED: gettext_noop(
+        "You are over capacity: %(planned)s h planned vs %(capacity)s h"
+    ),
+    classifier.NO_REASON_TO_DELEGATE: gettext_noop("Nothing argues for handing it off — keep it"),
+}
+# An overloaded reason stored without its figures.
+OVERLOADED_PLAIN = gettext_noop("You are over capacity")
+
+
+def format_number(value: object) -> str:
+    """Decimals without trailing zeros or exponents: 6, 1.5, 100.
+
+    Also takes decimals stored as strings ("6.00", as in the task's reasons JSON).
+    """
+    if isinstance(value, str):
+        try:
+            value = Decimal(value)
+        except InvalidOperation:
+            return value
+    if isinstance(value, Decimal) and value.is_finite():
+        text = f"{value.normalize():f}"
+        return "0" if text == "-0" else text
+    return str(value)
+
+
+def _code_and_params(reason: classifier.Reason | Mapping) -> tuple[str, dict]:
+    # Stored reasons are JSON: {"code": ..., "params": {...}} (see services.reasons_to_json).
+    if isinstance(reason, Mapping):
+        return reason["code"], dict(reason.get("params") or {})
+    return reason.code, reason.params
+
+
+def reason_text(reason: classifier.Reason | Mapping) -> str:
+    """One sentence for a Reason, or for its stored form {"code": ..., "params": {...}}."""
+    code, values = _code_and_params(reason)
+    params = {key: format_number(value) for key, value in values.items()}
+    if code == classifier.OVERLOADED and not params:
+        return gettext(OVERLOADED_PLAIN)
+    template = SENTENCES.get(code)
+    if template is None:
+        # A code this module does not know yet: show it rather than fail the page.
+        return code
+    return gettext(template) % params
+
+
+def reasons_text(reasons: Iterable[classifier.Reason | Mapping]) -> list[str]:
+    return [reason_text(reason) for reason in reasons]

@@ -1,0 +1,40 @@
+"""A founder walks the core in a real Chromium: sign up, add tasks, see them classified."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_new_founder_signs_up_adds_a_task_and_sees_it_classified(page):
+    page.goto("/")
+    page.get_by_role("link", name="Create an account").click()
+    page.get_by_label("Email address").fill("new.founder@example.com")
+    page.get_by_label("Password", exact=True).fill("a-long-secret-1")
+    page.get_by_label("Password confirmation").fill("a-long-secret-1")
+    page.get_by_role("button", name="Sign up").click()
+    page.get_by_role("heading", name="Your delegation plan").wait_for()
+
+    page.get_by_role("link", name="Add a task").first.click()
+    page.get_by_label("Title").fill("Inbox triage")
+    page.get_by_label("Area").select_option("admin")
+    page.get_by_label("Hours per week").fill("5")
+    page.get_by_label("Recurring routine task").check()
+    page.get_by_label("How well do you do this yourself?").select_option("4")
+    page.get_by_label("How much do you like doing it?").select_option("3")
+    page.get_by_role("button", name="Save").click()
+
+    page.get_by_role("heading", name="Inbox triage").wait_for()
+    assert page.locator("[data-category]").get_attribute("data-category") == "time"
+    assert page.locator("[data-route]").inner_text() == "Virtual assistant"
+    assert page.get_by_text("Recurring, 5 h/week").is_visible()
+
+
+def test_the_task_form_shows_what_is_wrong(page, alice, log_in):
+    log_in(page, "alice@example.com", "alice-password-1")
+    page.goto("/tasks/new/")
+    page.get_by_label("Title").fill("Bookkeeping")
+    page.get_by_label("Area").select_option("finance")
+    page.get_by_label("Hours per week").fill("200")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Ensure this value is less than or equal to 168.").is_visible()
+    assert page.get_by_label("Title").input_value() == "Bookkeeping"
