@@ -69,7 +69,7 @@ class OverrideForm(forms.Form):
 
 
 class DelegationForm(forms.Form):
-    delegate = forms.ModelChoiceField(label=_("Delegate"), queryset=Delegate.objects.none())
+    delegate = forms.ModelChoiceField(label=_("Who takes it?"), queryset=Delegate.objects.none())
     start_date = forms.DateField(
         label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
     )

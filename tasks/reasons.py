@@ -7,6 +7,7 @@ classify_tasks command all go through `reason_text`.
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_noop
 
 from tasks import classifier
@@ -38,8 +39,10 @@ def format_number(value: object) -> str:
         except InvalidOperation:
             return value
     if isinstance(value, Decimal) and value.is_finite():
-        text = f"{value.normalize():f}"
-        return "0" if text == "-0" else text
+        value = value.normalize()
+        places = max(0, -value.as_tuple().exponent)
+        # In the active language's format: "1.5" in English, "1,5" in German.
+        return number_format(value if value else Decimal("0"), decimal_pos=places)
     return str(value)
 
 

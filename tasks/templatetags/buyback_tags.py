@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import number_format
 
 from tasks import classifier
-from tasks.reasons import reasons_text
+from tasks.reasons import format_number, reasons_text
 
 register = template.Library()
 
@@ -21,9 +21,7 @@ def hours(value) -> str:
     """6.00 → "6", 1.50 → "1.5" (in the active language's number format)."""
     if value is None or value == "":
         return "0"
-    value = Decimal(value).quantize(Decimal("0.01")).normalize()
-    places = max(0, -value.as_tuple().exponent)
-    return number_format(value, decimal_pos=places)
+    return format_number(Decimal(value).quantize(Decimal("0.01")))
 
 
 @register.filter

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tasks import csv_rows, services
@@ -159,7 +160,9 @@ def task_import(request):
         except ValidationError as err:
             problems = err.messages
         else:
-            messages.success(request, _("%(count)d tasks imported.") % {"count": len(created)})
+            count = len(created)
+            text = ngettext("%(count)d task imported.", "%(count)d tasks imported.", count)
+            messages.success(request, text % {"count": count})
             return redirect("dashboard")
     status = 400 if problems else 200
     return render(

@@ -1,0 +1,158 @@
+from decimal import Decimal
+
+import pytest
+
+from tasks.models import Task
+from tasks.tests.factories import make_delegate, make_task
+
+VALID = {
+    "title": "Bookkeeping receipts",
+    "area": "finance",
+    "hours_per_week": "2",
+    "recurring": "on",
+    "skill": "2",
+    "enjoyment": "3",
+}
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page(client, db):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_it_creates_a_task_and_classifies_it(alice_client, alice):
+    response = alice_client.post("/tasks/new/", VALID)
+    task = Task.objects.get(owner=alice)
+    assert response.status_code == 302
+    assert (task.category_id, task.route) == ("smart", "specialist")
+    assert [r["code"] for r in task.reasons] == ["skill_gap", "time_eater"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", "", "This field is required."),
+        ("title", "x" * 201, "at most 200 characters"),
+        ("hours_per_week", "lots", "Enter a number."),
+        ("hours_per_week", "169", "less than or equal to 168"),
+        ("hours_per_week", "-1", "greater than or equal to 0"),
+        ("skill", "7", "Select a valid choice"),
+        ("enjoyment", "0", "Select a valid choice"),
+        ("area", "astrology", "Select a valid choice"),
+    ],
+)
+def test_it_refuses_bad_input_and_says_what_is_wrong(alice_client, alice, field, value, message):
+    response = alice_client.post("/tasks/new/", {**VALID, field: value})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert response.context["form"].errors[field]
+    assert not Task.objects.filter(owner=alice).exists()
+
+
+def test_editing_a_task_reclassifies_it(alice_client, alice):
+    task = make_task(alice)
+    assert task.category_id == "time"
+    alice_client.post(f"/tasks/{task.pk}/edit/", {**VALID, "title": task.title, "core": "on"})
+    task.refresh_from_db()
+    assert (task.category_id, task.route) == ("keep", "keep")
+
+
+def test_adding_hours_over_capacity_reclassifies_the_other_tasks(alice_client, alice):
+    project = make_task(alice, title="Website relaunch", recurring=False, hours_per_week=10)
+    assert project.category_id == "keep"
+    alice_client.post("/tasks/new/", {**VALID, "hours_per_week": "35", "skill": "4"})
+    project.refresh_from_db()
+    assert (project.category_id, project.route) == ("time", "project_freelancer")
+    assert project.reasons[0] == {
+        "code": "overloaded",
+        "params": {"planned": "45.00", "capacity": "40.0"},
+    }
+
+
+def test_deleting_asks_first_then_deletes(alice_client, alice):
+    task = make_task(alice)
+    assert alice_client.get(f"/tasks/{task.pk}/delete/").status_code == 200
+    assert Task.objects.filter(pk=task.pk).exists()
+    alice_client.post(f"/tasks/{task.pk}/delete/")
+    assert not Task.objects.filter(pk=task.pk).exists()
+
+
+def test_an_override_needs_a_reason_and_keeps_the_computed_category(alice_client, alice):
+    task = make_task(alice)
+    response = alice_client.post(f"/tasks/{task.pk}/override/", {"category": "keep"})
+    assert response.status_code == 400
+    task.refresh_from_db()
+    assert task.override_category_id is None
+
+    alice_client.post(
+        f"/tasks/{task.pk}/override/", {"category": "keep", "reason": "My clients expect me"}
+    )
+    task.refresh_from_db()
+    assert (task.effective_category_id, task.effective_route) == ("keep", "keep")
+    assert task.category_id == "time"
+    assert task.override_by == alice
+    assert task.override_reason == "My clients expect me"
+    page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
+    assert "My clients expect me" in page
+    assert "computed: Time outsourcing" in page
+
+
+def test_clearing_the_override_brings_back_the_computed_route(alice_client, alice):
+    task = make_task(alice)
+    alice_client.post(f"/tasks/{task.pk}/override/", {"category": "skill", "reason": "Expert"})
+    alice_client.post(f"/tasks/{task.pk}/override/clear/")
+    task.refresh_from_db()
+    assert (task.override_category_id, task.effective_route) == (None, "virtual_assistant")
+
+
+def test_delegating_a_specialist_task_records_delegate_date_and_rate(alice_client, alice):
+    task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
+    tax = make_delegate(alice, name="Tax office", kind="specialist", hourly_rate=Decimal("90"))
+    response = alice_client.post(
+        f"/tasks/{task.pk}/delegate/", {"delegate": tax.pk, "start_date": "2026-11-02"}
+    )
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.status == "delegated"
+    assert (task.delegate, str(task.delegated_on), task.delegate_rate) == (
+        tax,
+        "2026-11-02",
+        Decimal("90"),
+    )
+
+
+def test_a_kept_task_cannot_be_delegated(alice_client, alice):
+    task = make_task(alice, core=True)
+    va = make_delegate(alice)
+    response = alice_client.post(
+        f"/tasks/{task.pk}/delegate/", {"delegate": va.pk, "start_date": "2026-11-02"}
+    )
+    assert response.status_code == 400
+    task.refresh_from_db()
+    assert task.status == "inventory"
+
+
+def test_it_does_not_accept_another_founders_delegate(alice_client, alice, charlie):
+    task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
+    other = make_delegate(charlie, kind="specialist")
+    response = alice_client.post(
+        f"/tasks/{task.pk}/delegate/", {"delegate": other.pk, "start_date": "2026-11-02"}
+    )
+    assert response.status_code == 400
+    task.refresh_from_db()
+    assert task.status == "inventory"
+
+
+def test_finishing_and_taking_back_a_delegation(alice_client, alice):
+    task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
+    tax = make_delegate(alice, kind="specialist")
+    alice_client.post(
+        f"/tasks/{task.pk}/delegate/", {"delegate": tax.pk, "start_date": "2026-11-02"}
+    )
+    alice_client.post(f"/tasks/{task.pk}/reopen/")
+    task.refresh_from_db()
+    assert (task.status, task.delegate) == ("inventory", None)
+    alice_client.post(f"/tasks/{task.pk}/finish/")
+    task.refresh_from_db()
+    assert task.status == "done"
