@@ -1,28 +1,52 @@
 """Reads that are more than a one-line query: the figures the dashboard and digest show."""
 
-from tasks import buyback
+from collections import defaultdict
+from collections.abc import Iterable
+
+from tasks import buyback, classifier
 from tasks.models import Profile, Task
+
+FIGURE_FIELDS = (
+    "hours_per_week",
+    "category_id",
+    "override_category_id",
+    "route",
+    "override_route",
+    "status",
+    "delegate_rate",
+)
+
+
+def _figures(row) -> buyback.TaskFigures:
+    hours, category, override, route, override_route, status, rate = row
+    return buyback.TaskFigures(
+        hours=hours,
+        category=override or category,
+        route=override_route or route,
+        status=status,
+        delegate_rate=rate,
+    )
 
 
 def founder_buyback(*, profile: Profile) -> buyback.Buyback:
     """The founder's buyback figures in one query, whatever their number of tasks."""
-    rows = Task.objects.filter(owner_id=profile.user_id).values_list(
-        "hours_per_week",
-        "category_id",
-        "override_category_id",
-        "route",
-        "override_route",
-        "status",
-        "delegate_rate",
+    rows = Task.objects.filter(owner_id=profile.user_id).values_list(*FIGURE_FIELDS)
+    return buyback.compute([_figures(row) for row in rows], profile.rates())
+
+
+def founders_task_figures(*, user_ids: Iterable[int]) -> dict[int, list[buyback.TaskFigures]]:
+    """Every listed founder's task figures in one query, grouped by founder."""
+    grouped: dict[int, list[buyback.TaskFigures]] = defaultdict(list)
+    rows = Task.objects.filter(owner_id__in=list(user_ids)).values_list("owner_id", *FIGURE_FIELDS)
+    for owner_id, *row in rows:
+        grouped[owner_id].append(_figures(row))
+    return grouped
+
+
+def waiting_for_instruction(figures: Iterable[buyback.TaskFigures]) -> int:
+    """Tasks for a virtual assistant still in the inventory: they need a work instruction."""
+    return sum(
+        1
+        for task in figures
+        if task.route == classifier.VIRTUAL_ASSISTANT and task.status == buyback.INVENTORY
     )
-    figures = [
-        buyback.TaskFigures(
-            hours=hours,
-            category=override or category,
-            route=override_route or route,
-            status=status,
-            delegate_rate=rate,
-        )
-        for hours, category, override, route, override_route, status, rate in rows
-    ]
-    return buyback.compute(figures, profile.rates())

@@ -1,0 +1,55 @@
+"""The admin's cast: two consultants with two clients each, and a superuser.
+
+Bob coaches Alice and Dora; Erin coaches Frank and Gina. Each founder has a routine task for a
+virtual assistant, a core task and a delegate. Import `cast` into a test module to use it.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tasks import services
+from tasks.models import User
+from tasks.tests.factories import make_delegate, make_task
+
+
+@dataclass
+class Cast:
+    consultants: dict[str, User] = field(default_factory=dict)
+    founders: dict[str, User] = field(default_factory=dict)
+    clients: dict[str, set[str]] = field(default_factory=dict)  # consultant → founder names
+    root: User | None = None
+
+    def clients_of(self, consultant: str) -> set[User]:
+        return {self.founders[name] for name in self.clients[consultant]}
+
+
+def make_consultant(email: str) -> User:
+    user = User.objects.create_user(email=email, password=f"{email}-password")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name="Consultants"))
+    return user
+
+
+def make_founder(name: str, *consultants: User) -> User:
+    founder = services.founder_signup(email=f"{name}@example.com", password=f"{name}-pw-1234")
+    founder.profile.consultants.add(*consultants)
+    make_task(founder, title=f"{name}'s inbox", recurring=True, hours_per_week=Decimal("6"))
+    make_task(founder, title=f"{name}'s product vision", core=True, hours_per_week=Decimal("10"))
+    make_delegate(founder, name=f"{name}'s assistant")
+    return founder
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    cast = Cast()
+    for consultant, clients in {"bob": ("alice", "dora"), "erin": ("frank", "gina")}.items():
+        cast.consultants[consultant] = make_consultant(f"{consultant}@example.com")
+        cast.clients[consultant] = set(clients)
+        for name in clients:
+            cast.founders[name] = make_founder(name, cast.consultants[consultant])
+    cast.root = User.objects.create_superuser(email="root@example.com", password="root-pw-1234")
+    return cast
