@@ -10,6 +10,9 @@ from django.conf import settings
 
 from tasks import services
 
+# The admin's cast (two consultants with two clients each) as the `cast` fixture.
+pytest_plugins = ["tasks.tests.admin_cast"]
+
 
 def pytest_configure(config):
     # CI sets REQUIRE_SERVICES=1: the suite must then run on PostgreSQL, not on a fallback.

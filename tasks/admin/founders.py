@@ -175,15 +175,21 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
         if formset.model is not Profile:
             return super().save_formset(request, form, formset, change)
         # Through the service, so the founder's tasks are re-classified with the new numbers.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for profile_form in formset.forms:
             if not profile_form.has_changed():
                 continue
+            is_new = profile_form.instance.pk is None
             profile = profile_form.instance
             profile.user = form.instance
             fields = {name: profile_form.cleaned_data[name] for name in PROFILE_FIELDS}
             services.profile_update(profile=profile, **fields)
             if "consultants" in profile_form.cleaned_data:
                 profile.consultants.set(profile_form.cleaned_data["consultants"])
+            if is_new:
+                formset.new_objects.append(profile)
+            else:
+                formset.changed_objects.append((profile, profile_form.changed_data))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         founder = self.get_object(request, unquote(object_id))

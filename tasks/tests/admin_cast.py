@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
+from django.forms import MultiWidget
 
 from tasks import services
 from tasks.models import User
@@ -44,7 +45,9 @@ def make_founder(name: str, *consultants: User) -> User:
 
 
 @pytest.fixture
-def cast(db) -> Cast:
+def cast(db, settings) -> Cast:
+    # Eight accounts per test: a fast hasher keeps the walk quick (passwords are not the point).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cast = Cast()
     for consultant, clients in {"bob": ("alice", "dora"), "erin": ("frank", "gina")}.items():
         cast.consultants[consultant] = make_consultant(f"{consultant}@example.com")
@@ -53,3 +56,33 @@ def cast(db) -> Cast:
             cast.founders[name] = make_founder(name, cast.consultants[consultant])
     cast.root = User.objects.create_superuser(email="root@example.com", password="root-pw-1234")
     return cast
+
+
+def _field_data(form, data: dict) -> None:
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        key = form.add_prefix(name)
+        widget = form.fields[name].widget
+        if isinstance(widget, MultiWidget):  # the admin's split date and time
+            for index, part in enumerate(widget.decompress(value)):
+                data[f"{key}_{index}"] = str(part)
+        elif value is True:
+            data[key] = "on"
+        elif isinstance(value, list | tuple):
+            data[key] = [str(getattr(item, "pk", item)) for item in value]
+        else:
+            data[key] = str(value)
+
+
+def change_form_data(response) -> dict:
+    """What the browser would post back from an admin change form, unchanged."""
+    data: dict = {}
+    _field_data(response.context["adminform"].form, data)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        _field_data(formset.management_form, data)
+        for form in formset.forms:
+            _field_data(form, data)
+    return data
