@@ -17,23 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from tasks import services
 from tasks.admin.overview import client_summary, overview_view
 from tasks.admin.scoping import ConsultantScoped
+from tasks.forms import ProfileForm
 from tasks.models import Profile, Task, User
 
-PROFILE_FIELDS = (
-    "hourly_value",
-    "weekly_capacity",
-    "monthly_budget",
-    "default_va_rate",
-    "default_specialist_rate",
-    "time_zone",
-    "language",
-    "digest_enabled",
-    "digest_weekday",
-    "digest_hour",
-    "hate_max",
-    "skill_gap_max",
-    "time_eater_min_hours",
-)
+# The numbers a founder sets on their settings page; the admin edits the same ones.
+PROFILE_FIELDS = ProfileForm.Meta.fields
 
 
 class UserCreationForm(AdminUserCreationForm):

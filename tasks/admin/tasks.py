@@ -1,12 +1,9 @@
 """Tasks, delegates and categories in the admin. Every write goes through tasks.services, so
 the classification, the override record and the handover gate hold here as in the app."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tasks import services
@@ -192,6 +189,8 @@ class DelegateAdmin(ConsultantScoped, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.delegate_save(delegate=obj)
 
+    # A delegate with delegated tasks is protected (on_delete=PROTECT): Django's delete page
+    # then names those tasks and deletes nothing, before the service is reached.
     def delete_model(self, request, obj):
         services.delegate_delete(delegate=obj)
 
@@ -199,21 +198,6 @@ class DelegateAdmin(ConsultantScoped, admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for delegate in queryset:
             services.delegate_delete(delegate=delegate)
-
-    def delete_view(self, request, object_id, extra_context=None):
-        try:
-            return super().delete_view(request, object_id, extra_context)
-        except ValidationError as err:
-            # Still has delegated tasks: say so on the delegate's page instead of failing.
-            self.message_user(request, " ".join(err.messages), messages.ERROR)
-            return redirect(reverse("admin:tasks_delegate_change", args=[object_id]))
-
-    def changelist_view(self, request, extra_context=None):
-        try:
-            return super().changelist_view(request, extra_context)
-        except ValidationError as err:
-            self.message_user(request, " ".join(err.messages), messages.ERROR)
-            return redirect(reverse("admin:tasks_delegate_changelist"))
 
 
 @admin.register(Category)

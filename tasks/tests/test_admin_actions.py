@@ -3,11 +3,14 @@ are posted."""
 
 import csv
 import io
+from datetime import date
 
 from django.contrib.admin.models import LogEntry
 
+from tasks import services
 from tasks.admin.actions import EXPORT_COLUMNS
-from tasks.models import Profile, Task
+from tasks.models import Delegate, Profile, Task
+from tasks.tests.factories import make_task
 
 CHANGELIST = "/admin/tasks/task/"
 
@@ -141,3 +144,21 @@ def test_the_list_filters_by_category_route_status_and_override(client, cast):
         "alice's product vision",
     ]
     assert titles(q="vision") == ["alice's product vision", "dora's product vision"]
+
+
+def test_a_delegate_with_delegated_tasks_is_kept_and_the_page_names_them(client, cast):
+    alice = cast.founders["alice"]
+    delegate = alice.delegates.get()
+    task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
+    services.delegation_start(task=task, delegate=delegate, start_date=date(2026, 1, 5))
+    client.force_login(cast.consultants["bob"])
+    page = client.post(f"/admin/tasks/delegate/{delegate.pk}/delete/", {"post": "yes"}, follow=True)
+    assert "Cannot delete delegate" in page.content.decode()
+    assert "Annual accounts" in page.content.decode()
+    bulk = client.post(
+        "/admin/tasks/delegate/",
+        {"action": "delete_selected", "_selected_action": [str(delegate.pk)], "post": "yes"},
+        follow=True,
+    )
+    assert "Cannot delete delegate" in bulk.content.decode()
+    assert Delegate.objects.filter(pk=delegate.pk).exists()
