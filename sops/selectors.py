@@ -46,5 +46,17 @@ def active_links(*, instruction: Instruction) -> list[HandoverLink]:
     return list(instruction.links.select_related("delegate"))
 
 
-def version_changes(old, new) -> list[rules.Change]:
-    return rules.changes_between(old.content() if old else {}, new.content())
+def version_changes(old, new) -> list[dict]:
+    """The changes with a translated label for each field (steps are labelled by number)."""
+    changes = rules.changes_between(old.content() if old else {}, new.content())
+    return [
+        {
+            "kind": c.kind,
+            "name": Instruction._meta.get_field(c.name).verbose_name
+            if c.kind == "field"
+            else c.name,
+            "old": c.old,
+            "new": c.new,
+        }
+        for c in changes
+    ]

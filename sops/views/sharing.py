@@ -145,5 +145,6 @@ def handover(request, signed):
     status = 400 if request.method == "POST" else 200
     response = render(request, "sops/handover.html", ctx, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: never send it to linked sites; same-origin keeps CSRF working.
+    response["Referrer-Policy"] = "same-origin"
     return response
