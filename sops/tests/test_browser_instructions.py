@@ -1,22 +1,12 @@
 """In a real Chromium: write an instruction for a VA task, publish it, see the task become
 ready, delegate it, share the link, and record a run through it in a fresh context."""
 
-import importlib
-
 import pytest
 
 from sops.models import Run
 from tasks.tests.factories import make_delegate, make_task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def categories(db):
-    """An earlier transactional test flushes the rows data migrations made; put them back."""
-    from django.apps import apps
-
-    importlib.import_module("tasks.migrations.0002_categories").add_categories(apps, None)
 
 
 def test_a_founder_hands_over_a_va_task_with_its_instruction(
