@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_founder_hands_over_a_va_task_with_its_instruction(
-    categories, page, browser, live_server, alice, log_in
+    page, browser, live_server, alice, log_in
 ):
     task = make_task(alice, title="Inbox triage")
     make_delegate(alice, name="Maria")
