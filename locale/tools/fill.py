@@ -1,5 +1,7 @@
-"""Fill German msgstrs from translation tables (dev tool; needs polib: pip install polib).
+"""Fill German msgstrs after makemessages (dev tool; needs polib: pip install polib).
 
+Sources: the table in core_de.py, and any locale/de/pending/*.po an engineer wrote for
+their part (merge, then delete the pending file: django.po keeps the translations).
 Usage: python locale/tools/fill.py  → reports msgids still untranslated.
 """
 
@@ -14,6 +16,12 @@ from core_de import DE, PLURALS  # noqa: E402
 PO = pathlib.Path(__file__).parents[1] / "de" / "LC_MESSAGES" / "django.po"
 
 po = polib.pofile(str(PO))
+for pending in sorted((PO.parents[1] / "pending").glob("*.po")):
+    for entry in polib.pofile(str(pending)):
+        if entry.msgid_plural and entry.msgstr_plural.get(0):
+            PLURALS.setdefault(entry.msgid, (entry.msgstr_plural[0], entry.msgstr_plural[1]))
+        elif entry.msgstr:
+            DE.setdefault(entry.msgid, entry.msgstr)
 missing = []
 for entry in po:
     if entry.msgid_plural:
