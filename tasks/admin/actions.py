@@ -43,49 +43,62 @@ def reclassify(modeladmin, request, queryset):
 @admin.action(description=gettext_lazy("Override the category…"), permissions=["change"])
 def override_category(modeladmin, request, queryset):
     """An intermediate page asks for the category and the reason, then records each override."""
-    form = OverrideForm(request.POST if "apply" in request.POST else None)
+
+    def apply(data) -> str:
+        note = _("Overrode the category to %(category)s: %(reason)s") % {
+            "category": data["category"],
+            "reason": data["reason"],
+        }
+        for task in queryset:
+            services.task_override(
+                task=task, category=data["category"].code, reason=data["reason"], by=request.user
+            )
+            modeladmin.log_change(request, task, note)
+        return ngettext(
+            "Overrode the category of %(count)d task.",
+            "Overrode the category of %(count)d tasks.",
+            len(queryset),
+        ) % {"count": len(queryset)}
+
+    return form_action(
+        modeladmin,
+        request,
+        form=OverrideForm(request.POST if "apply" in request.POST else None),
+        apply=apply,
+        action="override_category",
+        selected=[(task.pk, f"{task} ({task.owner})") for task in queryset.select_related("owner")],
+        title=_("Override the category"),
+        intro=_(
+            "The computed category stays visible next to yours; the reason is kept with the task."
+        ),
+        submit=_("Override"),
+    )
+
+
+def form_action(modeladmin, request, *, form, apply, action, selected, title, intro, submit):
+    """An action that needs more input: show its form (admin/action_form.html) until it is
+    posted valid, then run `apply(cleaned_data)` all or nothing; it returns the message."""
     if form.is_bound and form.is_valid():
         try:
             with transaction.atomic():
-                for task in queryset:
-                    services.task_override(
-                        task=task,
-                        category=form.cleaned_data["category"].code,
-                        reason=form.cleaned_data["reason"],
-                        by=request.user,
-                    )
-                    modeladmin.log_change(
-                        request,
-                        task,
-                        _("Overrode the category to %(category)s: %(reason)s")
-                        % {
-                            "category": form.cleaned_data["category"],
-                            "reason": form.cleaned_data["reason"],
-                        },
-                    )
+                message = apply(form.cleaned_data)
         except ValidationError as err:
             form.add_error(None, err)
         else:
-            modeladmin.message_user(
-                request,
-                ngettext(
-                    "Overrode the category of %(count)d task.",
-                    "Overrode the category of %(count)d tasks.",
-                    len(queryset),
-                )
-                % {"count": len(queryset)},
-                messages.SUCCESS,
-            )
+            modeladmin.message_user(request, message, messages.SUCCESS)
             return None
     context = {
         **modeladmin.admin_site.each_context(request),
-        "title": _("Override the category"),
         "opts": modeladmin.model._meta,
-        "form": form,
-        "tasks": queryset.select_related("owner"),
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "form": form,
+        "action": action,
+        "selected": selected,
+        "title": title,
+        "intro": intro,
+        "submit": submit,
     }
-    return TemplateResponse(request, "admin/tasks/task/override.html", context)
+    return TemplateResponse(request, "admin/action_form.html", context)
 
 
 def _cell(value) -> str:

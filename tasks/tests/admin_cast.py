@@ -1,7 +1,8 @@
 """The admin's cast: two consultants with two clients each, and a superuser.
 
 Bob coaches Alice and Dora; Erin coaches Frank and Gina. Each founder has a routine task for a
-virtual assistant, a core task and a delegate. Import `cast` into a test module to use it.
+virtual assistant, a core task, a delegate, and a published work instruction (no task) shared
+with the delegate through a handover link, with one run. Import `cast` into a test module to use it.
 """
 
 from dataclasses import dataclass, field
@@ -10,7 +11,10 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Group
 from django.forms import MultiWidget
+from django.utils import timezone
 
+from sops import services as sops_services
+from sops.tests.factories import make_instruction
 from tasks import services
 from tasks.models import User
 from tasks.tests.factories import make_delegate, make_task
@@ -40,7 +44,17 @@ def make_founder(name: str, *consultants: User) -> User:
     founder.profile.consultants.add(*consultants)
     make_task(founder, title=f"{name}'s inbox", recurring=True, hours_per_week=Decimal("6"))
     make_task(founder, title=f"{name}'s product vision", core=True, hours_per_week=Decimal("10"))
-    make_delegate(founder, name=f"{name}'s assistant")
+    delegate = make_delegate(founder, name=f"{name}'s assistant")
+    instruction = make_instruction(founder, title=f"{name}'s bookkeeping receipts")
+    version = sops_services.instruction_publish(instruction=instruction, by=founder)
+    sops_services.handover_link_create(instruction=instruction, delegate=delegate)
+    sops_services.run_record(
+        version=version,
+        performed_on=timezone.localdate(),
+        performed_by="Maria",
+        checked_steps=[0, 1],
+        minutes=20,
+    )
     return founder
 
 

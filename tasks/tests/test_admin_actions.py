@@ -10,7 +10,7 @@ from django.contrib.admin.models import LogEntry
 from tasks import services
 from tasks.admin.actions import EXPORT_COLUMNS
 from tasks.models import Delegate, Profile, Task
-from tasks.tests.factories import make_task
+from tasks.tests.factories import make_delegate, make_task
 
 CHANGELIST = "/admin/tasks/task/"
 
@@ -148,7 +148,7 @@ def test_the_list_filters_by_category_route_status_and_override(client, cast):
 
 def test_a_delegate_with_delegated_tasks_is_kept_and_the_page_names_them(client, cast):
     alice = cast.founders["alice"]
-    delegate = alice.delegates.get()
+    delegate = make_delegate(alice, name="Tax advisor", kind="specialist")
     task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
     services.delegation_start(task=task, delegate=delegate, start_date=date(2026, 1, 5))
     client.force_login(cast.consultants["bob"])
@@ -161,4 +161,14 @@ def test_a_delegate_with_delegated_tasks_is_kept_and_the_page_names_them(client,
         follow=True,
     )
     assert "Cannot delete delegate" in bulk.content.decode()
+    assert Delegate.objects.filter(pk=delegate.pk).exists()
+
+
+def test_a_consultant_may_not_delete_a_delegate_with_handover_links_behind_the_founders_back(
+    client, cast
+):
+    delegate = cast.founders["alice"].delegates.get()
+    client.force_login(cast.consultants["bob"])
+    page = client.post(f"/admin/tasks/delegate/{delegate.pk}/delete/", {"post": "yes"})
+    assert page.status_code == 403
     assert Delegate.objects.filter(pk=delegate.pk).exists()
