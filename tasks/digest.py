@@ -23,13 +23,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 
-from tasks import schedule
+from tasks import digest_content, schedule
 from tasks.digest_content import digest_context
 from tasks.models import Profile, WeeklyDigest
 
@@ -39,6 +39,7 @@ CHUNK_SIZE = 100
 CLAIM_TIMEOUT = timedelta(minutes=30)
 MAX_ATTEMPTS = 5
 UNSUBSCRIBE_SALT = "tasks.digest.unsubscribe"
+SNAPSHOT_FIELDS = list(digest_content.SNAPSHOT_FIELDS)
 
 
 @dataclass
@@ -99,7 +100,10 @@ def digests_claim(*, founder_ids: Iterable[int], now: datetime, force: bool = Fa
     profiles = Profile.objects.filter(user_id__in=list(founder_ids), digest_enabled=True).only(
         "user_id", "time_zone", "digest_weekday", "digest_hour", "next_digest_at"
     )
-    claimed = [_claim_one(profile, now=now, force=force) for profile in profiles]
+    # One transaction for the chunk (one commit, not one per founder); each founder's claim
+    # is still its own compare-and-swap, and a lost race only skips that founder.
+    with transaction.atomic():
+        claimed = [_claim_one(profile, now=now, force=force) for profile in profiles]
     return [digest_id for digest_id in claimed if digest_id is not None]
 
 
@@ -138,38 +142,39 @@ def digests_send(*, digest_ids: Iterable[int], now: datetime | None = None) -> S
     result = SendResult()
     connection = get_connection()
     try:
-        for digest_id in digest_ids:
-            digest = _start_sending(digest_id)
-            if digest is not None:
-                outcome = _send_one(digest, connection=connection, now=now)
-                getattr(result, outcome).append(digest_id)
+        for digest in _start_sending(list(digest_ids)):
+            outcome = _send_one(digest, connection=connection, now=now)
+            getattr(result, outcome).append(digest.pk)
     finally:
         connection.close()
     return result
 
 
-def _start_sending(digest_id: int) -> WeeklyDigest | None:
-    """claimed → sending under a row lock; None when another sender has it or it is done."""
+def _start_sending(digest_ids: list[int]) -> list[WeeklyDigest]:
+    """claimed → sending under row locks, for the whole chunk in one transaction; rows another
+    sender has (or that are done) are left out. An orphaned sending row counts as claimed."""
+    started = timezone.now()
     with transaction.atomic():
-        digest = (
+        digests = list(
             WeeklyDigest.objects.select_for_update(of=("self",))
             .select_related("founder__profile")
-            .filter(pk=digest_id)
-            .first()
+            .filter(pk__in=digest_ids)
+            .filter(
+                Q(state=WeeklyDigest.CLAIMED)
+                | Q(state=WeeklyDigest.SENDING, claimed_at__lt=started - CLAIM_TIMEOUT)
+            )
+            .order_by("pk")  # the same lock order in every sender: no deadlocks
         )
-        if digest is None:
-            return None
-        orphaned = digest.claimed_at < timezone.now() - CLAIM_TIMEOUT
-        if not (
-            digest.state == WeeklyDigest.CLAIMED
-            or (digest.state == WeeklyDigest.SENDING and orphaned)
-        ):
-            return None
-        digest.state = WeeklyDigest.SENDING
-        digest.attempts += 1
-        digest.claimed_at = timezone.now()
-        digest.save(update_fields=["state", "attempts", "claimed_at"])
-    return digest
+        WeeklyDigest.objects.filter(pk__in=[d.pk for d in digests]).update(
+            state=WeeklyDigest.SENDING, attempts=F("attempts") + 1, claimed_at=started
+        )
+    for digest in digests:
+        digest.state, digest.attempts, digest.claimed_at = (
+            WeeklyDigest.SENDING,
+            digest.attempts + 1,
+            started,
+        )
+    return digests
 
 
 def _send_one(digest: WeeklyDigest, *, connection, now: datetime) -> str:
@@ -209,7 +214,16 @@ def _finish(digest: WeeklyDigest, state: str, *, error: str = "") -> None:
         digest.sent_at = timezone.now()
     if state == WeeklyDigest.CLAIMED:
         digest.claimed_at = timezone.now()
-    digest.save()
+    digest.save(
+        update_fields=[
+            *SNAPSHOT_FIELDS,
+            "snapshot_at",
+            "state",
+            "last_error",
+            "sent_at",
+            "claimed_at",
+        ]
+    )
 
 
 def is_transient(err: Exception) -> bool:

@@ -5,7 +5,8 @@ come from selectors.founder_buyback and reasons from tasks.reasons, never recomp
 Strings are translated when the templates render, inside the caller's translation.override.
 """
 
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -13,13 +14,24 @@ from django.db.models import Q
 from django.urls import reverse
 
 from tasks import buyback, classifier, schedule
-from tasks.models import Category, Profile, Task, WeeklyDigest
+from tasks.models import ROUTE_CHOICES, Category, Profile, Task, WeeklyDigest
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback
 
+SNAPSHOT_FIELDS = (
+    "hours_delegated",
+    "reclaimable_time",
+    "reclaimable_skill",
+    "reclaimable_smart",
+    "delegation_cost",
+    "bought_back_value",
+    "hours_kept",
+    "weekly_capacity",
+)
 TOP_MOVES = 3
 SILENT_AFTER = timedelta(days=14)
 CENT = Decimal("0.01")
+ROUTE_LABELS = dict(ROUTE_CHOICES)
 
 
 def snapshot_of(figures: buyback.Buyback) -> dict[str, Decimal]:
@@ -51,29 +63,50 @@ def previous_digest(*, digest: WeeklyDigest) -> WeeklyDigest | None:
     )
 
 
+@dataclass(frozen=True)
+class OpenTask:
+    """What the digest needs of one open task (plain values: no model instances to build)."""
+
+    pk: int
+    title: str
+    hours: Decimal
+    status: str
+    category: str
+    route: str
+    reasons: list
+    delegated_on: date | None
+    last_run_on: date | None
+    delegate: str | None
+
+
+def open_tasks(*, founder_id: int) -> list[OpenTask]:
+    rows = Task.objects.filter(owner_id=founder_id, status__in=Task.OPEN_STATUSES).values_list(
+        "pk",
+        "title",
+        "hours_per_week",
+        "status",
+        "category_id",
+        "override_category_id",
+        "route",
+        "override_route",
+        "reasons",
+        "delegated_on",
+        "last_run_on",
+        "delegate__name",
+    )
+    return [
+        OpenTask(pk, title, hours, status, override or category, override_route or route, *rest)
+        for pk, title, hours, status, category, override, route, override_route, *rest in rows
+    ]
+
+
 def digest_context(
     *, digest: WeeklyDigest, profile: Profile, now: datetime, unsubscribe_url: str
 ) -> dict:
     figures = founder_buyback(profile=profile)
     snapshot = snapshot_of(figures)
     previous = previous_digest(digest=digest)
-    tasks = list(
-        Task.objects.filter(owner_id=profile.user_id, status__in=Task.OPEN_STATUSES)
-        .select_related("delegate")
-        .only(
-            "title",
-            "hours_per_week",
-            "status",
-            "category_id",
-            "override_category_id",
-            "route",
-            "override_route",
-            "reasons",
-            "delegated_on",
-            "last_run_on",
-            "delegate__name",
-        )
-    )
+    tasks = open_tasks(founder_id=profile.user_id)
     today = schedule.local_today(now, profile.time_zone)
     silent = silent_delegations(tasks, today=today)
     change = None if previous is None else snapshot["hours_delegated"] - previous.hours_delegated
@@ -103,7 +136,7 @@ def _absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def _task_url(task: Task) -> str:
+def _task_url(task: OpenTask) -> str:
     return _absolute(reverse("task_detail", kwargs={"pk": task.pk}))
 
 
@@ -115,43 +148,43 @@ def _kinds(figures: buyback.Buyback) -> list[dict]:
     ]
 
 
-def next_moves(tasks: list[Task], *, profile: Profile) -> list[dict]:
+def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
     """The reclaimable tasks worth the most (hours × the founder's hourly value), top three."""
     rates = profile.rates()
     moves = []
     for task in tasks:
-        if task.effective_category_id not in buyback.RECLAIMABLE_KINDS:
+        if task.category not in buyback.RECLAIMABLE_KINDS:
             continue
         if task.status not in (Task.INVENTORY, Task.READY):
             continue
-        value = task.hours_per_week * rates.hourly_value
-        cost = task.hours_per_week * buyback.default_rate(task.effective_route, rates)
+        value = task.hours * rates.hourly_value
+        cost = task.hours * buyback.default_rate(task.route, rates)
         moves.append(
             {
-                "task": task,
+                "title": task.title,
                 "url": _task_url(task),
-                "hours": task.hours_per_week,
+                "hours": task.hours,
                 "value": value,
                 "cost": cost,
                 "net": value - cost,
-                "route": task.get_effective_route_display(),
+                "route": ROUTE_LABELS.get(task.route, task.route),
                 "reasons": reasons_text(task.reasons or []),
             }
         )
-    moves.sort(key=lambda move: (-move["value"], -move["net"], move["task"].title))
+    moves.sort(key=lambda move: (-move["value"], -move["net"], move["title"]))
     return moves[:TOP_MOVES]
 
 
-def waiting_for_instruction(tasks: list[Task]) -> list[dict]:
+def waiting_for_instruction(tasks: list[OpenTask]) -> list[dict]:
     """Routine work for a virtual assistant that can't go before its work instruction."""
     return [
-        {"task": task, "url": _task_url(task), "hours": task.hours_per_week}
+        {"title": task.title, "url": _task_url(task), "hours": task.hours}
         for task in tasks
-        if task.effective_route == classifier.VIRTUAL_ASSISTANT and task.status == Task.INVENTORY
+        if task.route == classifier.VIRTUAL_ASSISTANT and task.status == Task.INVENTORY
     ]
 
 
-def silent_delegations(tasks: list[Task], *, today) -> list[dict]:
+def silent_delegations(tasks: list[OpenTask], *, today: date) -> list[dict]:
     """Delegations with no run recorded for SILENT_AFTER (since the start when none ran)."""
     silent = []
     for task in tasks:
@@ -161,11 +194,11 @@ def silent_delegations(tasks: list[Task], *, today) -> list[dict]:
         if last is None or today - last >= SILENT_AFTER:
             silent.append(
                 {
-                    "task": task,
+                    "title": task.title,
                     "url": _task_url(task),
                     "last": last,
                     "days": (today - last).days if last else None,
-                    "delegate": task.delegate.name if task.delegate else "",
+                    "delegate": task.delegate or "",
                 }
             )
     return silent
