@@ -142,6 +142,7 @@ def digests_send(*, digest_ids: Iterable[int], now: datetime | None = None) -> S
     result = SendResult()
     connection = get_connection()
     try:
+        _open(connection)
         for digest in _start_sending(list(digest_ids)):
             outcome = _send_one(digest, connection=connection, now=now)
             getattr(result, outcome).append(digest.pk)
@@ -198,6 +199,8 @@ def _send_one(digest: WeeklyDigest, *, connection, now: datetime) -> str:
         digest.snapshot_at = now
         connection.send_messages([message])
     except Exception as err:  # noqa: BLE001 — recorded on the row, visible in the admin
+        if isinstance(err, OSError):
+            _reopen(connection)  # a broken session must not fail the rest of the chunk
         if is_transient(err) and digest.attempts < MAX_ATTEMPTS:
             _finish(digest, WeeklyDigest.CLAIMED, error=_describe(err))
             return "retry"
@@ -205,6 +208,21 @@ def _send_one(digest: WeeklyDigest, *, connection, now: datetime) -> str:
         return "failed"
     _finish(digest, WeeklyDigest.SENT)
     return "sent"
+
+
+def _open(connection) -> None:
+    # Opened here, the connection carries the whole chunk; Django's backend would otherwise
+    # connect and quit around every message. If the server is down, each send below tries
+    # again on its own and records the error.
+    try:
+        connection.open()
+    except OSError:
+        connection.close()
+
+
+def _reopen(connection) -> None:
+    connection.close()
+    _open(connection)
 
 
 def _finish(digest: WeeklyDigest, state: str, *, error: str = "") -> None:
