@@ -19,6 +19,17 @@ def pytest_configure(config):
         assert settings.REDIS_URL, "REQUIRE_SERVICES is set but REDIS_URL is not"
 
 
+def pytest_collection_modifyitems(items):
+    # A transactional test (live server, Celery worker) flushes every table after itself,
+    # the data migrations' rows too (categories, templates, groups): serialized rollback
+    # puts them back before each such test.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            kwargs = {"serialized_rollback": True, **marker.kwargs}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs))
+
+
 @pytest.fixture
 def alice(db):
     return services.founder_signup(email="alice@example.com", password="alice-password-1")
@@ -100,7 +111,19 @@ def browser():
     # Playwright's sync API runs an event loop in this thread; the ORM calls in tests are
     # still plain synchronous calls.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import connections
+
+    saved = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        # Playwright's sync API runs the rest of the session in another greenlet context,
+        # where Django hands out fresh connection objects: give them the serialized test
+        # data that transactional tests restore (categories, templates, groups).
+        for alias, contents in saved.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=path,
             args=[

@@ -1,0 +1,233 @@
+"""What the data is: work instructions (a working draft plus frozen published versions), the
+handover links that share them with a delegate, the runs recorded against a version, and the
+template library.
+
+Writes go through services.py; rules (template steps, version changes) live in rules.py.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.core import signing
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from sops import rules
+from tasks.models import AREA_CHOICES, Delegate, Task, User
+
+LINK_DAYS = 30
+LINK_SALT = "sops.handover"
+minutes_validators = [MinValueValidator(1), MaxValueValidator(24 * 60)]
+
+
+def default_review_on():
+    # Routines drift: look at each instruction again within a quarter.
+    return timezone.localdate() + timedelta(days=90)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Instruction(models.Model):
+    """A founder's work instruction. Its fields are the working draft; versions are frozen."""
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="instructions")
+    # One instruction per task; an instruction copied from a template may have none yet.
+    task = models.OneToOneField(
+        Task,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="instruction",
+        verbose_name=_("task"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    purpose = models.TextField(_("why this task matters"), blank=True)
+    done_definition = models.TextField(_("what “done” looks like"), blank=True)
+    tools = models.TextField(_("tools and accounts needed"), blank=True)
+    estimated_minutes = models.PositiveIntegerField(
+        _("estimated minutes"), null=True, blank=True, validators=minutes_validators
+    )
+    maintainer = models.CharField(
+        _("who keeps it up to date"),
+        max_length=120,
+        blank=True,
+        help_text=_("A name; empty means you."),
+    )
+    review_on = models.DateField(_("review date"), default=default_review_on)
+    # Optimistic locking: every saved draft increments it; a stale form is refused.
+    revision = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("work instruction")
+        verbose_name_plural = _("work instructions")
+
+    def __str__(self):
+        return self.title
+
+    def latest_version(self):
+        return self.versions.order_by("-number").first()
+
+    def draft_content(self) -> dict:
+        content = {name: getattr(self, name) for name in rules.TEXT_FIELDS}
+        content["estimated_minutes"] = self.estimated_minutes or ""
+        content["steps"] = [step.as_dict() for step in self.steps.all()]
+        return content
+
+    def review_overdue(self) -> bool:
+        return rules.review_overdue(self.review_on, timezone.localdate())
+
+
+class Step(models.Model):
+    """One step of the working draft."""
+
+    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField(_("what to do"), help_text=_("Markdown works: **bold**, lists, links."))
+    url = models.URLField(_("link or video"), max_length=500, blank=True)
+    expected = models.CharField(_("expected result"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "url": self.url, "expected": self.expected}
+
+
+class InstructionVersion(models.Model):
+    """A published version, frozen: runs and handover links point at exactly this text."""
+
+    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    purpose = models.TextField(blank=True)
+    done_definition = models.TextField(blank=True)
+    tools = models.TextField(blank=True)
+    estimated_minutes = models.PositiveIntegerField(null=True, blank=True)
+    # [{"text": ..., "url": ..., "expected": ...}, ...] in order.
+    steps = models.JSONField(default=list)
+    published_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    published_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["instruction", "number"], name="one_version_number")
+        ]
+
+    def __str__(self):
+        return f"{self.title} v{self.number}"
+
+    def content(self) -> dict:
+        content = {name: getattr(self, name) for name in rules.TEXT_FIELDS}
+        content["estimated_minutes"] = self.estimated_minutes or ""
+        content["steps"] = self.steps
+        return content
+
+
+class HandoverLink(models.Model):
+    """A read-only link for a delegate, no login. The URL carries the token signed; this row
+    makes it expire and lets the founder revoke it."""
+
+    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="links")
+    delegate = models.ForeignKey(Delegate, on_delete=models.CASCADE, related_name="handover_links")
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # The version the delegate last confirmed they read; a newer one must be acknowledged first.
+    acknowledged_version = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.instruction} → {self.delegate}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("handover", args=[signing.dumps(self.token, salt=LINK_SALT)])
+
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class Run(models.Model):
+    """One time the task was carried out, against the version that was followed."""
+
+    FOUNDER, LINK = "founder", "link"
+    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="runs")
+    version = models.ForeignKey(InstructionVersion, on_delete=models.PROTECT, related_name="runs")
+    link = models.ForeignKey(
+        HandoverLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="runs"
+    )
+    performed_on = models.DateField(_("date"))
+    performed_by = models.CharField(_("who did it"), max_length=120)
+    checked_steps = models.JSONField(default=list)  # 0-based step indices
+    notes = models.TextField(_("notes"), blank=True)
+    minutes = models.PositiveIntegerField(_("time taken (minutes)"), validators=minutes_validators)
+    recorded_via = models.CharField(max_length=10, default=FOUNDER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-performed_on", "-created_at"]
+
+    def __str__(self):
+        return f"{self.instruction} · {self.performed_on}"
+
+    def progress(self) -> tuple[int, int]:
+        return rules.progress(self.checked_steps, len(self.version.steps))
+
+
+class Template(models.Model):
+    """A starter instruction in English and German; consultants add more in the admin."""
+
+    slug = models.SlugField(unique=True)
+    area = models.CharField(_("area"), max_length=20, choices=AREA_CHOICES)
+    estimated_minutes = models.PositiveIntegerField(
+        _("estimated minutes"), null=True, blank=True, validators=minutes_validators
+    )
+    title_en = models.CharField(max_length=200)
+    title_de = models.CharField(max_length=200)
+    purpose_en = models.TextField(blank=True)
+    purpose_de = models.TextField(blank=True)
+    done_en = models.TextField(blank=True)
+    done_de = models.TextField(blank=True)
+    tools_en = models.TextField(blank=True)
+    tools_de = models.TextField(blank=True)
+    steps_en = models.TextField(
+        help_text=_("One step per line; an expected result may follow after “ | ”.")
+    )
+    steps_de = models.TextField(
+        help_text=_("One step per line; an expected result may follow after “ | ”.")
+    )
+
+    class Meta:
+        ordering = ["title_en"]
+        verbose_name = _("instruction template")
+        verbose_name_plural = _("instruction templates")
+
+    def __str__(self):
+        return self.title_en
+
+    def text(self, language: str | None = None) -> dict:
+        """The template's text in a language ("de…" → German, anything else → English)."""
+        de = (language or get_language() or "en").startswith("de")
+        suffix = "de" if de else "en"
+        return {
+            "title": getattr(self, f"title_{suffix}"),
+            "purpose": getattr(self, f"purpose_{suffix}"),
+            "done_definition": getattr(self, f"done_{suffix}"),
+            "tools": getattr(self, f"tools_{suffix}"),
+            "steps": rules.parse_template_steps(getattr(self, f"steps_{suffix}")),
+        }

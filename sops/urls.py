@@ -1,2 +1,23 @@
-# Work instructions: filled in by the sops work (issue 3).
-urlpatterns: list = []
+from django.urls import path
+
+from sops.views import instructions, sharing
+
+urlpatterns = [
+    path("", instructions.instruction_list, name="instruction_list"),
+    path("new/", instructions.instruction_create, name="instruction_create"),
+    path("templates/", sharing.template_list, name="template_list"),
+    path("templates/<int:template_pk>/copy/", sharing.template_copy, name="template_copy"),
+    path("handover/<str:signed>/", sharing.handover, name="handover"),
+    path("<int:pk>/", instructions.instruction_detail, name="instruction_detail"),
+    path("<int:pk>/edit/", instructions.instruction_edit, name="instruction_edit"),
+    path("<int:pk>/publish/", instructions.instruction_publish, name="instruction_publish"),
+    path("<int:pk>/v/<int:number>/", instructions.version_detail, name="instruction_version"),
+    path("<int:pk>/v/<int:number>/changes/", instructions.version_diff, name="instruction_diff"),
+    path("<int:pk>/runs/new/", sharing.run_create, name="instruction_run_create"),
+    path("<int:pk>/links/new/", sharing.link_create, name="instruction_link_create"),
+    path(
+        "<int:pk>/links/<int:link_pk>/revoke/",
+        sharing.link_revoke,
+        name="instruction_link_revoke",
+    ),
+]

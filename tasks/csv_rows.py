@@ -53,11 +53,14 @@ class CsvProblem:
     message: str
     row: int | None = None  # data row, 1-based; None for the file as a whole
     column: str | None = None
+    line: int | None = None  # the row's line in the file (the header is line 1 or later)
 
     def __str__(self) -> str:
         where = []
         if self.row is not None:
-            where.append(f"row {self.row}")
+            # Both numbers: people count tasks, spreadsheets count lines.
+            line = f" (line {self.line})" if self.line is not None else ""
+            where.append(f"row {self.row}{line}")
         if self.column is not None:
             where.append(f"column {self.column}")
         return f"{', '.join(where)}: {self.message}" if where else self.message
@@ -157,7 +160,7 @@ def _column_positions(header: list[str]) -> tuple[dict[str, int], list[CsvProble
 
 
 def _parse_row(
-    cells: list[str], positions: dict[str, int], row: int
+    cells: list[str], positions: dict[str, int], row: int, line: int
 ) -> tuple[TaskInput | None, list[CsvProblem]]:
     values = {}
     problems = []
@@ -165,12 +168,12 @@ def _parse_row(
         index = positions[column]
         raw = cells[index] if index < len(cells) else ""
         if not raw.strip():
-            problems.append(CsvProblem("a value is required", row=row, column=column))
+            problems.append(CsvProblem("a value is required", row, column, line))
             continue
         try:
             values[column] = PARSERS[column](raw)
         except ValueError as error:
-            problems.append(CsvProblem(str(error), row=row, column=column))
+            problems.append(CsvProblem(str(error), row, column, line))
     if problems:
         return None, problems
     return TaskInput(**values), []
@@ -184,19 +187,19 @@ def parse_tasks(stream: TextIO) -> list[TaskInput]:
     header_line = next(line for line in text.splitlines() if line.strip())
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(header_line))
     try:
-        rows = [cells for cells in reader if any(cell.strip() for cell in cells)]
+        rows = [(reader.line_num, cells) for cells in reader if any(cell.strip() for cell in cells)]
     except csv.Error as error:
         raise CsvError([CsvProblem(f"the file is not valid CSV ({error})")]) from None
 
-    positions, problems = _column_positions(rows[0])
+    positions, problems = _column_positions(rows[0][1])
     if problems:
         raise CsvError(problems)
     if len(rows) == 1:
         raise CsvError([CsvProblem("the file has a header but no tasks")])
 
     tasks = []
-    for row_number, cells in enumerate(rows[1:], start=1):
-        task, row_problems = _parse_row(cells, positions, row_number)
+    for row_number, (line, cells) in enumerate(rows[1:], start=1):
+        task, row_problems = _parse_row(cells, positions, row_number, line)
         problems.extend(row_problems)
         if task is not None:
             tasks.append(task)

@@ -6,6 +6,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from sops import demo as sops_demo
 from tasks.models import Delegate, Profile, Task, User
 from tasks.services import classify_founder_tasks, delegation_start
 
@@ -67,6 +68,9 @@ def seed(*, founders: int, tasks: int, batch: int = 500) -> int:
         _create_founders(missing[start : start + batch], password=password, tasks=tasks)
     if DEMO_EMAIL in missing:
         _demo_delegations(User.objects.get(email=DEMO_EMAIL))
+    demo_user = User.objects.filter(email=DEMO_EMAIL).first()
+    if demo_user is not None:
+        sops_demo.seed_instruction(demo_user)  # idempotent; also fills older demo databases
     return len(missing)
 
 

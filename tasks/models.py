@@ -253,6 +253,40 @@ class Delegate(models.Model):
             raise ValidationError({"areas": _("Unknown area: %s") % ", ".join(unknown)})
 
 
+HANDOVER_GATE_MESSAGE = _(
+    "A virtual assistant takes over routine work only with a published work instruction: "
+    "write and publish it first."
+)
+# The effective route is virtual_assistant: the override's route, else the computed one.
+VA_ROUTE = models.Q(override_route=classifier.VIRTUAL_ASSISTANT) | models.Q(
+    override_route="", route=classifier.VIRTUAL_ASSISTANT
+)
+
+
+class TaskQuerySet(models.QuerySet):
+    """Bulk writes meet the handover gate too, so no path can skip the work instruction."""
+
+    def update(self, **kwargs):
+        if kwargs.get("status") == Task.DELEGATED:
+            ungated = self.filter(VA_ROUTE).exclude(instruction__versions__isnull=False)
+            if ungated.exists():
+                raise ValidationError(HANDOVER_GATE_MESSAGE)
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.check_handover_gate()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "status" in fields:
+            for obj in objs:
+                obj.check_handover_gate()
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
 class Task(models.Model):
     """One thing on the founder's plate, with its computed category, route and reasons."""
 
@@ -325,6 +359,8 @@ class Task(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = TaskQuerySet.as_manager()
+
     class Meta:
         ordering = ["-hours_per_week", "title"]
         verbose_name = _("task")
@@ -333,6 +369,26 @@ class Task(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # The handover gate in the model layer: admin, import and shell meet it too.
+        self.check_handover_gate()
+        super().save(*args, **kwargs)
+
+    def has_published_instruction(self) -> bool:
+        # "instruction" is the reverse of sops.Instruction.task; versions are published ones.
+        if self.pk is None:
+            return False
+        return Task.objects.filter(pk=self.pk, instruction__versions__isnull=False).exists()
+
+    def check_handover_gate(self) -> None:
+        """Refuse a delegated virtual-assistant task without a published work instruction."""
+        if (
+            self.status == self.DELEGATED
+            and self.effective_route == classifier.VIRTUAL_ASSISTANT
+            and not self.has_published_instruction()
+        ):
+            raise ValidationError(HANDOVER_GATE_MESSAGE)
 
     @property
     def effective_category_id(self) -> str:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tasks import classifier, digest, schedule
-from tasks.models import Category, Delegate, Profile, Task, User
+from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, Profile, Task, User
 
 TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
@@ -169,6 +169,11 @@ def delegation_check(*, task: Task) -> None:
         raise ValidationError(_("This task is yours to keep; override its category first."))
     if task.status not in (Task.INVENTORY, Task.READY):
         raise ValidationError(_("Only a task in the inventory or ready can be delegated."))
+    if (
+        task.effective_route == classifier.VIRTUAL_ASSISTANT
+        and not task.has_published_instruction()
+    ):
+        raise ValidationError(HANDOVER_GATE_MESSAGE, code="needs_instruction")
 
 
 @transaction.atomic
@@ -190,8 +195,11 @@ def delegation_start(
 
 @transaction.atomic
 def delegation_end(*, task: Task, done: bool) -> Task:
-    """Finish the task, or take it back into the inventory."""
-    task.status = Task.DONE if done else Task.INVENTORY
+    """Finish the task, or take it back: to ready when its work instruction is published."""
+    if done:
+        task.status = Task.DONE
+    else:
+        task.status = Task.READY if task.has_published_instruction() else Task.INVENTORY
     task.delegate = None
     task.delegated_on = None
     task.delegate_rate = None

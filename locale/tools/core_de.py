@@ -240,6 +240,10 @@ DE = {
     "Nothing was imported. Please fix these problems and upload the file again:": "Es wurde nichts importiert. Bitte behebe diese Fehler und lade die Datei noch einmal hoch:",
     "Import": "Importieren",
     "Title": "Titel",
+    "I hate it": "hasse ich",
+    "I can't do it": "kann ich nicht",
+    "I shouldn't do it": "sollte ich nicht machen",
+    "Chris Ducker’s 3 lists to freedom": "Chris Duckers drei Listen zur Freiheit",
 }
 PLURALS = {
     "%(counter)s task done.": ("%(counter)s Aufgabe erledigt.", "%(counter)s Aufgaben erledigt."),

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from tasks import classifier
 from tasks.reasons import format_number, reasons_text
@@ -43,3 +44,17 @@ def reason_sentences(stored) -> list[str]:
 @register.filter
 def badge_class(category_code: str) -> str:
     return BADGE_CLASSES.get(category_code, "text-bg-light")
+
+
+@register.filter
+def three_lists(task) -> list[str]:
+    """Chris Ducker's "3 lists to freedom" the task is on: hate it, can't do it, shouldn't do it."""
+    codes = {reason["code"] for reason in task.reasons or []}
+    lists = []
+    if classifier.HATE in codes:
+        lists.append(_("I hate it"))
+    if classifier.SKILL_GAP in codes:
+        lists.append(_("I can't do it"))
+    if task.effective_category_id == classifier.TIME:
+        lists.append(_("I shouldn't do it"))
+    return lists

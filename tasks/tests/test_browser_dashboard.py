@@ -38,3 +38,12 @@ def test_the_task_form_shows_what_is_wrong(page, alice, log_in):
     page.get_by_role("button", name="Save").click()
     assert page.get_by_text("Ensure this value is less than or equal to 168.").is_visible()
     assert page.get_by_label("Title").input_value() == "Bookkeeping"
+
+
+def test_the_language_switch_turns_the_dashboard_german(page, alice, log_in):
+    log_in(page, "alice@example.com", "alice-password-1")
+    page.get_by_role("button", name="Deutsch").click()
+    page.get_by_role("heading", name="Dein Outsourcing-Plan").wait_for()
+    assert page.get_by_role("heading", name="Zeit-Outsourcing").is_visible()
+    page.get_by_role("button", name="English").click()
+    page.get_by_role("heading", name="Your delegation plan").wait_for()

@@ -126,12 +126,12 @@ BAD_FILES = [
         "hours_not_a_number",
         "title,area,hours_per_week,recurring,skill,enjoyment,core\n"
         "Inbox,admin,6,yes,4,3,no\nReports,admin,lots,yes,4,3,no\n",
-        ['row 2, column hours_per_week: "lots" is not a number'],
+        ['row 2 (line 3), column hours_per_week: "lots" is not a number'],
     ),
     (
         "skill_out_of_range",
         "title,area,hours_per_week,recurring,skill,enjoyment,core\nInbox,admin,6,yes,7,3,no\n",
-        ['row 1, column skill: "7" is not a whole number from 1 to 5'],
+        ['row 1 (line 2), column skill: "7" is not a whole number from 1 to 5'],
     ),
     (
         "missing_column",
@@ -143,9 +143,9 @@ BAD_FILES = [
         "title,area,hours_per_week,recurring,skill,enjoyment,core\n"
         "Inbox,cooking,6,yes,4,3,no\nReports,admin,1,perhaps,4,0,no\n",
         [
-            'row 1, column area: "cooking" is not one of',
-            'row 2, column recurring: "perhaps"',
-            'row 2, column enjoyment: "0"',
+            'row 1 (line 2), column area: "cooking" is not one of',
+            'row 2 (line 3), column recurring: "perhaps"',
+            'row 2 (line 3), column enjoyment: "0"',
             "3 problem(s)",
         ],
     ),
@@ -196,7 +196,7 @@ def test_from_the_shell_it_prints_errors_to_stderr_and_exits_non_zero(tmp_path):
     )
     assert done.returncode == 1
     assert done.stdout == ""
-    assert 'row 1, column hours_per_week: "lots" is not a number' in done.stderr
+    assert 'row 1 (line 2), column hours_per_week: "lots" is not a number' in done.stderr
 
 
 # The sentences themselves (tasks/reasons.py), which the command prints.

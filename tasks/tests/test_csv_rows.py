@@ -115,18 +115,30 @@ def test_parse_hours_rejects_the_rest(text):
 
 BAD_VALUES = [
     # (column, value, message)
-    ("title", "", "row 1, column title: a value is required"),
-    ("title", "x" * 201, "row 1, column title: is longer than 200 characters"),
-    ("area", "cooking", 'row 1, column area: "cooking" is not one of admin, customer_support'),
-    ("hours_per_week", "lots", 'row 1, column hours_per_week: "lots" is not a number'),
-    ("hours_per_week", "169", 'row 1, column hours_per_week: "169" is not between 0 and 168'),
-    ("hours_per_week", "-1", 'row 1, column hours_per_week: "-1" is not between 0 and 168'),
-    ("recurring", "maybe", 'row 1, column recurring: "maybe" is not one of yes/no'),
-    ("skill", "0", 'row 1, column skill: "0" is not a whole number from 1 to 5'),
-    ("skill", "7", 'row 1, column skill: "7" is not a whole number from 1 to 5'),
-    ("skill", "3.5", 'row 1, column skill: "3.5" is not a whole number from 1 to 5'),
-    ("enjoyment", "6", 'row 1, column enjoyment: "6" is not a whole number from 1 to 5'),
-    ("core", "", "row 1, column core: a value is required"),
+    ("title", "", "row 1 (line 2), column title: a value is required"),
+    ("title", "x" * 201, "row 1 (line 2), column title: is longer than 200 characters"),
+    (
+        "area",
+        "cooking",
+        'row 1 (line 2), column area: "cooking" is not one of admin, customer_support',
+    ),
+    ("hours_per_week", "lots", 'row 1 (line 2), column hours_per_week: "lots" is not a number'),
+    (
+        "hours_per_week",
+        "169",
+        'row 1 (line 2), column hours_per_week: "169" is not between 0 and 168',
+    ),
+    (
+        "hours_per_week",
+        "-1",
+        'row 1 (line 2), column hours_per_week: "-1" is not between 0 and 168',
+    ),
+    ("recurring", "maybe", 'row 1 (line 2), column recurring: "maybe" is not one of yes/no'),
+    ("skill", "0", 'row 1 (line 2), column skill: "0" is not a whole number from 1 to 5'),
+    ("skill", "7", 'row 1 (line 2), column skill: "7" is not a whole number from 1 to 5'),
+    ("skill", "3.5", 'row 1 (line 2), column skill: "3.5" is not a whole number from 1 to 5'),
+    ("enjoyment", "6", 'row 1 (line 2), column enjoyment: "6" is not a whole number from 1 to 5'),
+    ("core", "", "row 1 (line 2), column core: a value is required"),
 ]
 
 
@@ -149,16 +161,17 @@ def test_it_accepts_values_at_the_limits(column, value):
 def test_it_reports_every_problem_with_its_data_row():
     text = f"{HEADER}\n{ROW}\nA,admin,lots,yes,7,2,no\n{ROW}\nB,admin,1,perhaps,1,2,no\n"
     assert problems(text) == [
-        'row 2, column hours_per_week: "lots" is not a number',
-        'row 2, column skill: "7" is not a whole number from 1 to 5',
-        'row 4, column recurring: "perhaps" is not one of yes/no, true/false, 1/0, ja/nein',
+        'row 2 (line 3), column hours_per_week: "lots" is not a number',
+        'row 2 (line 3), column skill: "7" is not a whole number from 1 to 5',
+        'row 4 (line 5), column recurring: "perhaps" is not one of yes/no, true/false, 1/0, '
+        "ja/nein",
     ]
 
 
 def test_a_short_row_misses_its_last_values():
     assert problems(f"{HEADER}\nBookkeeping,finance,3,yes,1\n") == [
-        "row 1, column enjoyment: a value is required",
-        "row 1, column core: a value is required",
+        "row 1 (line 2), column enjoyment: a value is required",
+        "row 1 (line 2), column core: a value is required",
     ]
 
 
@@ -188,8 +201,8 @@ def test_the_error_message_lists_all_problems():
     with pytest.raises(CsvError) as caught:
         parse(f"{HEADER}\nA,admin,lots,yes,7,2,no\n")
     assert str(caught.value).splitlines() == [
-        'row 1, column hours_per_week: "lots" is not a number',
-        'row 1, column skill: "7" is not a whole number from 1 to 5',
+        'row 1 (line 2), column hours_per_week: "lots" is not a number',
+        'row 1 (line 2), column skill: "7" is not a whole number from 1 to 5',
     ]
 
 

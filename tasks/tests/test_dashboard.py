@@ -66,3 +66,12 @@ def test_it_shows_reclaimable_hours_cost_and_value(alice_client, alice):
     assert figures.reclaimable_by_kind["time"] == Decimal("5")
     assert figures.reclaimable_cost == Decimal("5") * 15 + Decimal("2") * 60
     assert figures.reclaimable_value == Decimal("7") * 100
+
+
+def test_tasks_carry_chris_duckers_three_lists(alice_client, alice):
+    make_task(alice, title="Invoices", enjoyment=1, skill=2)  # hate + can't do
+    make_task(alice, title="Inbox")  # time: shouldn't do it as the leader
+    page = alice_client.get("/").content.decode()
+    invoices, inbox = page.split("Invoices")[1].split("</li>")[0], page.split(">Inbox<")[1]
+    assert "I hate it" in invoices and "I can&#x27;t do it" in invoices
+    assert "I shouldn&#x27;t do it" in inbox.split("</li>")[0]

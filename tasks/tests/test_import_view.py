@@ -29,8 +29,8 @@ def test_a_bad_row_imports_nothing_and_names_row_and_column(alice_client, alice)
     response = alice_client.post("/tasks/import/", {"file": _upload(BAD)})
     page = response.content.decode()
     assert response.status_code == 400
-    assert "row 2, column hours_per_week" in page
-    assert "row 2, column skill" in page
+    assert "row 2 (line 3), column hours_per_week" in page
+    assert "row 2 (line 3), column skill" in page
     assert not Task.objects.filter(owner=alice).exists()
 
 

@@ -1,0 +1,43 @@
+"""The demo founder's work instruction: inbox triage, published, delegated to the VA, two runs."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from sops import services
+from sops.models import Instruction, Template
+from tasks.models import Delegate, Task, User
+from tasks.services import delegation_start
+
+DEMO_TASK = "Inbox triage"
+
+
+@transaction.atomic
+def seed_instruction(user: User) -> None:
+    """Idempotent: does nothing once the demo task has its instruction."""
+    task = Task.objects.filter(owner=user, title=DEMO_TASK).first()
+    template = Template.objects.filter(slug="inbox-triage").first()
+    if task is None or template is None or Instruction.objects.filter(task=task).exists():
+        return
+    instruction = services.instruction_from_template(
+        owner=user, template=template, language=user.profile.language, task=task
+    )
+    version = services.instruction_publish(instruction=instruction, by=user)
+    va = Delegate.objects.filter(owner=user, kind="virtual_assistant").first()
+    if va is None:
+        return
+    today = timezone.localdate()
+    delegation_start(task=task, delegate=va, start_date=today - timedelta(days=14))
+    link = services.handover_link_create(instruction=instruction, delegate=va)
+    services.handover_acknowledge(link=link, version=version)
+    all_steps = list(range(len(version.steps)))
+    for days_ago, checked, minutes in ((8, all_steps, 50), (1, all_steps[:-1], 40)):
+        services.run_record(
+            version=version,
+            performed_on=today - timedelta(days=days_ago),
+            performed_by=va.name,
+            checked_steps=checked,
+            minutes=minutes,
+            link=link,
+        )

@@ -1,0 +1,110 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sops import rules
+from sops.models import Instruction
+from tasks.models import Delegate
+
+
+class InstructionForm(forms.ModelForm):
+    # The revision the form was opened at; a later save from an older revision is refused.
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Instruction
+        fields = (
+            "title",
+            "purpose",
+            "done_definition",
+            "tools",
+            "estimated_minutes",
+            "maintainer",
+            "review_on",
+        )
+        help_texts = {
+            "tools": _(
+                "Names of tools and accounts only. Never put passwords here: share them "
+                "through a password manager."
+            ),
+        }
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 2}),
+            "done_definition": forms.Textarea(attrs={"rows": 2}),
+            "tools": forms.Textarea(attrs={"rows": 2}),
+            "review_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+class StepForm(forms.Form):
+    text = forms.CharField(
+        label=_("What to do"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Markdown works: **bold**, lists, links."),
+    )
+    url = forms.URLField(
+        label=_("Link or video"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": _("Enter a full web address, like https://example.com/video.")},
+    )
+    expected = forms.CharField(label=_("Expected result"), max_length=300, required=False)
+
+    def has_changed(self):
+        # The script numbers every step's ORDER; a step with nothing written is still empty.
+        return any(name in self.changed_data for name in ("text", "url", "expected", "DELETE"))
+
+
+StepFormSet = forms.formset_factory(
+    StepForm, extra=1, can_order=True, can_delete=True, max_num=100, validate_max=True
+)
+
+
+def steps_from(formset) -> list[rules.StepData]:
+    """The steps of a valid formset in the order given (ORDER), without deleted or blank ones."""
+    return [
+        rules.StepData(
+            text=f.cleaned_data["text"].strip(),
+            url=f.cleaned_data.get("url") or "",
+            expected=(f.cleaned_data.get("expected") or "").strip(),
+        )
+        for f in formset.ordered_forms
+        if f.cleaned_data.get("text")
+    ]
+
+
+def step_initial(steps: list[dict]) -> list[dict]:
+    return [{**step, "ORDER": i + 1} for i, step in enumerate(steps)]
+
+
+class HandoverLinkForm(forms.Form):
+    delegate = forms.ModelChoiceField(label=_("For whom?"), queryset=Delegate.objects.none())
+    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=30)
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegate"].queryset = Delegate.objects.filter(owner=owner)
+
+
+class RunForm(forms.Form):
+    performed_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    performed_by = forms.CharField(label=_("Who did it"), max_length=120)
+    steps = forms.TypedMultipleChoiceField(
+        label=_("Steps done"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    minutes = forms.IntegerField(label=_("Time taken (minutes)"), min_value=1, max_value=1440)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["steps"].choices = [
+            (i, f"{i + 1}. {step['text'][:120]}") for i, step in enumerate(version.steps)
+        ]
+        self.fields["performed_on"].initial = timezone.localdate()

@@ -1,0 +1,26 @@
+"""Step text is Markdown; what reaches the page is sanitised HTML (no Django here).
+
+Markdown passes raw HTML through, so the rendered HTML goes through nh3 (Ammonia) with a short
+allow-list: no script, no event handler attribute, no javascript: or data: URL survives.
+"""
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
+    "a", "h3", "h4", "h5", "h6", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_markdown(text: str) -> str:
+    html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )

@@ -1,0 +1,62 @@
+"""Reads for the instruction pages and the task panel."""
+
+from sops import rules
+from sops.models import HandoverLink, Instruction, Run
+from tasks.models import Task
+
+
+def instructions_for(*, owner) -> list[Instruction]:
+    instructions = list(
+        Instruction.objects.filter(owner=owner).select_related("task").prefetch_related("versions")
+    )
+    for instruction in instructions:
+        versions = sorted(instruction.versions.all(), key=lambda v: v.number)
+        instruction.published = versions[-1] if versions else None
+    return instructions
+
+
+def draft_changed(instruction: Instruction, latest) -> bool:
+    """Whether the working draft differs from the latest published version."""
+    return latest is None or latest.content() != instruction.draft_content()
+
+
+def recent_runs(*, instruction: Instruction, limit: int = 10) -> list[Run]:
+    runs = list(instruction.runs.select_related("version", "link__delegate")[:limit])
+    for run in runs:
+        run.done, run.total = run.progress()
+    return runs
+
+
+def task_instruction_status(*, task: Task) -> dict:
+    """What the task page shows about its work instruction."""
+    instruction = Instruction.objects.filter(task=task).first()
+    if instruction is None:
+        return {"instruction": None}
+    latest = instruction.latest_version()
+    return {
+        "instruction": instruction,
+        "latest": latest,
+        "draft_changed": draft_changed(instruction, latest),
+        "overdue": instruction.review_overdue(),
+        "runs": recent_runs(instruction=instruction, limit=3),
+    }
+
+
+def active_links(*, instruction: Instruction) -> list[HandoverLink]:
+    return list(instruction.links.select_related("delegate"))
+
+
+def version_changes(old, new) -> list[dict]:
+    """The changes with a translated label for each field (steps are labelled by number)."""
+    changes = rules.changes_between(old.content() if old else {}, new.content())
+    return [
+        {
+            "kind": c.kind,
+            "name": Instruction._meta.get_field(c.name).verbose_name
+            if c.kind == "field"
+            else c.name,
+            "old": c.old,
+            "new": c.new,
+        }
+        for c in changes
+    ]

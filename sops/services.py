@@ -1,0 +1,215 @@
+"""Every write to work instructions, versions, handover links and runs goes through here."""
+
+from datetime import date, timedelta
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sops import rules
+from sops.models import (
+    LINK_DAYS,
+    LINK_SALT,
+    HandoverLink,
+    Instruction,
+    InstructionVersion,
+    Run,
+    Step,
+)
+from sops.models import Template as InstructionTemplate
+from tasks.models import Delegate, Task, User
+
+DRAFT_FIELDS = ("title", "purpose", "done_definition", "tools", "estimated_minutes")
+DRAFT_FIELDS += ("maintainer", "review_on")
+
+
+def _replace_steps(instruction: Instruction, steps: list[rules.StepData]) -> None:
+    instruction.steps.all().delete()
+    new = [
+        Step(instruction=instruction, position=i, text=s.text, url=s.url, expected=s.expected)
+        for i, s in enumerate(steps)
+    ]
+    for step in new:
+        step.full_clean(exclude=["instruction"])
+    Step.objects.bulk_create(new)
+
+
+@transaction.atomic
+def instruction_create(
+    *, owner: User, task: Task | None = None, steps: list[rules.StepData] = (), **fields
+) -> Instruction:
+    if task is not None and (task.owner_id != owner.id or hasattr(task, "instruction")):
+        raise ValidationError({"task": _("Choose one of your tasks without an instruction.")})
+    instruction = Instruction(owner=owner, task=task, **fields)
+    instruction.full_clean(exclude=["owner", "task"])
+    instruction.save()
+    _replace_steps(instruction, list(steps))
+    return instruction
+
+
+@transaction.atomic
+def instruction_save_draft(
+    *, instruction: Instruction, revision: int, steps: list[rules.StepData], **fields
+) -> Instruction:
+    """Save the working draft, unless someone saved it since this form was opened."""
+    for key in DRAFT_FIELDS:
+        if key in fields:
+            setattr(instruction, key, fields[key])
+    instruction.full_clean(exclude=["owner", "task", "revision"])
+    # Compare-and-swap on the revision: of two edits from the same revision, only one wins.
+    won = Instruction.objects.filter(pk=instruction.pk, revision=revision).update(
+        revision=F("revision") + 1, **{k: getattr(instruction, k) for k in DRAFT_FIELDS}
+    )
+    if not won:
+        raise ValidationError(
+            _(
+                "Someone saved this instruction while you were editing it. Your text is "
+                "still below: compare it with the current version, then save again."
+            ),
+            code="stale",
+        )
+    _replace_steps(instruction, steps)
+    instruction.refresh_from_db()
+    return instruction
+
+
+@transaction.atomic
+def instruction_publish(*, instruction: Instruction, by: User) -> InstructionVersion:
+    """Freeze the draft as the next version; the task becomes ready to hand off."""
+    instruction = Instruction.objects.select_for_update().get(pk=instruction.pk)
+    content = instruction.draft_content()
+    if not content["steps"]:
+        raise ValidationError(_("Add at least one step before you publish."), code="no_steps")
+    latest = instruction.latest_version()
+    if latest is not None and latest.content() == content:
+        raise ValidationError(_("Nothing changed since version %(n)s.") % {"n": latest.number})
+    version = InstructionVersion.objects.create(
+        instruction=instruction,
+        number=(latest.number + 1) if latest else 1,
+        title=instruction.title,
+        purpose=instruction.purpose,
+        done_definition=instruction.done_definition,
+        tools=instruction.tools,
+        estimated_minutes=instruction.estimated_minutes,
+        steps=content["steps"],
+        published_by=by,
+    )
+    if instruction.task_id:
+        Task.objects.filter(pk=instruction.task_id, status=Task.INVENTORY).update(status=Task.READY)
+    return version
+
+
+@transaction.atomic
+def instruction_from_template(
+    *, owner: User, template: InstructionTemplate, language: str, task: Task | None = None
+) -> Instruction:
+    text = template.text(language)
+    return instruction_create(
+        owner=owner,
+        task=task,
+        title=text["title"],
+        purpose=text["purpose"],
+        done_definition=text["done_definition"],
+        tools=text["tools"],
+        estimated_minutes=template.estimated_minutes,
+        steps=text["steps"],
+    )
+
+
+@transaction.atomic
+def handover_link_create(
+    *, instruction: Instruction, delegate: Delegate, days: int = LINK_DAYS
+) -> HandoverLink:
+    if delegate.owner_id != instruction.owner_id:
+        raise ValidationError({"delegate": _("Choose one of your own delegates.")})
+    if instruction.latest_version() is None:
+        raise ValidationError(_("Publish the instruction before you share it."))
+    if not 1 <= days <= 365:
+        raise ValidationError({"days": _("A link lasts between 1 and 365 days.")})
+    return HandoverLink.objects.create(
+        instruction=instruction,
+        delegate=delegate,
+        expires_at=timezone.now() + timedelta(days=days),
+    )
+
+
+def handover_link_revoke(*, link: HandoverLink) -> HandoverLink:
+    HandoverLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    link.refresh_from_db()
+    return link
+
+
+class LinkNotFound(Exception):
+    """Tampered or unknown: the page answers 404."""
+
+
+class LinkGone(Exception):
+    """Expired or revoked: the page answers 410."""
+
+
+def handover_link_resolve(*, signed: str) -> HandoverLink:
+    try:
+        token = signing.loads(signed, salt=LINK_SALT)
+    except signing.BadSignature as err:
+        raise LinkNotFound from err
+    link = (
+        HandoverLink.objects.select_related("instruction__task", "delegate")
+        .filter(token=token)
+        .first()
+    )
+    if link is None:
+        raise LinkNotFound
+    if not link.is_active():
+        raise LinkGone
+    return link
+
+
+def handover_acknowledge(*, link: HandoverLink, version: InstructionVersion) -> HandoverLink:
+    HandoverLink.objects.filter(pk=link.pk).update(acknowledged_version=version.number)
+    link.refresh_from_db()
+    return link
+
+
+@transaction.atomic
+def run_record(
+    *,
+    version: InstructionVersion,
+    performed_on: date,
+    performed_by: str,
+    checked_steps: list[int],
+    minutes: int,
+    notes: str = "",
+    link: HandoverLink | None = None,
+) -> Run:
+    """Record one run against the version followed; the task remembers its last run."""
+    if performed_on > timezone.localdate() + timedelta(days=1):
+        raise ValidationError({"performed_on": _("A run can't be in the future.")})
+    if link is not None and link.acknowledged_version != version.number:
+        raise ValidationError(
+            _("Confirm that you have read version %(n)s first.") % {"n": version.number}
+        )
+    total = len(version.steps)
+    run = Run(
+        instruction=version.instruction,
+        version=version,
+        link=link,
+        performed_on=performed_on,
+        performed_by=performed_by.strip(),
+        checked_steps=sorted({i for i in checked_steps if 0 <= i < total}),
+        minutes=minutes,
+        notes=notes,
+        recorded_via=Run.LINK if link else Run.FOUNDER,
+    )
+    run.full_clean(exclude=["instruction", "version", "link", "checked_steps"])
+    run.save()
+    task_id = version.instruction.task_id
+    if task_id:
+        # Only move forward: a late entry for an older date must not hide a newer run.
+        earlier = Q(last_run_on__isnull=True) | Q(last_run_on__lt=performed_on)
+        Task.objects.filter(earlier, pk=task_id).update(last_run_on=performed_on)
+    return run

@@ -1,0 +1,18 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from sops import selectors
+from sops.rendering import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """Markdown to HTML, sanitised by nh3 before it is marked safe."""
+    return mark_safe(render_markdown(text))  # noqa: S308 - sanitised just above
+
+
+@register.simple_tag
+def instruction_status(task) -> dict:
+    return selectors.task_instruction_status(task=task)

@@ -1,0 +1,150 @@
+"""Handing an instruction over: links for delegates, runs, and the template library."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sops import services
+from sops.forms import HandoverLinkForm, RunForm
+from sops.models import HandoverLink
+from sops.models import Template as InstructionTemplate
+from sops.views.common import get_instruction_for_user
+from tasks.services import founder_profile
+from tasks.views.common import add_service_errors, get_task_for_user
+
+
+@login_required
+@require_POST
+def link_create(request, pk):
+    instruction = get_instruction_for_user(request, pk)
+    form = HandoverLinkForm(request.POST, owner=request.user)
+    if form.is_valid():
+        try:
+            services.handover_link_create(
+                instruction=instruction,
+                delegate=form.cleaned_data["delegate"],
+                days=form.cleaned_data["days"],
+            )
+        except ValidationError as err:
+            add_service_errors(form, err)
+    if form.errors:
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    else:
+        messages.success(request, _("Handover link created. Copy it and send it to them."))
+    return redirect("instruction_detail", pk=instruction.pk)
+
+
+@login_required
+@require_POST
+def link_revoke(request, pk, link_pk):
+    instruction = get_instruction_for_user(request, pk)
+    link = get_object_or_404(HandoverLink, pk=link_pk, instruction=instruction)
+    services.handover_link_revoke(link=link)
+    messages.success(request, _("Link revoked: it no longer opens."))
+    return redirect("instruction_detail", pk=instruction.pk)
+
+
+@login_required
+def run_create(request, pk):
+    """The founder records a run against the latest published version."""
+    instruction = get_instruction_for_user(request, pk)
+    version = instruction.latest_version()
+    if version is None:
+        raise Http404
+    form = RunForm(request.POST or None, version=version, initial={"performed_by": request.user})
+    if request.method == "POST" and form.is_valid():
+        if _record(form, version=version, link=None):
+            messages.success(request, _("Run recorded."))
+            return redirect("instruction_detail", pk=instruction.pk)
+    ctx = {"form": form, "instruction": instruction, "version": version}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "sops/run_form.html", ctx, status=status)
+
+
+def _record(form, *, version, link) -> bool:
+    data = form.cleaned_data
+    try:
+        services.run_record(
+            version=version,
+            performed_on=data["performed_on"],
+            performed_by=data["performed_by"],
+            checked_steps=data["steps"],
+            minutes=data["minutes"],
+            notes=data["notes"],
+            link=link,
+        )
+    except ValidationError as err:
+        add_service_errors(form, err)
+        return False
+    return True
+
+
+@login_required
+def template_list(request):
+    task = get_task_for_user(request, request.GET["task"]) if request.GET.get("task") else None
+    language = founder_profile(user=request.user).language or get_language()
+    templates = [(t, t.text(language)) for t in InstructionTemplate.objects.all()]
+    return render(request, "sops/template_list.html", {"templates": templates, "task": task})
+
+
+@login_required
+@require_POST
+def template_copy(request, template_pk):
+    template = get_object_or_404(InstructionTemplate, pk=template_pk)
+    task = get_task_for_user(request, request.POST["task"]) if request.POST.get("task") else None
+    if task is not None and hasattr(task, "instruction"):
+        messages.error(request, _("This task already has a work instruction."))
+        return redirect("instruction_detail", pk=task.instruction.pk)
+    instruction = services.instruction_from_template(
+        owner=request.user,
+        template=template,
+        language=founder_profile(user=request.user).language,
+        task=task,
+    )
+    messages.success(request, _("Copied into your instructions. Adapt it, then publish it."))
+    return redirect("instruction_edit", pk=instruction.pk)
+
+
+def _link_or_error(request, signed):
+    """The link, or the response for a bad one: 404 tampered/unknown, 410 expired/revoked."""
+    try:
+        return services.handover_link_resolve(signed=signed), None
+    except services.LinkNotFound:
+        raise Http404 from None
+    except services.LinkGone:
+        return None, render(request, "sops/handover_gone.html", status=410)
+
+
+def handover(request, signed):
+    """The delegate's page: no login, the published instruction, acknowledgement and runs."""
+    link, gone = _link_or_error(request, signed)
+    if gone:
+        return gone
+    version = link.instruction.latest_version()
+    form = RunForm(request.POST or None, version=version, initial={"performed_by": link.delegate})
+    if request.method == "POST" and "acknowledge" in request.POST:
+        services.handover_acknowledge(link=link, version=version)
+        return redirect(reverse("handover", args=[signed]) + "#run")
+    if request.method == "POST" and form.is_valid():
+        if _record(form, version=version, link=link):
+            messages.success(request, _("Thank you, the run is recorded."))
+            return redirect("handover", signed=signed)
+    ctx = {
+        "link": link,
+        "task": link.instruction.task,
+        "version": version,
+        "form": form,
+        "acknowledged": link.acknowledged_version == version.number,
+    }
+    status = 400 if request.method == "POST" else 200
+    response = render(request, "sops/handover.html", ctx, status=status)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    # The token is in the URL: never send it to linked sites; same-origin keeps CSRF working.
+    response["Referrer-Policy"] = "same-origin"
+    return response
