@@ -1,7 +1,6 @@
 """The beat's fan-out through Celery: a real worker on a real Redis broker where REDIS_URL is
 set, eager tasks otherwise. Transactional: the worker thread only sees committed rows."""
 
-import importlib
 import time
 
 import pytest
@@ -14,21 +13,12 @@ from django.utils import timezone
 from outsourcing.celery import app
 from tasks import schedule
 from tasks import tasks as digest_tasks
-from tasks.models import Category, Profile, WeeklyDigest
+from tasks.models import Profile, WeeklyDigest
 from tasks.tests.digest_support import parts
 from tasks.tests.factories import make_task
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("categories")]
-
-
-@pytest.fixture
-def categories():
-    """A transactional test before this one flushed the tables, and with them the categories
-    the data migration made (serialized_rollback clashes with the content types that a
-    flush re-creates). Put them back."""
-    data = importlib.import_module("tasks.migrations.0002_categories").CATEGORIES
-    for row in data:
-        Category.objects.update_or_create(code=row["code"], defaults=row)
+# The root conftest adds serialized_rollback, so the data migrations' rows come back.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _close_worker_connections(**_kwargs):

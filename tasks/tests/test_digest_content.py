@@ -95,8 +95,9 @@ def test_it_lists_va_tasks_waiting_for_a_work_instruction(alice, smtp_server):
 
 def test_it_flags_delegations_with_no_run_for_14_days(alice, smtp_server):
     _alices_week(alice)
-    quiet = make_task(alice, title="Podcast editing", hours_per_week=2)
-    maria = make_delegate(alice, name="Maria")
+    # A specialist's job: no work instruction gate before it is handed off.
+    quiet = make_task(alice, title="Podcast editing", hours_per_week=2, recurring=False, skill=1)
+    maria = make_delegate(alice, name="Maria", kind="specialist")
     Task.objects.filter(pk=quiet.pk).update(
         status="delegated",
         delegate=maria,
