@@ -13,17 +13,24 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tasks import classifier
+from tasks import classifier, digest, schedule
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, Profile, Task, User
 
 TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
+DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")
 
 
 def founder_signup(*, email: str, password: str, language: str = "en") -> User:
     with transaction.atomic():
         user = User.objects.create_user(email=email, password=password)
-        Profile.objects.create(user=user, language=language)
+        profile = Profile(user=user, language=language)
+        # First digest: this week's slot if it is still ahead, else next week's.
+        now, plan = timezone.now(), profile.digest_schedule()
+        profile.next_digest_at = schedule.next_digest_at(
+            now, plan, sent_this_week=schedule.is_due(now, plan)
+        )
+        profile.save()
     return user
 
 
@@ -203,9 +210,13 @@ def delegation_end(*, task: Task, done: bool) -> Task:
 
 @transaction.atomic
 def profile_update(*, profile: Profile, **fields) -> Profile:
+    before = [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS]
     for key, value in fields.items():
         setattr(profile, key, value)
     profile.full_clean(exclude=["user", "consultants"])
+    if [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS] != before:
+        # The digest claim compares and swaps on this value; keep it in step with the choice.
+        profile.next_digest_at = digest.digest_next_at(profile=profile, now=timezone.now())
     profile.save()
     tasks_reclassify(owner=profile.user)
     return profile

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tasks.views import accounts, dashboard, delegates, tasks
+from tasks.views import accounts, dashboard, delegates, digest, tasks
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -21,4 +21,6 @@ urlpatterns = [
     path("settings/", accounts.profile_settings, name="settings"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("i18n/setlang/", accounts.set_language, name="set_language"),
+    # The signed token travels in the query string (?token=…), as List-Unsubscribe gives it.
+    path("digest/unsubscribe/", digest.digest_unsubscribe, name="digest_unsubscribe"),
 ]

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from tasks.digest import founder_trend
 from tasks.models import Category, Task
 from tasks.selectors import founder_buyback
 from tasks.services import founder_profile
@@ -24,6 +25,9 @@ def dashboard(request):
         group["hours"] += task.hours_per_week
     figures = founder_buyback(profile=profile)
     done_count = Task.objects.filter(owner=request.user, status=Task.DONE).count()
+    # The weekly digests' snapshots: the change since the last one and a small trend.
+    trend = founder_trend(founder_id=request.user.pk)
+    change = figures.bought_back_hours - trend[-1].hours_delegated if trend else None
     return render(
         request,
         "tasks/dashboard.html",
@@ -32,6 +36,9 @@ def dashboard(request):
             "groups": list(groups.values()),
             "figures": figures,
             "done_count": done_count,
+            "trend": trend,
+            "trend_change": change,
+            "trend_max": max((week.hours_delegated for week in trend), default=0),
             "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
         },
     )

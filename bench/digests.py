@@ -1,0 +1,190 @@
+"""Benchmark (not a test): the weekly digest's fan-out, end to end.
+
+Seeds 10,000 founders × 20 tasks in PostgreSQL, starts an SMTP sink on loopback, runs the
+beat's fan-out on two Celery worker processes over Redis, and prints digests per second,
+SQL queries per digest, peak worker memory, and the raw SMTP send rate of trivial messages
+over the same sink (two sender processes, like the two workers), so the ratio reads in one run.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_digests \\
+    REDIS_URL=redis://127.0.0.1:6379/4 .venv/bin/python bench/digests.py [--founders N]
+"""
+
+import argparse
+import os
+import platform
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outsourcing.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import psutil  # noqa: E402
+from aiosmtpd.controller import Controller  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from outsourcing.celery import app  # noqa: E402
+from tasks import demo, schedule  # noqa: E402
+from tasks import tasks as digest_tasks  # noqa: E402
+from tasks.models import Profile, WeeklyDigest  # noqa: E402
+
+RAW_MESSAGES = 4000
+
+
+class Sink:
+    """Accepts everything and only counts it."""
+
+    def __init__(self):
+        self.count = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        self.count += 1
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def raw_rate(sink: Sink, port: int, processes: int) -> float:
+    before = sink.count
+    code = "import sys; sys.path.insert(0, %r); from bench.digests_raw import send; send(%d, %d)"
+    started = time.perf_counter()
+    senders = [
+        subprocess.Popen([sys.executable, "-c", code % (str(ROOT), port, RAW_MESSAGES)])
+        for _ in range(processes)
+    ]
+    for sender in senders:
+        sender.wait()
+    elapsed = time.perf_counter() - started
+    assert sink.count - before == RAW_MESSAGES * processes, "the sink lost raw messages"
+    return RAW_MESSAGES * processes / elapsed
+
+
+def prepare(founders: int) -> None:
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    created = demo.seed(founders=founders, tasks=20)
+    print(f"seeded {created} new founders in {time.perf_counter() - started:.1f} s")
+    # Everyone due now: today's weekday at local midnight (Berlin, the default zone).
+    today = schedule.local_today(timezone.now(), "Europe/Berlin")
+    WeeklyDigest.objects.all().delete()
+    Profile.objects.update(
+        digest_enabled=True,
+        time_zone="Europe/Berlin",
+        digest_weekday=today.weekday(),
+        digest_hour=0,
+        next_digest_at=None,
+    )
+
+
+def start_workers(count: int, port: int, query_log: str) -> list[subprocess.Popen]:
+    env = {
+        **os.environ,
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(port),
+        "BENCH_QUERY_LOG": query_log,
+        "LOG_LEVEL": "WARNING",
+        # As in production: cached templates, no query log kept in memory.
+        "DEBUG": "false",
+    }
+    return [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "bench.digest_worker",
+                "worker",
+                "--pool=solo",
+                "--loglevel=WARNING",
+                f"--hostname=bench{n}@%h",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        for n in range(1, count + 1)
+    ]
+
+
+def run(founders: int, workers: int) -> None:
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"] or not settings.REDIS_URL:
+        sys.exit("Set DATABASE_URL to PostgreSQL and REDIS_URL to Redis.")
+    prepare(founders)
+    sink = Sink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    query_log = tempfile.NamedTemporaryFile(prefix="digest-queries-", delete=False).name
+    app.control.purge()
+    procs = start_workers(workers, port, query_log)
+    peak = {proc.pid: 0 for proc in procs}
+    try:
+        time.sleep(3)  # let the workers connect to Redis
+        started = time.perf_counter()
+        digest_tasks.digests_due.delay()
+        while WeeklyDigest.objects.filter(state=WeeklyDigest.SENT).count() < founders:
+            for proc in procs:
+                rss = psutil.Process(proc.pid).memory_info().rss
+                peak[proc.pid] = max(peak[proc.pid], rss)
+            if time.perf_counter() - started > 3600:
+                sys.exit("gave up after an hour")
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - started
+    finally:
+        for proc in procs:
+            proc.send_signal(signal.SIGTERM)
+        for proc in procs:
+            proc.wait(timeout=60)
+    per_task = Counter()
+    total_queries = 0
+    for line in Path(query_log).read_text().splitlines():
+        name, count = line.rsplit(" ", 1)
+        per_task[name] += 1
+        total_queries += int(count)
+    os.unlink(query_log)
+    states = Counter(WeeklyDigest.objects.values_list("state", flat=True))
+    digests = sink.count
+    raw_one = raw_rate(sink, port, 1)
+    raw_two = raw_rate(sink, port, workers)
+    controller.stop()
+    rate = digests / elapsed
+
+    print(f"machine: {platform.node()} · {platform.platform()} · {os.cpu_count()} CPUs")
+    print(f"founders: {founders} × 20 tasks; workers: {workers} (solo pool, Redis broker)")
+    print(f"digests delivered to the sink: {digests} ({dict(states)})")
+    print(f"fan-out wall time: {elapsed:.1f} s → {rate:.0f} digests/second")
+    print(f"tasks run: {dict(per_task)}")
+    print(f"SQL queries: {total_queries} → {total_queries / max(digests, 1):.1f} per digest")
+    for pid, rss in peak.items():
+        print(f"peak worker memory (pid {pid}): {rss / 2**20:.0f} MiB")
+    print(
+        f"raw SMTP rate, trivial messages: {raw_one:.0f}/s (1 sender), {raw_two:.0f}/s ({workers})"
+    )
+    print(f"digests vs raw SMTP ({workers} senders): {rate / raw_two:.0%}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--founders", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2)
+    options = parser.parse_args()
+    run(options.founders, options.workers)
