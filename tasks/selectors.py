@@ -2,9 +2,12 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
+
+from django.db.models import Max
 
 from tasks import buyback, classifier
-from tasks.models import Profile, Task
+from tasks.models import Profile, Task, WeeklyDigest
 
 FIGURE_FIELDS = (
     "hours_per_week",
@@ -50,3 +53,14 @@ def waiting_for_instruction(figures: Iterable[buyback.TaskFigures]) -> int:
         for task in figures
         if task.route == classifier.VIRTUAL_ASSISTANT and task.status == buyback.INVENTORY
     )
+
+
+def last_digests_sent(*, user_ids: Iterable[int]) -> dict[int, datetime]:
+    """When each listed founder's latest digest went out, in one query."""
+    rows = (
+        WeeklyDigest.objects.filter(founder_id__in=list(user_ids), state=WeeklyDigest.SENT)
+        .values("founder_id")
+        .annotate(last=Max("sent_at"))
+        .values_list("founder_id", "last")
+    )
+    return dict(rows)

@@ -15,6 +15,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from tasks import services
+from tasks.admin.digests import queue_digest
 from tasks.admin.overview import client_summary, overview_view
 from tasks.admin.scoping import ConsultantScoped
 from tasks.forms import ProfileForm
@@ -123,6 +124,7 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
         ),
     )
     inlines = (ProfileInline, TaskInline)
+    actions = (queue_digest,)
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None and not request.user.is_superuser:
@@ -168,7 +170,10 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
             if not profile_form.has_changed():
                 continue
             is_new = profile_form.instance.pk is None
-            profile = profile_form.instance
+            # The saved row, not the form's instance (which holds the new values already): the
+            # service compares before and after to re-plan the digest.
+            instance = profile_form.instance
+            profile = instance if is_new else Profile.objects.get(pk=instance.pk)
             profile.user = form.instance
             fields = {name: profile_form.cleaned_data[name] for name in PROFILE_FIELDS}
             services.profile_update(profile=profile, **fields)

@@ -46,9 +46,11 @@ def need_order(summary: ClientSummary) -> tuple:
 
 
 def client_summaries(*, founders: QuerySet) -> list[ClientSummary]:
-    """One summary per founder (with a profile), neediest first; two queries in all."""
+    """One summary per founder (with a profile), neediest first; three queries in all."""
     profiles = list(Profile.objects.filter(user__in=founders).select_related("user"))
-    tasks = selectors.founders_task_figures(user_ids=[profile.user_id for profile in profiles])
+    user_ids = [profile.user_id for profile in profiles]
+    tasks = selectors.founders_task_figures(user_ids=user_ids)
+    last_sent = selectors.last_digests_sent(user_ids=user_ids)
     summaries = [
         ClientSummary(
             founder=profile.user,
@@ -57,6 +59,7 @@ def client_summaries(*, founders: QuerySet) -> list[ClientSummary]:
             waiting_for_instruction=selectors.waiting_for_instruction(
                 tasks.get(profile.user_id, [])
             ),
+            last_digest_sent=last_sent.get(profile.user_id),
         )
         for profile in profiles
     ]

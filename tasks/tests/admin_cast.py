@@ -2,10 +2,12 @@
 
 Bob coaches Alice and Dora; Erin coaches Frank and Gina. Each founder has a routine task for a
 virtual assistant, a core task, a delegate, and a published work instruction (no task) shared
-with the delegate through a handover link, with one run. Import `cast` into a test module to use it.
+with the delegate through a handover link, with one run; and a digest sent last week. The
+root conftest makes `cast` a fixture.
 """
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -16,8 +18,11 @@ from django.utils import timezone
 from sops import services as sops_services
 from sops.tests.factories import make_instruction
 from tasks import services
-from tasks.models import User
+from tasks.models import User, WeeklyDigest
 from tasks.tests.factories import make_delegate, make_task
+
+# Every founder's digest of ISO week 47 went out on this Monday morning.
+LAST_DIGEST = datetime(2026, 11, 16, 7, tzinfo=UTC)
 
 
 @dataclass
@@ -54,6 +59,15 @@ def make_founder(name: str, *consultants: User) -> User:
         performed_by="Maria",
         checked_steps=[0, 1],
         minutes=20,
+    )
+    WeeklyDigest.objects.create(
+        founder=founder,
+        iso_year=2026,
+        iso_week=47,
+        state=WeeklyDigest.SENT,
+        attempts=1,
+        claimed_at=LAST_DIGEST,
+        sent_at=LAST_DIGEST,
     )
     return founder
 
