@@ -150,6 +150,25 @@ def test_the_founder_filters_list_only_a_consultants_clients(client, cast, consu
         assert {pk for pk, _label in spec.lookup_choices} == expected
 
 
+@pytest.mark.parametrize("consultant", CONSULTANTS)
+def test_no_related_list_filter_anywhere_offers_another_clients_things(client, cast, consultant):
+    client.force_login(cast.consultants[consultant])
+    mine = cast.clients_of(consultant)
+    checked = 0
+    for model, _model_admin in scoped_admins():
+        response = client.get(url(model._meta, "changelist"))
+        for spec in response.context["cl"].filter_specs:
+            field = getattr(spec, "field", None)
+            if field is None or not field.is_relation or not is_scoped(field.related_model):
+                continue
+            related = field.related_model._default_manager
+            offered = [related.get(pk=pk) for pk, _label in spec.lookup_choices]
+            assert offered, (model, spec.field_path)
+            assert {founder_of(obj) for obj in offered} <= mine, (model, spec.field_path)
+            checked += 1
+    assert checked >= 5
+
+
 def test_a_consultant_cannot_filter_their_way_into_another_clients_tasks(client, cast):
     client.force_login(cast.consultants["bob"])
     frank = cast.founders["frank"]
