@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -484,3 +485,24 @@ class WeeklyDigest(models.Model):
     def reclaimable_hours(self):
         parts = (self.reclaimable_time, self.reclaimable_skill, self.reclaimable_smart)
         return None if None in parts else sum(parts)
+
+
+class OverrideRecord(models.Model):
+    """One entry of a task's override trail: who set (or removed) which category, and why."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="override_records")
+    # Empty when the override was removed and the computed category counts again.
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("override record")
+        verbose_name_plural = _("override trail")
+
+    def __str__(self):
+        return f"{self.task}: {self.category or '—'}"

@@ -14,7 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tasks import classifier, digest, schedule
-from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, Profile, Task, User
+from tasks.models import (
+    HANDOVER_GATE_MESSAGE,
+    Category,
+    Delegate,
+    OverrideRecord,
+    Profile,
+    Task,
+    User,
+)
 
 TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
@@ -149,11 +157,16 @@ def task_override(*, task: Task, category: str, reason: str, by: User) -> Task:
     task.override_by = by
     task.override_at = timezone.now()
     task.save()
+    OverrideRecord.objects.create(
+        task=task, category_id=category, reason=reason, by=by, at=task.override_at
+    )
     return task
 
 
 @transaction.atomic
-def task_override_clear(*, task: Task) -> Task:
+def task_override_clear(*, task: Task, by: User | None = None) -> Task:
+    if task.is_overridden:
+        OverrideRecord.objects.create(task=task, category=None, by=by)
     task.override_category = None
     task.override_route = ""
     task.override_reason = ""

@@ -11,7 +11,7 @@ that one function. An object outside the scope answers exactly as a missing one 
 from django.contrib import admin
 from django.db.models import Model, QuerySet
 
-from tasks.models import Category, Delegate, Profile, Task, User
+from tasks.models import Category, Delegate, OverrideRecord, Profile, Task, User
 
 # model → lookup path from the model to its founder (a User); "" for User itself.
 FOUNDER_PATHS: dict[type[Model], str] = {}
@@ -31,6 +31,7 @@ register_scope(User, "")
 register_scope(Profile, "user")
 register_scope(Task, "owner")
 register_scope(Delegate, "owner")
+register_scope(OverrideRecord, "task__owner")
 register_shared(Category)
 
 

@@ -4,6 +4,7 @@ the classification, the override record and the handover gate hold here as in th
 from django.contrib import admin
 from django.db import transaction
 from django.db.models import Count, Q, Sum
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from tasks import services
@@ -138,14 +139,29 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
 
     @admin.display(description=_("override"))
     def override_trail(self, task):
-        if not task.is_overridden:
-            return _("None: the computed category counts.")
-        return _("%(category)s, by %(by)s on %(at)s: “%(reason)s”") % {
-            "category": task.override_category,
-            "by": task.override_by or _("a deleted user"),
-            "at": task.override_at.strftime("%Y-%m-%d %H:%M") if task.override_at else "—",
-            "reason": task.override_reason,
-        }
+        current = _("None: the computed category counts.")
+        if task.is_overridden:
+            current = _("%(category)s, by %(by)s on %(at)s: “%(reason)s”") % {
+                "category": task.override_category,
+                "by": task.override_by or _("a deleted user"),
+                "at": task.override_at.strftime("%Y-%m-%d %H:%M") if task.override_at else "—",
+                "reason": task.override_reason,
+            }
+        records = task.override_records.select_related("category", "by")
+        trail = format_html_join(
+            "",
+            "<li>{} · {}: {} {}</li>",
+            (
+                (
+                    r.at.strftime("%Y-%m-%d %H:%M"),
+                    r.by or _("a deleted user"),
+                    r.category or _("override removed"),
+                    f"“{r.reason}”" if r.reason else "",
+                )
+                for r in records
+            ),
+        )
+        return format_html("{}<ul>{}</ul>", current, trail) if records else current
 
     def save_model(self, request, obj, form, change):
         fields = {name: form.cleaned_data[name] for name in TASK_FIELDS}

@@ -156,3 +156,18 @@ def test_finishing_and_taking_back_a_delegation(alice_client, alice):
     alice_client.post(f"/tasks/{task.pk}/finish/")
     task.refresh_from_db()
     assert task.status == "done"
+
+
+def test_every_override_and_its_removal_stays_in_the_trail(alice_client, alice):
+    task = make_task(alice)
+    alice_client.post(f"/tasks/{task.pk}/override/", {"category": "skill", "reason": "Expert"})
+    alice_client.post(f"/tasks/{task.pk}/override/", {"category": "keep", "reason": "Clients"})
+    alice_client.post(f"/tasks/{task.pk}/override/clear/")
+    trail = list(task.override_records.values_list("category_id", "reason", "by__email"))
+    assert trail == [
+        (None, "", "alice@example.com"),
+        ("keep", "Clients", "alice@example.com"),
+        ("skill", "Expert", "alice@example.com"),
+    ]
+    page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
+    assert "Override trail" in page and "Expert" in page and "override removed" in page

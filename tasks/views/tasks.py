@@ -41,6 +41,7 @@ def _render_detail(request, task, *, override_form=None, delegation_form=None, s
         "override_form": override_form,
         "delegation_form": delegation_form or DelegationForm(owner=request.user),
         "delegation_problem": _delegation_problem(task),
+        "override_records": task.override_records.select_related("category", "by")[:20],
     }
     return render(request, "tasks/task_detail.html", ctx, status=status)
 
@@ -103,7 +104,7 @@ def task_override(request, pk):
 @require_POST
 def task_override_clear(request, pk):
     task = get_task_for_user(request, pk)
-    services.task_override_clear(task=task)
+    services.task_override_clear(task=task, by=request.user)
     messages.success(request, _("Override removed; the computed category applies again."))
     return redirect("task_detail", pk=task.pk)
 
