@@ -140,15 +140,29 @@ def digests_send(*, digest_ids: Iterable[int], now: datetime | None = None) -> S
     """Send the claimed digests over one SMTP connection; skip any another sender has."""
     now = now or timezone.now()
     result = SendResult()
+    digests = _start_sending(list(digest_ids))
+    if not digests:
+        return result
+    reads = digest_content.chunk_reads(digests)
     connection = get_connection()
     try:
         _open(connection)
-        for digest in _start_sending(list(digest_ids)):
-            outcome = _send_one(digest, connection=connection, now=now)
-            getattr(result, outcome).append(digest.pk)
+        # One language at a time: the catalogue is switched once per group, not per digest.
+        for language, group in _by_language(digests):
+            with translation.override(language):
+                for digest in group:
+                    outcome = _send_one(digest, reads=reads, connection=connection, now=now)
+                    getattr(result, outcome).append(digest.pk)
     finally:
         connection.close()
     return result
+
+
+def _by_language(digests: list[WeeklyDigest]) -> list[tuple[str, list[WeeklyDigest]]]:
+    groups: dict[str, list[WeeklyDigest]] = {}
+    for digest in digests:
+        groups.setdefault(digest.founder.profile.language, []).append(digest)
+    return list(groups.items())
 
 
 def _start_sending(digest_ids: list[int]) -> list[WeeklyDigest]:
@@ -166,9 +180,10 @@ def _start_sending(digest_ids: list[int]) -> list[WeeklyDigest]:
             )
             .order_by("pk")  # the same lock order in every sender: no deadlocks
         )
-        WeeklyDigest.objects.filter(pk__in=[d.pk for d in digests]).update(
-            state=WeeklyDigest.SENDING, attempts=F("attempts") + 1, claimed_at=started
-        )
+        if digests:
+            WeeklyDigest.objects.filter(pk__in=[d.pk for d in digests]).update(
+                state=WeeklyDigest.SENDING, attempts=F("attempts") + 1, claimed_at=started
+            )
     for digest in digests:
         digest.state, digest.attempts, digest.claimed_at = (
             WeeklyDigest.SENDING,
@@ -178,22 +193,22 @@ def _start_sending(digest_ids: list[int]) -> list[WeeklyDigest]:
     return digests
 
 
-def _send_one(digest: WeeklyDigest, *, connection, now: datetime) -> str:
+def _send_one(digest: WeeklyDigest, *, reads, connection, now: datetime) -> str:
     profile = digest.founder.profile
     if not profile.digest_enabled:
         _finish(digest, WeeklyDigest.FAILED, error="The founder turned the digest off.")
         return "failed"
     try:
-        with translation.override(profile.language):
-            ctx = digest_context(
-                digest=digest,
-                profile=profile,
-                now=now,
-                unsubscribe_url=unsubscribe_url(founder_id=profile.user_id),
-            )
-            message = make_message(
-                "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx)
-            )
+        ctx = digest_context(
+            digest=digest,
+            profile=profile,
+            now=now,
+            unsubscribe_url=unsubscribe_url(founder_id=profile.user_id),
+            reads=reads,
+        )
+        message = make_message(
+            "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx)
+        )
         for name, value in ctx["snapshot"].items():
             setattr(digest, name, value)
         digest.snapshot_at = now
