@@ -75,6 +75,15 @@ def raw_rate(sink: Sink, port: int, processes: int) -> float:
     return RAW_MESSAGES * processes / elapsed
 
 
+def cpu_split(workers: list[subprocess.Popen], sink: psutil.Process) -> dict[str, float]:
+    """User + system CPU seconds of the workers and of this process (the sink). PostgreSQL's
+    backends are shared with other users of the server, so they are left out."""
+    return {
+        "workers": sum(sum(psutil.Process(w.pid).cpu_times()[:2]) for w in workers),
+        "sink": sum(sink.cpu_times()[:2]),
+    }
+
+
 def prepare(founders: int) -> None:
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -139,6 +148,8 @@ def run(founders: int, workers: int) -> None:
     peak = {proc.pid: 0 for proc in procs}
     try:
         time.sleep(3)  # let the workers connect to Redis
+        me = psutil.Process()
+        cpu_before = cpu_split(procs, me)
         started = time.perf_counter()
         digest_tasks.digests_due.delay()
         while WeeklyDigest.objects.filter(state=WeeklyDigest.SENT).count() < founders:
@@ -149,6 +160,7 @@ def run(founders: int, workers: int) -> None:
                 sys.exit("gave up after an hour")
             time.sleep(0.2)
         elapsed = time.perf_counter() - started
+        cpu_after = cpu_split(procs, me)
     finally:
         for proc in procs:
             proc.send_signal(signal.SIGTERM)
@@ -180,6 +192,13 @@ def run(founders: int, workers: int) -> None:
         f"raw SMTP rate, trivial messages: {raw_one:.0f}/s (1 sender), {raw_two:.0f}/s ({workers})"
     )
     print(f"digests vs raw SMTP ({workers} senders): {rate / raw_two:.0%}")
+    # Where the machine's time went, per digest (the sink is this process, polling included).
+    spent = {name: (cpu_after[name] - cpu_before[name]) / max(digests, 1) for name in cpu_after}
+    print(
+        "CPU per digest: "
+        + ", ".join(f"{name} {seconds * 1000:.2f} ms" for name, seconds in spent.items())
+        + f"; wall per digest {elapsed / max(digests, 1) * 1000:.2f} ms on {os.cpu_count()} CPUs"
+    )
 
 
 if __name__ == "__main__":

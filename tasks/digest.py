@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Case, DateTimeField, F, Q, Value, When
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -94,43 +94,126 @@ def stale_digest_ids(*, now: datetime) -> list[int]:
 # --- claim ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Claim:
+    profile: Profile
+    week: schedule.IsoWeek
+    due: bool
+    new_next: datetime
+
+
 def digests_claim(*, founder_ids: Iterable[int], now: datetime, force: bool = False) -> list[int]:
     """Claim this week's digest for each founder whose slot has come (all of them with
     `force`); returns the ids of the WeeklyDigest rows this call created."""
     profiles = Profile.objects.filter(user_id__in=list(founder_ids), digest_enabled=True).only(
         "user_id", "time_zone", "digest_weekday", "digest_hour", "next_digest_at"
     )
-    # One transaction for the chunk (one commit, not one per founder); each founder's claim
-    # is still its own compare-and-swap, and a lost race only skips that founder.
+    return claim_profiles(list(profiles.order_by("user_id")), now=now, force=force)
+
+
+def claim_profiles(profiles: list[Profile], *, now: datetime, force: bool = False) -> list[int]:
+    """The claim for profiles as read (their next_digest_at is the compare-and-swap's
+    expected value), in one transaction and a constant number of queries: one UPDATE swaps
+    every founder's next time, and only if it swapped all of them; after a lost race (another
+    claimer moved one) it is undone and each founder is claimed on their own, as before."""
+    claims = [_plan_claim(profile, now=now, force=force) for profile in profiles]
+    if not claims:
+        return []
     with transaction.atomic():
-        claimed = [_claim_one(profile, now=now, force=force) for profile in profiles]
-    return [digest_id for digest_id in claimed if digest_id is not None]
+        if not _swap_all(claims):
+            claimed = [_claim_one(profile, now=now, force=force) for profile in profiles]
+            return [digest_id for digest_id in claimed if digest_id is not None]
+        return _insert_rows([_ledger_row(claim) for claim in claims if claim.due])
 
 
-def _claim_one(profile: Profile, *, now: datetime, force: bool) -> int | None:
+def _plan_claim(profile: Profile, *, now: datetime, force: bool) -> _Claim:
     plan = profile.digest_schedule()
     week = schedule.iso_week(now, profile.time_zone)
     due = force or schedule.is_due(now, plan)
     # Due: the next one is next week's. Not due yet (first computation, or a whole week
     # missed): wait for this week's slot.
     new_next = schedule.slot(week.next() if due else week, plan)
+    return _Claim(profile, week, due, new_next)
+
+
+def _expected(profile: Profile) -> Q:
+    """The compare of the compare-and-swap: next_digest_at still as this process read it."""
+    old = profile.next_digest_at
+    same = Q(next_digest_at=old) if old else Q(next_digest_at__isnull=True)
+    return Q(pk=profile.pk) & same
+
+
+def _swap_all(claims: list[_Claim]) -> bool:
+    expected = Q()
+    for claim in claims:
+        expected |= _expected(claim.profile)
+    new_next = Case(
+        *(When(pk=claim.profile.pk, then=Value(claim.new_next)) for claim in claims),
+        output_field=DateTimeField(),
+    )
+    try:
+        with transaction.atomic():
+            swapped = Profile.objects.filter(expected).update(next_digest_at=new_next)
+            if swapped != len(claims):
+                raise _LostRace
+    except _LostRace:
+        return False
+    return True
+
+
+class _LostRace(Exception):
+    """Another claimer moved a founder's next time first: undo the bulk swap."""
+
+
+def _ledger_row(claim: _Claim) -> WeeklyDigest:
+    return WeeklyDigest(
+        founder_id=claim.profile.user_id,
+        iso_year=claim.week.year,
+        iso_week=claim.week.week,
+        claimed_at=timezone.now(),
+    )
+
+
+def _insert_rows(rows: list[WeeklyDigest]) -> list[int]:
+    """Create the ledger rows in one INSERT; the weeks already claimed (a second run, a forced
+    one) are left out first, and a race the check missed falls back to one at a time, where
+    the unique constraint turns the loser away."""
+    if not rows:
+        return []
+    taken = set(
+        WeeklyDigest.objects.filter(
+            founder_id__in={row.founder_id for row in rows},
+            iso_year__in={row.iso_year for row in rows},
+            iso_week__in={row.iso_week for row in rows},
+        ).values_list("founder_id", "iso_year", "iso_week")
+    )
+    rows = [row for row in rows if (row.founder_id, row.iso_year, row.iso_week) not in taken]
+    try:
+        with transaction.atomic():
+            return [row.pk for row in WeeklyDigest.objects.bulk_create(rows)]
+    except IntegrityError:
+        return [row.pk for row in rows if _insert_one(row)]
+
+
+def _insert_one(row: WeeklyDigest) -> bool:
+    row.pk = None
+    try:
+        with transaction.atomic():
+            row.save(force_insert=True)
+    except IntegrityError:
+        return False  # this week's digest was claimed already (a second run, a race)
+    return True
+
+
+def _claim_one(profile: Profile, *, now: datetime, force: bool) -> int | None:
+    """One founder's claim on its own: the compare-and-swap, then the ledger row."""
+    claim = _plan_claim(profile, now=now, force=force)
     with transaction.atomic():
-        old = profile.next_digest_at
-        same = Q(next_digest_at=old) if old else Q(next_digest_at__isnull=True)
-        swapped = Profile.objects.filter(Q(pk=profile.pk) & same).update(next_digest_at=new_next)
-        if not swapped or not due:
+        swapped = Profile.objects.filter(_expected(profile)).update(next_digest_at=claim.new_next)
+        if not swapped or not claim.due:
             return None
-        try:
-            with transaction.atomic():
-                digest = WeeklyDigest.objects.create(
-                    founder_id=profile.user_id,
-                    iso_year=week.year,
-                    iso_week=week.week,
-                    claimed_at=timezone.now(),
-                )
-        except IntegrityError:
-            return None  # this week's digest was claimed already (a second run, a race)
-    return digest.pk
+        row = _ledger_row(claim)
+        return row.pk if _insert_one(row) else None
 
 
 # --- send -----------------------------------------------------------------------------------
@@ -140,15 +223,29 @@ def digests_send(*, digest_ids: Iterable[int], now: datetime | None = None) -> S
     """Send the claimed digests over one SMTP connection; skip any another sender has."""
     now = now or timezone.now()
     result = SendResult()
+    digests = _start_sending(list(digest_ids))
+    if not digests:
+        return result
+    reads = digest_content.chunk_reads(digests)
     connection = get_connection()
     try:
         _open(connection)
-        for digest in _start_sending(list(digest_ids)):
-            outcome = _send_one(digest, connection=connection, now=now)
-            getattr(result, outcome).append(digest.pk)
+        # One language at a time: the catalogue is switched once per group, not per digest.
+        for language, group in _by_language(digests):
+            with translation.override(language):
+                for digest in group:
+                    outcome = _send_one(digest, reads=reads, connection=connection, now=now)
+                    getattr(result, outcome).append(digest.pk)
     finally:
         connection.close()
     return result
+
+
+def _by_language(digests: list[WeeklyDigest]) -> list[tuple[str, list[WeeklyDigest]]]:
+    groups: dict[str, list[WeeklyDigest]] = {}
+    for digest in digests:
+        groups.setdefault(digest.founder.profile.language, []).append(digest)
+    return list(groups.items())
 
 
 def _start_sending(digest_ids: list[int]) -> list[WeeklyDigest]:
@@ -166,9 +263,10 @@ def _start_sending(digest_ids: list[int]) -> list[WeeklyDigest]:
             )
             .order_by("pk")  # the same lock order in every sender: no deadlocks
         )
-        WeeklyDigest.objects.filter(pk__in=[d.pk for d in digests]).update(
-            state=WeeklyDigest.SENDING, attempts=F("attempts") + 1, claimed_at=started
-        )
+        if digests:
+            WeeklyDigest.objects.filter(pk__in=[d.pk for d in digests]).update(
+                state=WeeklyDigest.SENDING, attempts=F("attempts") + 1, claimed_at=started
+            )
     for digest in digests:
         digest.state, digest.attempts, digest.claimed_at = (
             WeeklyDigest.SENDING,
@@ -178,22 +276,22 @@ def _start_sending(digest_ids: list[int]) -> list[WeeklyDigest]:
     return digests
 
 
-def _send_one(digest: WeeklyDigest, *, connection, now: datetime) -> str:
+def _send_one(digest: WeeklyDigest, *, reads, connection, now: datetime) -> str:
     profile = digest.founder.profile
     if not profile.digest_enabled:
         _finish(digest, WeeklyDigest.FAILED, error="The founder turned the digest off.")
         return "failed"
     try:
-        with translation.override(profile.language):
-            ctx = digest_context(
-                digest=digest,
-                profile=profile,
-                now=now,
-                unsubscribe_url=unsubscribe_url(founder_id=profile.user_id),
-            )
-            message = make_message(
-                "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx)
-            )
+        ctx = digest_context(
+            digest=digest,
+            profile=profile,
+            now=now,
+            unsubscribe_url=unsubscribe_url(founder_id=profile.user_id),
+            reads=reads,
+        )
+        message = make_message(
+            "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx)
+        )
         for name, value in ctx["snapshot"].items():
             setattr(digest, name, value)
         digest.snapshot_at = now

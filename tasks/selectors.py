@@ -9,6 +9,7 @@ from django.db.models import Max
 from tasks import buyback, classifier
 from tasks.models import Profile, Task, WeeklyDigest
 
+# What buyback.compute needs of a task, in this order (see task_figures).
 FIGURE_FIELDS = (
     "hours_per_week",
     "category_id",
@@ -20,8 +21,8 @@ FIGURE_FIELDS = (
 )
 
 
-def _figures(row) -> buyback.TaskFigures:
-    hours, category, override, route, override_route, status, rate = row
+def task_figures(hours, category, override, route, override_route, status, rate):
+    """One row of FIGURE_FIELDS as the pure module's TaskFigures (an override wins)."""
     return buyback.TaskFigures(
         hours=hours,
         category=override or category,
@@ -34,7 +35,7 @@ def _figures(row) -> buyback.TaskFigures:
 def founder_buyback(*, profile: Profile) -> buyback.Buyback:
     """The founder's buyback figures in one query, whatever their number of tasks."""
     rows = Task.objects.filter(owner_id=profile.user_id).values_list(*FIGURE_FIELDS)
-    return buyback.compute([_figures(row) for row in rows], profile.rates())
+    return buyback.compute([task_figures(*row) for row in rows], profile.rates())
 
 
 def founders_task_figures(*, user_ids: Iterable[int]) -> dict[int, list[buyback.TaskFigures]]:
@@ -42,7 +43,7 @@ def founders_task_figures(*, user_ids: Iterable[int]) -> dict[int, list[buyback.
     grouped: dict[int, list[buyback.TaskFigures]] = defaultdict(list)
     rows = Task.objects.filter(owner_id__in=list(user_ids)).values_list("owner_id", *FIGURE_FIELDS)
     for owner_id, *row in rows:
-        grouped[owner_id].append(_figures(row))
+        grouped[owner_id].append(task_figures(*row))
     return grouped
 
 

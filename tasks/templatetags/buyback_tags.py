@@ -1,7 +1,11 @@
 from decimal import Decimal
+from functools import lru_cache
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tasks import classifier
@@ -22,17 +26,33 @@ def hours(value) -> str:
     """6.00 → "6", 1.50 → "1.5" (in the active language's number format)."""
     if value is None or value == "":
         return "0"
-    return format_number(Decimal(value).quantize(Decimal("0.01")))
+    return _hours(Decimal(value), get_language())
 
 
 @register.filter
 def money(value) -> str:
+    return _money(Decimal(value or 0), get_language())
+
+
+# The same few numbers come back in every digest and page (and Django's number_format looks
+# its formats up on every call): remember each language's result for a value.
+@lru_cache(maxsize=4096)
+def _hours(value: Decimal, _language: str | None) -> str:
+    return format_number(value.quantize(Decimal("0.01")))
+
+
+@lru_cache(maxsize=4096)
+def _money(value: Decimal, _language: str | None) -> str:
     return number_format(
-        Decimal(value or 0).quantize(Decimal("1")),
-        decimal_pos=0,
-        use_l10n=True,
-        force_grouping=True,
+        value.quantize(Decimal("1")), decimal_pos=0, use_l10n=True, force_grouping=True
     )
+
+
+@receiver(setting_changed)
+def _forget_formats(**_kwargs):
+    # A test or a reload changing the format settings must not see old results.
+    _hours.cache_clear()
+    _money.cache_clear()
 
 
 @register.filter
