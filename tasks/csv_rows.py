@@ -15,6 +15,7 @@ Pure Python (no Django), shared by the web import and the classify_tasks command
 import csv
 import io
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TextIO
@@ -43,6 +44,37 @@ def _header_key(name: str) -> str:
     return unicodedata.normalize("NFC", name).strip().casefold()
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a message for makemessages without importing Django; the web import translates
+    it at the edge (CsvProblem.render), the command prints it as it is."""
+    return message
+
+
+REQUIRED = gettext_noop("a value is required")
+NOT_YES_NO = gettext_noop('"%(value)s" is not one of yes/no, true/false, 1/0, ja/nein')
+NOT_A_NUMBER = gettext_noop('"%(value)s" is not a number')
+NOT_IN_A_WEEK = gettext_noop('"%(value)s" is not between 0 and %(max)s')
+NOT_A_RATING = gettext_noop('"%(value)s" is not a whole number from 1 to 5')
+NOT_AN_AREA = gettext_noop('"%(value)s" is not one of %(areas)s')
+TOO_LONG = gettext_noop("is longer than %(max)s characters")
+TWICE_IN_HEADER = gettext_noop("appears more than once in the header")
+MISSING_COLUMN = gettext_noop('missing from the header (name it "%(column)s" or "%(german)s")')
+EMPTY_FILE = gettext_noop("the file is empty")
+NOT_CSV = gettext_noop("the file is not valid CSV (%(error)s)")
+NO_TASKS = gettext_noop("the file has a header but no tasks")
+# Both numbers: people count tasks, spreadsheets count lines.
+AT_ROW_AND_COLUMN = gettext_noop("row %(row)s (line %(line)s), column %(column)s: %(message)s")
+AT_COLUMN = gettext_noop("column %(column)s: %(message)s")
+
+
+class BadValue(ValueError):
+    """A cell's value is wrong; carries the message template and its values for translation."""
+
+    def __init__(self, template: str, **params):
+        self.template, self.params = template, params
+        super().__init__(template % params)
+
+
 HEADER_ALIASES = {_header_key(name): name for name in COLUMNS} | {
     _header_key(german): name for name, german in GERMAN_COLUMNS.items()
 }
@@ -50,20 +82,28 @@ HEADER_ALIASES = {_header_key(name): name for name in COLUMNS} | {
 
 @dataclass(frozen=True)
 class CsvProblem:
-    message: str
+    template: str
+    params: tuple[tuple[str, object], ...] = ()
     row: int | None = None  # data row, 1-based; None for the file as a whole
     column: str | None = None
     line: int | None = None  # the row's line in the file (the header is line 1 or later)
 
-    def __str__(self) -> str:
-        where = []
+    @property
+    def message(self) -> str:
+        return self.template % dict(self.params)
+
+    def render(self, translate: Callable[[str], str] = gettext_noop) -> str:
+        """The problem as a sentence; `translate` is gettext at the edge, or nothing."""
+        message = translate(self.template) % dict(self.params)
         if self.row is not None:
-            # Both numbers: people count tasks, spreadsheets count lines.
-            line = f" (line {self.line})" if self.line is not None else ""
-            where.append(f"row {self.row}{line}")
+            where = {"row": self.row, "line": self.line, "column": self.column}
+            return translate(AT_ROW_AND_COLUMN) % (where | {"message": message})
         if self.column is not None:
-            where.append(f"column {self.column}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+            return translate(AT_COLUMN) % {"column": self.column, "message": message}
+        return message
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class CsvError(ValueError):
@@ -81,7 +121,7 @@ def parse_bool(value: str) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValueError(f'"{value}" is not one of yes/no, true/false, 1/0, ja/nein')
+    raise BadValue(NOT_YES_NO, value=value)
 
 
 def parse_hours(value: str) -> Decimal:
@@ -92,11 +132,11 @@ def parse_hours(value: str) -> Decimal:
     try:
         hours = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f'"{value}" is not a number') from None
+        raise BadValue(NOT_A_NUMBER, value=value) from None
     if not hours.is_finite():
-        raise ValueError(f'"{value}" is not a number')
+        raise BadValue(NOT_A_NUMBER, value=value)
     if not 0 <= hours <= MAX_HOURS:
-        raise ValueError(f'"{value}" is not between 0 and {MAX_HOURS}')
+        raise BadValue(NOT_IN_A_WEEK, value=value, max=MAX_HOURS)
     return hours
 
 
@@ -105,23 +145,23 @@ def parse_rating(value: str) -> int:
     try:
         rating = int(value.strip())
     except ValueError:
-        raise ValueError(f'"{value}" is not a whole number from 1 to 5') from None
+        raise BadValue(NOT_A_RATING, value=value) from None
     if not 1 <= rating <= 5:
-        raise ValueError(f'"{value}" is not a whole number from 1 to 5')
+        raise BadValue(NOT_A_RATING, value=value)
     return rating
 
 
 def parse_area(value: str) -> str:
     area = value.strip().casefold()
     if area not in AREAS:
-        raise ValueError(f'"{value}" is not one of {", ".join(AREAS)}')
+        raise BadValue(NOT_AN_AREA, value=value, areas=", ".join(AREAS))
     return area
 
 
 def parse_title(value: str) -> str:
     title = value.strip()
     if len(title) > TITLE_MAX_LENGTH:
-        raise ValueError(f"is longer than {TITLE_MAX_LENGTH} characters")
+        raise BadValue(TOO_LONG, max=TITLE_MAX_LENGTH)
     return title
 
 
@@ -149,13 +189,12 @@ def _column_positions(header: list[str]) -> tuple[dict[str, int], list[CsvProble
         if column is None:
             continue
         if column in positions:
-            problems.append(CsvProblem("appears more than once in the header", column=column))
+            problems.append(CsvProblem(TWICE_IN_HEADER, column=column))
         positions[column] = index
     for column in COLUMNS:
         if column not in positions:
-            german = GERMAN_COLUMNS[column]
-            message = f'missing from the header (name it "{column}" or "{german}")'
-            problems.append(CsvProblem(message, column=column))
+            params = (("column", column), ("german", GERMAN_COLUMNS[column]))
+            problems.append(CsvProblem(MISSING_COLUMN, params, column=column))
     return positions, problems
 
 
@@ -168,12 +207,13 @@ def _parse_row(
         index = positions[column]
         raw = cells[index] if index < len(cells) else ""
         if not raw.strip():
-            problems.append(CsvProblem("a value is required", row, column, line))
+            problems.append(CsvProblem(REQUIRED, (), row, column, line))
             continue
         try:
             values[column] = PARSERS[column](raw)
-        except ValueError as error:
-            problems.append(CsvProblem(str(error), row, column, line))
+        except BadValue as error:
+            params = tuple(error.params.items())
+            problems.append(CsvProblem(error.template, params, row, column, line))
     if problems:
         return None, problems
     return TaskInput(**values), []
@@ -183,19 +223,19 @@ def parse_tasks(stream: TextIO) -> list[TaskInput]:
     """Every task in the CSV stream, or CsvError with every problem found."""
     text = stream.read().removeprefix("\ufeff")
     if not text.strip():
-        raise CsvError([CsvProblem("the file is empty")])
+        raise CsvError([CsvProblem(EMPTY_FILE)])
     header_line = next(line for line in text.splitlines() if line.strip())
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(header_line))
     try:
         rows = [(reader.line_num, cells) for cells in reader if any(cell.strip() for cell in cells)]
     except csv.Error as error:
-        raise CsvError([CsvProblem(f"the file is not valid CSV ({error})")]) from None
+        raise CsvError([CsvProblem(NOT_CSV, (("error", str(error)),))]) from None
 
     positions, problems = _column_positions(rows[0][1])
     if problems:
         raise CsvError(problems)
     if len(rows) == 1:
-        raise CsvError([CsvProblem("the file has a header but no tasks")])
+        raise CsvError([CsvProblem(NO_TASKS)])
 
     tasks = []
     for row_number, (line, cells) in enumerate(rows[1:], start=1):

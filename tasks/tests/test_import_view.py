@@ -46,3 +46,12 @@ def test_an_oversized_file_is_refused(alice_client, alice):
     response = alice_client.post("/tasks/import/", {"file": _upload(big)})
     assert response.context["form"].errors["file"] == ["The file is larger than 1 MB."]
     assert not Task.objects.filter(owner=alice).exists()
+
+
+def test_a_german_founder_reads_the_problems_in_german(alice_client, alice):
+    alice.profile.language = "de"
+    alice.profile.save()
+    response = alice_client.post("/tasks/import/", {"file": _upload(BAD)})
+    page = response.content.decode()
+    assert "Aufgabe 2 (Zeile 3), Spalte hours_per_week: „lots“ ist keine Zahl" in page
+    assert "Es wurde nichts importiert" in page

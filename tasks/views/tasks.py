@@ -157,7 +157,7 @@ def task_import(request):
             rows = csv_rows.parse_tasks(io.StringIO(form.cleaned_data["file"]))
             created = services.tasks_import(owner=request.user, rows=rows)
         except csv_rows.CsvError as err:
-            problems = [str(problem) for problem in err.problems]
+            problems = [problem.render(_) for problem in err.problems]
         except ValidationError as err:
             problems = err.messages
         else:
