@@ -240,6 +240,8 @@ DE = {
     "Nothing was imported. Please fix these problems and upload the file again:": "Es wurde nichts importiert. Bitte behebe diese Fehler und lade die Datei noch einmal hoch:",
     "Import": "Importieren",
     "Title": "Titel",
+    "Too many attempts": "Zu viele Versuche",
+    "This account is locked for an hour after too many wrong passwords. Try again later, or set a new password.": "Nach zu vielen falschen Passwörtern ist dieses Konto für eine Stunde gesperrt. Versuch es später noch einmal oder setz ein neues Passwort.",
     "a value is required": "hier fehlt ein Wert",
     '"%(value)s" is not one of yes/no, true/false, 1/0, ja/nein': "„%(value)s“ ist keins von ja/nein, yes/no, true/false, 1/0",
     '"%(value)s" is not a number': "„%(value)s“ ist keine Zahl",

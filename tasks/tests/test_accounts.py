@@ -121,3 +121,23 @@ def test_a_password_reset_mail_reaches_a_real_smtp_server(client, alice, smtp_se
     path = link.split("://", 1)[1].split("/", 1)[1]
     response = client.get("/" + path, follow=True)
     assert response.context["validlink"]
+
+
+def test_five_wrong_passwords_lock_the_login_even_with_the_right_one(client, alice):
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": "alice@example.com", "password": "guess"})
+    response = client.post(
+        "/accounts/login/", {"username": "alice@example.com", "password": "alice-password-1"}
+    )
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert client.get("/").status_code == 302
+
+
+def test_a_lockout_does_not_lock_out_another_founder_on_the_same_network(client, alice, charlie):
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": "alice@example.com", "password": "guess"})
+    response = client.post(
+        "/accounts/login/", {"username": "charlie@example.com", "password": "charlie-password-1"}
+    )
+    assert response.status_code == 302

@@ -109,3 +109,9 @@ def test_changing_a_clients_capacity_in_the_admin_reclassifies_their_tasks(clien
     assert client.post(user_url(alice), data).status_code == 302
     inbox = alice.tasks.get(title="alice's inbox")
     assert inbox.category_id == "keep"
+
+
+def test_a_consultant_cannot_see_the_login_lockout_log(client, cast):
+    consultant = next(iter(cast.consultants.values()))
+    client.force_login(consultant)
+    assert client.get("/admin/axes/accessattempt/").status_code == 403
