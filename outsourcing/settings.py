@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
     "crispy_forms",
     "crispy_bootstrap5",
     "tasks",
@@ -54,6 +56,7 @@ MIDDLEWARE = [
     "tasks.middleware.FounderLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lockout into the "too many attempts" page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -154,6 +157,23 @@ CELERY_TIMEZONE = "UTC"
 # minutes; what is due is decided per founder in tasks/schedule.py.
 CELERY_BEAT_SCHEDULE = {
     "weekly-digests": {"task": "tasks.tasks.digests_due", "schedule": crontab(minute="*/15")},
+}
+
+# Scripts and styles only from our own static files. Style attributes stay allowed: the
+# capacity bar's width is one. The admin is Django's own and keeps its default headers.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True

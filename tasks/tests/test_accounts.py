@@ -141,3 +141,9 @@ def test_a_lockout_does_not_lock_out_another_founder_on_the_same_network(client,
         "/accounts/login/", {"username": "charlie@example.com", "password": "charlie-password-1"}
     )
     assert response.status_code == 302
+
+
+def test_pages_allow_scripts_only_from_our_own_static_files(alice_client):
+    policy = alice_client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
