@@ -89,7 +89,10 @@ class HandoverLinkForm(forms.Form):
 
 
 class RunForm(forms.Form):
-    performed_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    # A date input only takes ISO dates; the localised "27.11.2026" would show an empty field.
+    performed_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     performed_by = forms.CharField(label=_("Who did it"), max_length=120)
     steps = forms.TypedMultipleChoiceField(
         label=_("Steps done"),

@@ -71,7 +71,7 @@ class OverrideForm(forms.Form):
 class DelegationForm(forms.Form):
     delegate = forms.ModelChoiceField(label=_("Who takes it?"), queryset=Delegate.objects.none())
     start_date = forms.DateField(
-        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     hourly_rate = forms.DecimalField(
         label=_("Hourly rate"),

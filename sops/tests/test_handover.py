@@ -172,3 +172,10 @@ def test_the_founder_records_a_run_and_the_task_page_shows_7_of_9_steps(alice_cl
     assert "7/9 steps" in alice_client.get(f"/tasks/{task.pk}/").content.decode()
     task.refresh_from_db()
     assert task.last_run_on == timezone.localdate()
+
+
+def test_a_german_delegate_finds_the_date_filled_in(client, shared):
+    client.cookies["django_language"] = "de"
+    client.post(_url(shared[3]), {"acknowledge": "1"})
+    page = client.get(_url(shared[3])).content.decode()
+    assert f'name="performed_on" value="{timezone.localdate():%Y-%m-%d}"' in page

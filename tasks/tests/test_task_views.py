@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from tasks.models import Task
 from tasks.tests.factories import make_delegate, make_task
@@ -171,3 +172,13 @@ def test_every_override_and_its_removal_stays_in_the_trail(alice_client, alice):
     ]
     page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
     assert "Override trail" in page and "Expert" in page and "override removed" in page
+
+
+def test_a_german_founder_finds_the_start_date_filled_in(alice_client, alice):
+    # A date input shows only an ISO value; "27.11.2026" would leave it empty and required.
+    alice.profile.language = "de"
+    alice.profile.save()
+    task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
+    make_delegate(alice, kind="specialist")
+    page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
+    assert f'name="start_date" value="{timezone.localdate():%Y-%m-%d}"' in page
