@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sops import rules
 from sops.models import Instruction
+from sops.rendering import plain_text
 from tasks.models import Delegate
 
 
@@ -108,6 +109,7 @@ class RunForm(forms.Form):
     def __init__(self, *args, version, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["steps"].choices = [
-            (i, f"{i + 1}. {step['text'][:120]}") for i, step in enumerate(version.steps)
+            (i, f"{i + 1}. {plain_text(step['text'])[:120]}")
+            for i, step in enumerate(version.steps)
         ]
         self.fields["performed_on"].initial = timezone.localdate()

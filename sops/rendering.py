@@ -4,6 +4,8 @@ Markdown passes raw HTML through, so the rendered HTML goes through nh3 (Ammonia
 allow-list: no script, no event handler attribute, no javascript: or data: URL survives.
 """
 
+import html
+
 import markdown
 import nh3
 
@@ -24,3 +26,9 @@ def render_markdown(text: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
+
+
+def plain_text(text: str) -> str:
+    """The words of a step without Markdown or tags, for a checkbox label or a short list."""
+    words = nh3.clean(render_markdown(text), tags=set())
+    return " ".join(html.unescape(words).split())

@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from sops import selectors
-from sops.rendering import render_markdown
+from sops.rendering import plain_text, render_markdown
 
 register = template.Library()
 
@@ -11,6 +11,9 @@ register = template.Library()
 def markdown(text: str) -> str:
     """Markdown to HTML, sanitised by nh3 before it is marked safe."""
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised just above
+
+
+register.filter("plain_text", plain_text)
 
 
 @register.simple_tag

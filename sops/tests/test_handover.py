@@ -1,11 +1,13 @@
 """The delegate's link: signed, expiring, revocable, no login; acknowledge, then record runs."""
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 
 from sops import services
+from sops.forms import RunForm
 from sops.models import HandoverLink, Run
 from sops.tests.factories import published_va_task
 from tasks.tests.factories import make_delegate
@@ -179,3 +181,8 @@ def test_a_german_delegate_finds_the_date_filled_in(client, shared):
     client.post(_url(shared[3]), {"acknowledge": "1"})
     page = client.get(_url(shared[3])).content.decode()
     assert f'name="performed_on" value="{timezone.localdate():%Y-%m-%d}"' in page
+
+
+def test_the_checklist_shows_the_steps_in_plain_words():
+    version = SimpleNamespace(steps=[{"text": "Open **Mailchimp** <b>now</b>"}])
+    assert RunForm(version=version).fields["steps"].choices == [(0, "1. Open Mailchimp now")]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sops.rendering import render_markdown
+from sops.rendering import plain_text, render_markdown
 
 NASTY = [
     "<script>alert(1)</script>",
@@ -34,3 +34,16 @@ def test_markdown_is_rendered():
     assert "<strong>Bold</strong>" in html
     assert '<a href="https://example.com" rel="noopener noreferrer nofollow">link</a>' in html
     assert "<li>one</li>" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Open **Mailchimp** <script>alert(1)</script>", "Open Mailchimp"),
+        ("Sort by [oldest](https://example.com) first", "Sort by oldest first"),
+        ("- one\n- two", "one two"),
+        ("R&D receipts", "R&D receipts"),
+    ],
+)
+def test_a_step_in_plain_words_keeps_the_words_and_drops_the_markup(text, plain):
+    assert plain_text(text) == plain
