@@ -8,7 +8,7 @@ Pure Python (no Django), shared by the web import and the classify_tasks command
 - Comma or semicolon delimited (German Excel writes semicolons); a UTF-8 BOM is dropped.
 - Hours take a decimal point or a German decimal comma ("1,5").
 - Blank lines are skipped. Problems name the data row (row 1 is the first non-blank row after
-  the header, blank lines not counted) and the column's English name:
+  the header, blank lines not counted) and the column as the header names it:
   `row 3, column hours_per_week: "lots" is not a number`.
 """
 
@@ -87,6 +87,7 @@ class CsvProblem:
     row: int | None = None  # data row, 1-based; None for the file as a whole
     column: str | None = None
     line: int | None = None  # the row's line in the file (the header is line 1 or later)
+    heading: str | None = None  # the column as the file's header names it ("Können")
 
     @property
     def message(self) -> str:
@@ -95,11 +96,12 @@ class CsvProblem:
     def render(self, translate: Callable[[str], str] = gettext_noop) -> str:
         """The problem as a sentence; `translate` is gettext at the edge, or nothing."""
         message = translate(self.template) % dict(self.params)
+        column = self.heading or self.column
         if self.row is not None:
-            where = {"row": self.row, "line": self.line, "column": self.column}
+            where = {"row": self.row, "line": self.line, "column": column}
             return translate(AT_ROW_AND_COLUMN) % (where | {"message": message})
         if self.column is not None:
-            return translate(AT_COLUMN) % {"column": self.column, "message": message}
+            return translate(AT_COLUMN) % {"column": column, "message": message}
         return message
 
     def __str__(self) -> str:
@@ -199,21 +201,22 @@ def _column_positions(header: list[str]) -> tuple[dict[str, int], list[CsvProble
 
 
 def _parse_row(
-    cells: list[str], positions: dict[str, int], row: int, line: int
+    cells: list[str], header: list[str], positions: dict[str, int], row: int, line: int
 ) -> tuple[TaskInput | None, list[CsvProblem]]:
     values = {}
     problems = []
     for column in COLUMNS:
         index = positions[column]
         raw = cells[index] if index < len(cells) else ""
+        heading = header[index].strip()
         if not raw.strip():
-            problems.append(CsvProblem(REQUIRED, (), row, column, line))
+            problems.append(CsvProblem(REQUIRED, (), row, column, line, heading))
             continue
         try:
             values[column] = PARSERS[column](raw)
         except BadValue as error:
             params = tuple(error.params.items())
-            problems.append(CsvProblem(error.template, params, row, column, line))
+            problems.append(CsvProblem(error.template, params, row, column, line, heading))
     if problems:
         return None, problems
     return TaskInput(**values), []
@@ -239,7 +242,7 @@ def parse_tasks(stream: TextIO) -> list[TaskInput]:
 
     tasks = []
     for row_number, (line, cells) in enumerate(rows[1:], start=1):
-        task, row_problems = _parse_row(cells, positions, row_number, line)
+        task, row_problems = _parse_row(cells, rows[0][1], positions, row_number, line)
         problems.extend(row_problems)
         if task is not None:
             tasks.append(task)

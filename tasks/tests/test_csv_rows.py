@@ -213,3 +213,11 @@ def test_the_error_message_lists_all_problems():
 )
 def test_decode_reads_utf8_and_old_excel_files(data):
     assert decode(data) == "Können"
+
+
+def test_a_problem_names_the_column_as_the_file_does():
+    german = "Titel;Bereich;Stunden pro Woche;wiederkehrend;Können;Freude;Kerntätigkeit\n"
+    assert problems(german + "Buchhaltung;finance;viel;ja;7;2;nein\n") == [
+        'row 1 (line 2), column Stunden pro Woche: "viel" is not a number',
+        'row 1 (line 2), column Können: "7" is not a whole number from 1 to 5',
+    ]
