@@ -69,3 +69,10 @@ def test_other_methods_are_refused(client, alice):
     response = client.put(_url(digest.unsubscribe_token(founder_id=alice.pk)))
     assert response.status_code == 405
     assert _enabled(alice)
+
+
+def test_the_page_speaks_the_founders_language_without_a_cookie(mail_client, alice):
+    alice.profile.language = "de"
+    alice.profile.save()
+    response = mail_client.get(_url(digest.unsubscribe_token(founder_id=alice.pk)))
+    assert "Wochenüberblick abbestellen" in response.content.decode()

@@ -6,6 +6,7 @@ A tampered token changes nothing.
 """
 
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -21,6 +22,8 @@ def digest_unsubscribe(request):
     profile = digest.profile_for_token(token)
     if profile is None:
         return render(request, "tasks/digest_unsubscribe.html", {"invalid": True}, status=400)
+    # The founder comes from a mail in their language, often on a phone with no cookie.
+    translation.activate(profile.language)
     if request.method == "POST":
         digest.digest_unsubscribe(profile=profile)
         return render(request, "tasks/digest_unsubscribe.html", {"done": True})
