@@ -294,6 +294,8 @@ DE = {
     "I can't do it": "kann ich nicht",
     "I shouldn't do it": "sollte ich nicht machen",
     "Chris Ducker’s 3 lists to freedom": "Chris Duckers drei Listen zur Freiheit",
+    "Compare with version": "Vergleichen mit Version",
+    "Compare": "Vergleichen",
 }
 PLURALS = {
     "%(counter)s task done.": ("%(counter)s Aufgabe erledigt.", "%(counter)s Aufgaben erledigt."),

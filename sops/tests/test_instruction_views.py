@@ -142,3 +142,21 @@ def test_the_task_page_shows_the_instruction_status_and_runs(alice_client, alice
     page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
     assert 'data-instruction-status="published"' in page
     assert 'data-status="ready"' in page
+
+
+def test_any_two_versions_can_be_compared(alice_client, alice):
+    from sops import services as sops_services
+
+    instruction = make_instruction(alice)
+    for title in ("Inbox triage", "Inbox triage v2", "Inbox triage v3"):
+        instruction.title = title
+        instruction.save()
+        sops_services.instruction_publish(instruction=instruction, by=alice)
+    url = f"/instructions/{instruction.pk}/v/3/changes/"
+    assert alice_client.get(url).context["before"].number == 2
+    compared = alice_client.get(url, {"from": "1"})
+    assert compared.context["before"].number == 1
+    titles = [(c["old"], c["new"]) for c in compared.context["changes"] if c["kind"] == "field"]
+    assert ("Inbox triage", "Inbox triage v3") in titles
+    assert alice_client.get(url, {"from": "9"}).status_code == 404
+    assert alice_client.get(url, {"from": "x"}).status_code == 404

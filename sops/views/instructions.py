@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -119,14 +120,25 @@ def version_detail(request, pk, number):
 
 @login_required
 def version_diff(request, pk, number):
-    """What changed in version N against the one before it."""
+    """What changed in version N against the one before it, or against ?from=M (any version)."""
     instruction = get_instruction_for_user(request, pk)
     version = get_object_or_404(InstructionVersion, instruction=instruction, number=number)
-    before = instruction.versions.filter(number__lt=number).order_by("-number").first()
+    compare_with = request.GET.get("from", "")
+    if compare_with:
+        if not compare_with.isdigit():
+            raise Http404("no such version")
+        before = get_object_or_404(
+            InstructionVersion, instruction=instruction, number=int(compare_with)
+        )
+    else:
+        before = instruction.versions.filter(number__lt=number).order_by("-number").first()
     ctx = {
         "instruction": instruction,
         "version": version,
         "before": before,
         "changes": selectors.version_changes(before, version),
+        "other_numbers": instruction.versions.exclude(pk=version.pk).values_list(
+            "number", flat=True
+        ),
     }
     return render(request, "sops/version_diff.html", ctx)
