@@ -23,10 +23,9 @@ def digest_unsubscribe(request):
     if profile is None:
         return render(request, "tasks/digest_unsubscribe.html", {"invalid": True}, status=400)
     # The founder comes from a mail in their language, often on a phone with no cookie.
-    translation.activate(profile.language)
-    if request.method == "POST":
-        digest.digest_unsubscribe(profile=profile)
-        return render(request, "tasks/digest_unsubscribe.html", {"done": True})
-    return render(
-        request, "tasks/digest_unsubscribe.html", {"token": token, "email": profile.user.email}
-    )
+    with translation.override(profile.language):
+        if request.method == "POST":
+            digest.digest_unsubscribe(profile=profile)
+            return render(request, "tasks/digest_unsubscribe.html", {"done": True})
+        ctx = {"token": token, "email": profile.user.email}
+        return render(request, "tasks/digest_unsubscribe.html", ctx)
