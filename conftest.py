@@ -7,6 +7,7 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 from django.conf import settings
+from django.utils import translation
 
 from tasks import services
 
@@ -165,3 +166,11 @@ def log_in():
         page.wait_for_url("**/")
 
     return _log_in
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A German founder's request activates German in the test's own thread (the middleware
+    sets it per request and never resets it); the next test must not inherit it."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
