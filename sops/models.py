@@ -89,7 +89,12 @@ class Instruction(models.Model):
 class Step(models.Model):
     """One step of the working draft."""
 
-    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="steps")
+    instruction = models.ForeignKey(
+        Instruction,
+        on_delete=models.CASCADE,
+        related_name="steps",
+        verbose_name=_("work instruction"),
+    )
     position = models.PositiveIntegerField(default=0)
     text = models.TextField(_("what to do"), help_text=_("Markdown works: **bold**, lists, links."))
     url = models.URLField(_("link or video"), max_length=500, blank=True)
@@ -97,6 +102,8 @@ class Step(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
 
     def __str__(self):
         return self.text[:60]
@@ -108,7 +115,12 @@ class Step(models.Model):
 class InstructionVersion(models.Model):
     """A published version, frozen: runs and handover links point at exactly this text."""
 
-    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="versions")
+    instruction = models.ForeignKey(
+        Instruction,
+        on_delete=models.CASCADE,
+        related_name="versions",
+        verbose_name=_("work instruction"),
+    )
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
     purpose = models.TextField(blank=True)
@@ -122,6 +134,8 @@ class InstructionVersion(models.Model):
 
     class Meta:
         ordering = ["-number"]
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
         constraints = [
             models.UniqueConstraint(fields=["instruction", "number"], name="one_version_number")
         ]
@@ -140,8 +154,18 @@ class HandoverLink(models.Model):
     """A read-only link for a delegate, no login. The URL carries the token signed; this row
     makes it expire and lets the founder revoke it."""
 
-    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="links")
-    delegate = models.ForeignKey(Delegate, on_delete=models.CASCADE, related_name="handover_links")
+    instruction = models.ForeignKey(
+        Instruction,
+        on_delete=models.CASCADE,
+        related_name="links",
+        verbose_name=_("work instruction"),
+    )
+    delegate = models.ForeignKey(
+        Delegate,
+        on_delete=models.CASCADE,
+        related_name="handover_links",
+        verbose_name=_("delegate"),
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
@@ -151,6 +175,8 @@ class HandoverLink(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("handover link")
+        verbose_name_plural = _("handover links")
 
     def __str__(self):
         return f"{self.instruction} → {self.delegate}"
@@ -166,8 +192,15 @@ class Run(models.Model):
     """One time the task was carried out, against the version that was followed."""
 
     FOUNDER, LINK = "founder", "link"
-    instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="runs")
-    version = models.ForeignKey(InstructionVersion, on_delete=models.PROTECT, related_name="runs")
+    instruction = models.ForeignKey(
+        Instruction,
+        on_delete=models.CASCADE,
+        related_name="runs",
+        verbose_name=_("work instruction"),
+    )
+    version = models.ForeignKey(
+        InstructionVersion, on_delete=models.PROTECT, related_name="runs", verbose_name=_("version")
+    )
     link = models.ForeignKey(
         HandoverLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="runs"
     )
@@ -181,6 +214,8 @@ class Run(models.Model):
 
     class Meta:
         ordering = ["-performed_on", "-created_at"]
+        verbose_name = _("run")
+        verbose_name_plural = _("runs")
 
     def __str__(self):
         return f"{self.instruction} · {self.performed_on}"

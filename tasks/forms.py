@@ -23,6 +23,37 @@ ENJOYMENT_CHOICES = [
 MAX_IMPORT_BYTES = 1024 * 1024
 
 
+class DecimalCommaField(forms.DecimalField):
+    """A decimal typed as "2.5" or, as Germans write it, "2,5".
+
+    A text box rather than a number input: browsers disagree about a comma in a number
+    input (some drop it and send 25), and a founder's typing should not depend on that.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        if isinstance(value, str) and "," in value and "." not in value:
+            value = value.replace(",", ".")
+        return super().to_python(value)
+
+
+# Every decimal a founder types: hours, money.
+DECIMALS = {
+    name: DecimalCommaField
+    for name in (
+        "hours_per_week",
+        "hourly_value",
+        "weekly_capacity",
+        "monthly_budget",
+        "default_va_rate",
+        "default_specialist_rate",
+        "time_eater_min_hours",
+        "hourly_rate",
+    )
+}
+
+
 class SignupForm(BaseUserCreationForm):
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
 
@@ -56,7 +87,7 @@ class TaskForm(forms.ModelForm):
         help_texts = {
             "hours_per_week": _("For a one-off project: per week while it runs. 0–168."),
         }
-        widgets = {"hours_per_week": forms.NumberInput(attrs={"step": "0.25", "min": "0"})}
+        field_classes = DECIMALS
 
 
 class OverrideForm(forms.Form):
@@ -73,7 +104,7 @@ class DelegationForm(forms.Form):
     start_date = forms.DateField(
         label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    hourly_rate = forms.DecimalField(
+    hourly_rate = DecimalCommaField(
         label=_("Hourly rate"),
         required=False,
         min_value=0,
@@ -100,6 +131,7 @@ class DelegateForm(forms.ModelForm):
         model = Delegate
         fields = ("name", "kind", "email", "areas", "hourly_rate", "notes")
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        field_classes = DECIMALS
 
 
 class ProfileForm(forms.ModelForm):
@@ -120,6 +152,7 @@ class ProfileForm(forms.ModelForm):
             "skill_gap_max",
             "time_eater_min_hours",
         )
+        field_classes = DECIMALS
 
 
 class ImportForm(forms.Form):

@@ -296,6 +296,16 @@ DE = {
     "Chris Ducker’s 3 lists to freedom": "Chris Duckers drei Listen zur Freiheit",
     "Compare with version": "Vergleichen mit Version",
     "Compare": "Vergleichen",
+    "%(h)s h": "%(h)s Std.",
+    "step": "Schritt",
+    "steps": "Schritte",
+    "published version": "veröffentlichte Version",
+    "published versions": "veröffentlichte Versionen",
+    "handover link": "Übergabe-Link",
+    "handover links": "Übergabe-Links",
+    "run": "Durchführung",
+    "runs": "Durchführungen",
+    "version": "Version",
 }
 PLURALS = {
     "%(counter)s task done.": ("%(counter)s Aufgabe erledigt.", "%(counter)s Aufgaben erledigt."),

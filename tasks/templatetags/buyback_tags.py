@@ -30,6 +30,12 @@ def hours(value) -> str:
 
 
 @register.filter
+def hours_h(value) -> str:
+    """Hours with their unit: "6 h", in German "6 Std."."""
+    return _("%(h)s h") % {"h": hours(value)}
+
+
+@register.filter
 def money(value) -> str:
     return _money(Decimal(value or 0), get_language())
 

@@ -182,3 +182,15 @@ def test_a_german_founder_finds_the_start_date_filled_in(alice_client, alice):
     make_delegate(alice, kind="specialist")
     page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
     assert f'name="start_date" value="{timezone.localdate():%Y-%m-%d}"' in page
+
+
+@pytest.mark.parametrize(("typed", "hours"), [("2,5", "2.5"), ("2.5", "2.5"), ("3", "3")])
+def test_hours_take_a_german_decimal_comma(alice_client, alice, typed, hours):
+    alice_client.post("/tasks/new/", {**VALID, "hours_per_week": typed})
+    assert Task.objects.get(owner=alice).hours_per_week == Decimal(hours)
+
+
+def test_a_comma_and_a_point_together_are_refused(alice_client, alice):
+    response = alice_client.post("/tasks/new/", {**VALID, "hours_per_week": "1.000,5"})
+    assert response.context["form"].errors["hours_per_week"]
+    assert not Task.objects.filter(owner=alice).exists()
