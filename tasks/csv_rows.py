@@ -153,8 +153,24 @@ def parse_rating(value: str) -> int:
     return rating
 
 
+# A German spreadsheet names the area as the German UI does.
+GERMAN_AREAS = {
+    "verwaltung": "admin",
+    "kundensupport": "customer_support",
+    "vertrieb": "sales",
+    "produkt": "product",
+    "technik": "tech",
+    "finanzen": "finance",
+    "recht": "legal",
+    "netzwerken": "networking",
+    "sonstiges": "other",
+}
+
+
 def parse_area(value: str) -> str:
+    """One of AREAS, in any case; the German names of the areas work too."""
     area = value.strip().casefold()
+    area = GERMAN_AREAS.get(area, area)
     if area not in AREAS:
         raise BadValue(NOT_AN_AREA, value=value, areas=", ".join(AREAS))
     return area

@@ -160,7 +160,9 @@ class ImportForm(forms.Form):
         label=_("CSV file"),
         help_text=_(
             "Columns: title, area, hours_per_week, recurring, skill, enjoyment, core "
-            "(German headers work too)."
+            "(German headers work too). Area is one of admin, customer_support, sales, "
+            "marketing, product, tech, design, finance, legal, networking, other; recurring "
+            "and core take yes or no; skill and enjoyment 1 to 5."
         ),
     )
 

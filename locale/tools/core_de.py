@@ -306,6 +306,12 @@ DE = {
     "run": "Durchführung",
     "runs": "Durchführungen",
     "version": "Version",
+    "Columns: title, area, hours_per_week, recurring, skill, enjoyment, core (German headers work too). Area is one of admin, customer_support, sales, marketing, product, tech, design, finance, legal, networking, other; recurring and core take yes or no; skill and enjoyment 1 to 5.": "Spalten: Titel, Bereich, Stunden pro Woche, wiederkehrend, Können, Freude, Kerntätigkeit (englische Spaltennamen gehen auch). Bereich ist einer von Verwaltung, Kundensupport, Vertrieb, Marketing, Produkt, Technik, Design, Finanzen, Recht, Netzwerken, Sonstiges (oder die englischen Kürzel); wiederkehrend und Kerntätigkeit: ja oder nein; Können und Freude: 1 bis 5.",
+    "Buy back your time — consultant workspace": "Kauf dir deine Zeit zurück – Arbeitsplatz für Berater",
+    "Consultant workspace": "Arbeitsplatz für Berater",
+    "Your clients' delegation": "Outsourcing deiner Kunden",
+    "Django site admin": "Django-Systemverwaltung",
+    "Django administration": "Django-Verwaltung",
 }
 PLURALS = {
     "%(counter)s task done.": ("%(counter)s Aufgabe erledigt.", "%(counter)s Aufgaben erledigt."),

@@ -115,3 +115,12 @@ def test_a_consultant_cannot_see_the_login_lockout_log(client, cast):
     consultant = next(iter(cast.consultants.values()))
     client.force_login(consultant)
     assert client.get("/admin/axes/accessattempt/").status_code == 403
+
+
+def test_the_admin_has_a_language_switch(client, cast):
+    consultant = next(iter(cast.consultants.values()))
+    client.force_login(consultant)
+    page = client.get("/admin/").content.decode()
+    assert 'name="language" value="de"' in page
+    client.post("/i18n/setlang/", {"language": "de", "next": "/admin/"})
+    assert "Arbeitsplatz für Berater" in client.get("/admin/").content.decode()

@@ -221,3 +221,13 @@ def test_a_problem_names_the_column_as_the_file_does():
         'row 1 (line 2), column Stunden pro Woche: "viel" is not a number',
         'row 1 (line 2), column Können: "7" is not a whole number from 1 to 5',
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "area"),
+    [("Finanzen", "finance"), ("VERTRIEB", "sales"), ("Kundensupport", "customer_support")],
+)
+def test_german_area_names_are_accepted(written, area):
+    from tasks.csv_rows import parse_area
+
+    assert parse_area(written) == area
