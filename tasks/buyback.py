@@ -61,6 +61,12 @@ class Buyback:
     buyback_rate: Decimal
 
 
+def waits_for_instruction(route: str, status: str) -> bool:
+    """Routine work for a virtual assistant still in the inventory: the work instruction is
+    missing (publishing one moves the task to ready)."""
+    return route == VIRTUAL_ASSISTANT and status == INVENTORY
+
+
 def buyback_rate(hourly_value: Decimal) -> Decimal:
     """The most an hour of delegated work should cost (Dan Martell: a quarter of yours)."""
     return hourly_value / 4

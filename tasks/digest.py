@@ -435,5 +435,7 @@ def pending(*, founder_ids: list[int], now: datetime, force: bool = False) -> li
 
 def founder_trend(*, founder_id: int, weeks: int = 8) -> list[WeeklyDigest]:
     """The founder's last weekly snapshots, oldest first, for the dashboard's trend."""
-    rows = WeeklyDigest.objects.filter(founder_id=founder_id, snapshot_at__isnull=False)[:weeks]
+    rows = WeeklyDigest.objects.filter(
+        founder_id=founder_id, state=WeeklyDigest.SENT, snapshot_at__isnull=False
+    )[:weeks]
     return list(reversed(rows))

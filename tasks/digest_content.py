@@ -139,7 +139,11 @@ def previous_snapshots(digest_ids: list[int]) -> dict[int, WeeklyDigest]:
     )
     latest = (
         WeeklyDigest.objects.filter(
-            earlier, founder_id=OuterRef("founder_id"), snapshot_at__isnull=False
+            # Only a week the founder really received: a failed digest is no baseline.
+            earlier,
+            founder_id=OuterRef("founder_id"),
+            state=WeeklyDigest.SENT,
+            snapshot_at__isnull=False,
         )
         .order_by("-iso_year", "-iso_week")
         .values("pk")[:1]
@@ -243,7 +247,7 @@ def waiting_for_instruction(tasks: list[OpenTask]) -> list[dict]:
     return [
         {"title": task.title, "url": _task_url(task), "hours": task.hours}
         for task in tasks
-        if task.route == classifier.VIRTUAL_ASSISTANT and task.status == Task.INVENTORY
+        if buyback.waits_for_instruction(task.route, task.status)
     ]
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.db.models import Max
 
-from tasks import buyback, classifier
+from tasks import buyback
 from tasks.models import Profile, Task, WeeklyDigest
 
 # What buyback.compute needs of a task, in this order (see task_figures).
@@ -49,11 +49,7 @@ def founders_task_figures(*, user_ids: Iterable[int]) -> dict[int, list[buyback.
 
 def waiting_for_instruction(figures: Iterable[buyback.TaskFigures]) -> int:
     """Tasks for a virtual assistant still in the inventory: they need a work instruction."""
-    return sum(
-        1
-        for task in figures
-        if task.route == classifier.VIRTUAL_ASSISTANT and task.status == buyback.INVENTORY
-    )
+    return sum(1 for task in figures if buyback.waits_for_instruction(task.route, task.status))
 
 
 def last_digests_sent(*, user_ids: Iterable[int]) -> dict[int, datetime]:

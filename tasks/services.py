@@ -101,11 +101,17 @@ def _validated(task: Task) -> Task:
     return task
 
 
+def _new_task(owner: User, values: dict) -> Task:
+    """A validated, unsaved task; its category is a placeholder until tasks_reclassify."""
+    task = Task(owner=owner, **{k: values[k] for k in TASK_FIELDS})
+    task.category_id, task.route = classifier.KEEP, classifier.KEEP
+    return _validated(task)
+
+
 @transaction.atomic
 def task_create(*, owner: User, **fields) -> Task:
-    task = Task(owner=owner, **{k: fields[k] for k in TASK_FIELDS})
-    task.category_id, task.route = classifier.KEEP, classifier.KEEP
-    _validated(task).save()
+    task = _new_task(owner, fields)
+    task.save()
     tasks_reclassify(owner=owner)
     task.refresh_from_db()
     return task
@@ -132,11 +138,7 @@ def task_delete(*, task: Task) -> None:
 @transaction.atomic
 def tasks_import(*, owner: User, rows) -> list[Task]:
     """Create tasks from already-validated classifier.TaskInput rows, all or nothing."""
-    created = []
-    for row in rows:
-        task = Task(owner=owner, **{k: getattr(row, k) for k in TASK_FIELDS})
-        task.category_id, task.route = classifier.KEEP, classifier.KEEP
-        created.append(_validated(task))
+    created = [_new_task(owner, vars(row)) for row in rows]
     Task.objects.bulk_create(created, batch_size=500)
     tasks_reclassify(owner=owner)
     return created
@@ -182,10 +184,7 @@ def delegation_check(*, task: Task) -> None:
         raise ValidationError(_("This task is yours to keep; override its category first."))
     if task.status not in (Task.INVENTORY, Task.READY):
         raise ValidationError(_("Only a task in the inventory or ready can be delegated."))
-    if (
-        task.effective_route == classifier.VIRTUAL_ASSISTANT
-        and not task.has_published_instruction()
-    ):
+    if task.needs_instruction():
         raise ValidationError(HANDOVER_GATE_MESSAGE, code="needs_instruction")
 
 
@@ -201,8 +200,7 @@ def delegation_start(
     task.delegate = delegate
     task.delegated_on = start_date
     task.delegate_rate = delegate.hourly_rate if hourly_rate is None else hourly_rate
-    task.full_clean(exclude=["category", "route", "reasons"])
-    task.save()
+    _validated(task).save()
     return task
 
 
@@ -242,6 +240,7 @@ def delegate_save(*, delegate: Delegate) -> Delegate:
     return delegate
 
 
+@transaction.atomic
 def delegate_delete(*, delegate: Delegate) -> None:
     if delegate.tasks.filter(status=Task.DELEGATED).exists():
         raise ValidationError(

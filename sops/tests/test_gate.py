@@ -137,3 +137,22 @@ def test_taking_a_delegation_back_returns_it_to_ready_when_it_has_an_instruction
     plain = make_task(alice, title="Annual accounts", recurring=False, skill=1)
     plain = _delegate(plain, make_delegate(alice, kind="specialist"))
     assert task_services.delegation_end(task=plain, done=False).status == "inventory"
+
+
+def test_a_running_delegation_stays_editable_when_its_route_becomes_a_va(alice_client, alice):
+    from decimal import Decimal
+
+    from tasks import services
+    from tasks.tests.factories import make_delegate, make_task
+
+    task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
+    tax = make_delegate(alice, kind="specialist", hourly_rate=Decimal("90"))
+    task = services.delegation_start(task=task, delegate=tax, start_date=task.created_at.date())
+    # Now recurring and within her skill: the rules route it to a virtual assistant.
+    task = services.task_update(task=task, recurring=True, skill=4)
+    assert (task.status, task.effective_route) == ("delegated", "virtual_assistant")
+    services.task_override(task=task, category="skill", reason="The tax office keeps it", by=alice)
+
+
+def test_odd_task_ids_in_a_query_string_answer_404(alice_client, alice):
+    assert alice_client.get("/instructions/new/", {"task": "abc"}).status_code == 404

@@ -101,12 +101,16 @@ def template_copy(request, template_pk):
     if task is not None and hasattr(task, "instruction"):
         messages.error(request, _("This task already has a work instruction."))
         return redirect("instruction_detail", pk=task.instruction.pk)
-    instruction = services.instruction_from_template(
-        owner=request.user,
-        template=template,
-        language=founder_profile(user=request.user).language,
-        task=task,
-    )
+    try:
+        instruction = services.instruction_from_template(
+            owner=request.user,
+            template=template,
+            language=founder_profile(user=request.user).language,
+            task=task,
+        )
+    except ValidationError as err:
+        messages.error(request, " ".join(err.messages))
+        return redirect("template_list")
     messages.success(request, _("Copied into your instructions. Adapt it, then publish it."))
     return redirect("instruction_edit", pk=instruction.pk)
 

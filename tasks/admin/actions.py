@@ -106,20 +106,21 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def _export_value(task, column: str):
+    # The domain columns are the task's own fields, booleans as the import reads them.
+    if column in ("recurring", "core"):
+        return "yes" if getattr(task, column) else "no"
+    return {
+        "category": task.effective_category_id,
+        "route": task.effective_route,
+        "founder": task.owner.email,
+    }.get(column, getattr(task, column, ""))
+
+
 def task_row(task) -> list[str]:
-    return [
-        _cell(task.title),
-        task.area,
-        str(task.hours_per_week),
-        "yes" if task.recurring else "no",
-        str(task.skill),
-        str(task.enjoyment),
-        "yes" if task.core else "no",
-        task.effective_category_id,
-        task.effective_route,
-        task.status,
-        task.owner.email,
-    ]
+    """One export row in EXPORT_COLUMNS order; every cell is kept from running as a formula
+    (a title, and even an email address, may start with "=")."""
+    return [_cell(_export_value(task, column)) for column in EXPORT_COLUMNS]
 
 
 @admin.action(description=gettext_lazy("Export as CSV"), permissions=["view"])

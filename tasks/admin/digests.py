@@ -27,7 +27,8 @@ class WeeklyDigestAdmin(ConsultantScoped, admin.ModelAdmin):
         return False
 
 
-@admin.action(description=gettext_lazy("Queue this week's digest now"), permissions=["view"])
+# It writes ledger rows and sends mail: a change, not a look.
+@admin.action(description=gettext_lazy("Queue this week's digest now"), permissions=["change"])
 def queue_digest(modeladmin, request, queryset):
     """Claim this week's digest for the selected founders now, whatever their chosen hour, and
     send it after the commit. The claim is the digest's own: nobody gets a second copy."""

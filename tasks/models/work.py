@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tasks import buyback, classifier
+from tasks import classifier
 from tasks.models.accounts import User
 from tasks.models.choices import (
     AREA_CHOICES,
@@ -93,7 +93,11 @@ class TaskQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         if kwargs.get("status") == Task.DELEGATED:
-            ungated = self.filter(VA_ROUTE).exclude(instruction__versions__isnull=False)
+            ungated = (
+                self.filter(VA_ROUTE)
+                .exclude(status=Task.DELEGATED)
+                .exclude(instruction__versions__isnull=False)
+            )
             if ungated.exists():
                 raise ValidationError(HANDOVER_GATE_MESSAGE)
         return super().update(**kwargs)
@@ -206,14 +210,30 @@ class Task(models.Model):
             return False
         return Task.objects.filter(pk=self.pk, instruction__versions__isnull=False).exists()
 
+    def needs_instruction(self) -> bool:
+        """A virtual assistant's task with no published work instruction yet."""
+        return (
+            self.effective_route == classifier.VIRTUAL_ASSISTANT
+            and not self.has_published_instruction()
+        )
+
     def check_handover_gate(self) -> None:
-        """Refuse a delegated virtual-assistant task without a published work instruction."""
+        """Refuse handing a virtual-assistant task over without a published instruction.
+
+        The gate is the step into "delegated": a running delegation whose route changes
+        later (an edit, a new capacity) stays saveable and is taken back the normal way.
+        """
         if (
             self.status == self.DELEGATED
-            and self.effective_route == classifier.VIRTUAL_ASSISTANT
-            and not self.has_published_instruction()
+            and self._becoming_delegated()
+            and self.needs_instruction()
         ):
             raise ValidationError(HANDOVER_GATE_MESSAGE)
+
+    def _becoming_delegated(self) -> bool:
+        if self.pk is None:
+            return True
+        return not Task.objects.filter(pk=self.pk, status=self.DELEGATED).exists()
 
     @property
     def effective_category_id(self) -> str:
@@ -239,15 +259,6 @@ class Task(models.Model):
             skill=self.skill,
             enjoyment=self.enjoyment,
             core=self.core,
-        )
-
-    def figures(self) -> buyback.TaskFigures:
-        return buyback.TaskFigures(
-            hours=self.hours_per_week,
-            category=self.effective_category_id,
-            route=self.effective_route,
-            status=self.status,
-            delegate_rate=self.delegate_rate,
         )
 
 

@@ -4,12 +4,16 @@ One code path for "not yours": another founder's object answers 404, like a miss
 """
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from tasks.models import Delegate, Task
 
 
 def get_task_for_user(request, pk) -> Task:
+    # Ids also come from query strings and forms (?task=…): anything but digits is no task.
+    if not str(pk).isdigit():
+        raise Http404("no such task")
     return get_object_or_404(
         Task.objects.select_related("category", "override_category", "delegate"),
         pk=pk,
