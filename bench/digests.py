@@ -85,6 +85,10 @@ def cpu_split(workers: list[subprocess.Popen], sink: psutil.Process) -> dict[str
 
 
 def prepare(founders: int) -> None:
+    # It wipes every digest and rewrites every profile: only ever in a bench database.
+    name = settings.DATABASES["default"]["NAME"]
+    if "bench" not in str(name):
+        raise SystemExit(f"refusing to run on {name!r}: use a database named like *bench*")
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     created = demo.seed(founders=founders, tasks=20)

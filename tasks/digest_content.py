@@ -189,6 +189,7 @@ def digest_context(
         "moves": next_moves(tasks, profile=profile),
         "waiting": waiting_for_instruction(tasks),
         "silent": silent,
+        "silent_days": SILENT_AFTER.days,
         "nothing_new": unchanged and not silent and figures.capacity_state == "ok",
         "site_url": settings.SITE_URL,
         "dashboard_url": _absolute(reverse("dashboard")),

@@ -314,6 +314,10 @@ DE = {
     "Django administration": "Django-Verwaltung",
 }
 PLURALS = {
+    "No run recorded for %(days)s day": (
+        "Seit %(days)s Tag keine Durchführung erfasst",
+        "Seit %(days)s Tagen keine Durchführung erfasst",
+    ),
     "%(counter)s task done.": ("%(counter)s Aufgabe erledigt.", "%(counter)s Aufgaben erledigt."),
     "%(count)d task imported.": ("%(count)d Aufgabe importiert.", "%(count)d Aufgaben importiert."),
 }

@@ -5,7 +5,7 @@ import pytest
 from django.urls import URLPattern, get_resolver, reverse
 
 from sops import services
-from sops.models import Instruction, Run
+from sops.models import Instruction, Run, Template
 from sops.tests.factories import published_va_task
 from tasks.tests.factories import make_delegate
 
@@ -49,12 +49,17 @@ def test_alice_cannot_attach_charlies_task_or_copy_a_template_onto_it(alice_clie
     task = charlies["task"]
     assert alice_client.get(f"/instructions/new/?task={task.pk}").status_code == 404
     assert alice_client.get(f"/instructions/templates/?task={task.pk}").status_code == 404
-    response = alice_client.post("/instructions/templates/1/copy/", {"task": task.pk})
+    template = Template.objects.first()  # exists (data migration): the 404 is the task's
+    response = alice_client.post(f"/instructions/templates/{template.pk}/copy/", {"task": task.pk})
     assert response.status_code == 404
 
 
 def test_alice_cannot_share_with_charlies_delegate(alice_client, alice, charlie):
     _task, instruction, _v = published_va_task(alice)
     other = make_delegate(charlie)
-    alice_client.post(f"/instructions/{instruction.pk}/links/new/", {"delegate": other.pk})
+    url = f"/instructions/{instruction.pk}/links/new/"
+    alice_client.post(url, {"delegate": other.pk, "days": "30"})
     assert not instruction.links.exists()
+    # The same post with her own delegate works: only the owner check refused Charlie's.
+    alice_client.post(url, {"delegate": make_delegate(alice).pk, "days": "30"})
+    assert instruction.links.count() == 1

@@ -70,8 +70,12 @@ def test_a_consultant_cannot_grant_themselves_clients(client, cast):
     assert alice.profile.weekly_capacity == Decimal("30")
     assert list(alice.profile.consultants.all()) == [bob]
     # Nor another consultant's client: that founder's page does not exist for Bob.
-    client.post(user_url(frank), {"profile-0-consultants": [str(bob.pk)]})
+    # A full, valid form, so only the scoping can stop it: it answers as for a missing object.
+    response = client.post(user_url(frank), data)
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    frank.profile.refresh_from_db()
     assert list(frank.profile.consultants.all()) == [cast.consultants["erin"]]
+    assert frank.profile.weekly_capacity != Decimal("30")
 
 
 def test_a_consultant_cannot_add_delete_or_set_the_password_of_a_founder(client, cast):
