@@ -130,9 +130,16 @@ def task_update(*, task: Task, **fields) -> Task:
 
 @transaction.atomic
 def task_delete(*, task: Task) -> None:
-    owner = task.owner
-    task.delete()
-    tasks_reclassify(owner=owner)
+    tasks_delete(queryset=Task.objects.filter(pk=task.pk))
+
+
+@transaction.atomic
+def tasks_delete(*, queryset) -> None:
+    """Delete tasks (of one founder or several) and re-classify what their founders keep."""
+    founders = list(User.objects.filter(pk__in=queryset.values("owner_id")))
+    queryset.delete()
+    for founder in founders:
+        tasks_reclassify(owner=founder)
 
 
 @transaction.atomic

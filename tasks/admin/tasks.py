@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tasks import services
 from tasks.admin import actions
 from tasks.admin.scoping import ConsultantScoped
-from tasks.models import ROUTE_CHOICES, Category, Delegate, Task, User
+from tasks.models import ROUTE_CHOICES, Category, Delegate, Task
 from tasks.reasons import reasons_text
 from tasks.services import TASK_FIELDS
 
@@ -175,12 +175,8 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
     def delete_model(self, request, obj):
         services.task_delete(task=obj)
 
-    @transaction.atomic
     def delete_queryset(self, request, queryset):
-        founders = list(User.objects.filter(pk__in=queryset.values("owner_id")))
-        queryset.delete()
-        for founder in founders:
-            services.tasks_reclassify(owner=founder)
+        services.tasks_delete(queryset=queryset)
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

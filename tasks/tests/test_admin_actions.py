@@ -4,6 +4,7 @@ are posted."""
 import csv
 import io
 from datetime import date
+from decimal import Decimal
 
 from django.contrib.admin.models import LogEntry
 
@@ -106,13 +107,26 @@ def test_an_override_is_recorded_with_who_why_and_when_for_the_consultants_tasks
     assert "A bookkeeper does this in half the time" in history
 
 
-def test_a_consultant_deletes_only_their_clients_tasks_and_the_rest_are_reclassified(client, cast):
+def test_a_consultant_deletes_only_their_clients_tasks(client, cast):
     client.force_login(cast.consultants["bob"])
     post_action(client, "delete_selected", Task.objects.all(), post="yes")
     assert set(Task.objects.values_list("owner__email", flat=True)) == {
         "frank@example.com",
         "gina@example.com",
     }
+
+
+def test_deleting_tasks_reclassifies_what_the_founder_keeps(client, cast):
+    alice = cast.founders["alice"]
+    Profile.objects.filter(user=alice).update(weekly_capacity=30)
+    relaunch = make_task(alice, title="Relaunch", recurring=False, hours_per_week=Decimal("20"))
+    assert relaunch.route == "project_freelancer"  # 36 h planned against 30
+    client.force_login(cast.consultants["bob"])
+    post_action(
+        client, "delete_selected", Task.objects.filter(title="alice's product vision"), post="yes"
+    )
+    relaunch.refresh_from_db()
+    assert (relaunch.category_id, relaunch.route) == ("keep", "keep")  # 26 h now
 
 
 def test_the_change_list_totals_the_hours_of_what_is_shown(client, cast):
@@ -172,3 +186,15 @@ def test_a_consultant_may_not_delete_a_delegate_with_handover_links_behind_the_f
     page = client.post(f"/admin/tasks/delegate/{delegate.pk}/delete/", {"post": "yes"})
     assert page.status_code == 403
     assert Delegate.objects.filter(pk=delegate.pk).exists()
+
+
+def test_no_exported_cell_can_run_as_a_formula(db):
+    from tasks.admin.actions import task_row
+    from tasks.models import User
+
+    owner = User.objects.create_user(email="=cmd|calc@example.com", password="x-long-secret-1")
+    task = make_task(owner, title="@SUM(A1:A9)")
+    row = dict(zip(EXPORT_COLUMNS, task_row(task), strict=True))
+    assert row["title"] == "'@SUM(A1:A9)"
+    assert row["founder"] == "'=cmd|calc@example.com"
+    assert (row["hours_per_week"], row["recurring"], row["category"]) == ("5.00", "yes", "time")

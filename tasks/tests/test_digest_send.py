@@ -160,6 +160,16 @@ def test_a_founder_who_turned_the_digest_off_is_not_claimed(alice, smtp_server):
     assert claim_and_send(force=True, founders=[alice.pk]).sent == []
 
 
+def test_a_founder_who_unsubscribes_between_claim_and_send_gets_nothing(alice, smtp_server):
+    plan(alice)
+    ids = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
+    assert len(ids) == 1
+    Profile.objects.filter(user=alice).update(digest_enabled=False)
+    assert digest.digests_send(digest_ids=ids, now=MONDAY).sent == []
+    assert smtp_server.messages == []
+    assert WeeklyDigest.objects.get(pk=ids[0]).state == WeeklyDigest.FAILED
+
+
 def test_the_queries_per_digest_do_not_grow_with_the_number_of_tasks(alice, charlie, smtp_server):
     make_task(alice)
     for i in range(40):
