@@ -184,6 +184,10 @@ class HandoverLink(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("handover", args=[signing.dumps(self.token, salt=LINK_SALT)])
 
+    def has_acknowledged(self, version) -> bool:
+        """The delegate confirmed they read this version (needed before their next run)."""
+        return self.acknowledged_version == version.number
+
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
 

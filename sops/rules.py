@@ -17,9 +17,6 @@ class StepData:
     url: str = ""
     expected: str = ""
 
-    def as_dict(self) -> dict:
-        return {"text": self.text, "url": self.url, "expected": self.expected}
-
 
 @dataclass(frozen=True)
 class Change:

@@ -189,7 +189,7 @@ def run_record(
     """Record one run against the version followed; the task remembers its last run."""
     if performed_on > timezone.localdate() + timedelta(days=1):
         raise ValidationError({"performed_on": _("A run can't be in the future.")})
-    if link is not None and link.acknowledged_version != version.number:
+    if link is not None and not link.has_acknowledged(version):
         raise ValidationError(
             _("Confirm that you have read version %(n)s first.") % {"n": version.number}
         )

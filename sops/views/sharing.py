@@ -144,7 +144,7 @@ def handover(request, signed):
         "task": link.instruction.task,
         "version": version,
         "form": form,
-        "acknowledged": link.acknowledged_version == version.number,
+        "acknowledged": link.has_acknowledged(version),
     }
     status = 400 if request.method == "POST" else 200
     response = render(request, "sops/handover.html", ctx, status=status)
