@@ -8,10 +8,8 @@ Writes go through services.py; rules (template steps, version changes) live in r
 import secrets
 from datetime import timedelta
 
-from django.core import signing
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -152,7 +150,11 @@ class InstructionVersion(models.Model):
 
 class HandoverLink(models.Model):
     """A read-only link for a delegate, no login. The URL carries the token signed; this row
-    makes it expire and lets the founder revoke it."""
+    makes it expire and lets the founder revoke it.
+
+    Deliberately no get_absolute_url(): the admin's "view on site" (/admin/r/<ct>/<id>/) would
+    redirect any staff user to the secret URL. The founder's page builds it with
+    sops.services.handover_path(link)."""
 
     instruction = models.ForeignKey(
         Instruction,
@@ -180,9 +182,6 @@ class HandoverLink(models.Model):
 
     def __str__(self):
         return f"{self.instruction} → {self.delegate}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("handover", args=[signing.dumps(self.token, salt=LINK_SALT)])
 
     def has_acknowledged(self, version) -> bool:
         """The delegate confirmed they read this version (needed before their next run)."""

@@ -6,6 +6,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -142,6 +143,12 @@ def handover_link_revoke(*, link: HandoverLink) -> HandoverLink:
     )
     link.refresh_from_db()
     return link
+
+
+def handover_path(link: HandoverLink) -> str:
+    """The delegate's secret URL (path only). Only the founder's own page calls this: no model
+    method builds it, so no admin "view on site" can ever redirect to it."""
+    return reverse("handover", args=[signing.dumps(link.token, salt=LINK_SALT)])
 
 
 class LinkNotFound(Exception):
