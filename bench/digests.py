@@ -12,6 +12,7 @@ over the same sink (two sender processes, like the two workers), so the ratio re
 import argparse
 import os
 import platform
+import secrets
 import signal
 import socket
 import subprocess
@@ -24,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outsourcing.settings")
+# The bench runs with DEBUG off, as production does: that needs a key (its workers inherit it).
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
 import django  # noqa: E402
 
