@@ -15,6 +15,7 @@ from sops import services
 from sops.models import HandoverLink, Instruction, InstructionVersion, Run, Step, Template
 from tasks.admin.actions import form_action
 from tasks.admin.overview import overview_founders
+from tasks.admin.paging import FirstRowsInline
 from tasks.admin.scoping import ConsultantScoped, register_scope, register_shared
 from tasks.models import User
 
@@ -35,6 +36,7 @@ class ReadOnly(ConsultantScoped):
 
 
 class StepInline(ReadOnly, admin.TabularInline):
+    # Bounded: a draft has at most 100 steps (sops.forms.StepFormSet).
     model = Step
     fields = ("position", "text", "url", "expected")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -44,8 +46,9 @@ class StepInline(ReadOnly, admin.TabularInline):
         return False
 
 
-class VersionInline(ReadOnly, admin.TabularInline):
+class VersionInline(FirstRowsInline, ReadOnly, admin.TabularInline):
     model = InstructionVersion
+    all_rows_filter = "instruction__id__exact"
     fields = ("number", "title", "published_by", "published_at")
     show_change_link = True
     extra = 0

@@ -1,6 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tasks import csv_rows
@@ -20,7 +23,6 @@ ENJOYMENT_CHOICES = [
     (4, _("4 – I like it")),
     (5, _("5 – I love it")),
 ]
-MAX_IMPORT_BYTES = 1024 * 1024
 
 
 class DecimalCommaField(forms.DecimalField):
@@ -168,8 +170,12 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than 1 MB."))
+        try:
+            csv_rows.check_size(upload.size, settings.IMPORT_MAX_BYTES)
+        except csv_rows.CsvError as err:
+            raise forms.ValidationError(
+                [capfirst(p.render(gettext)) for p in err.problems]
+            ) from None
         try:
             return csv_rows.decode(upload.read())
         except ValueError as err:

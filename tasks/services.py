@@ -8,6 +8,7 @@ queries.
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -101,16 +102,34 @@ def _validated(task: Task) -> Task:
     return task
 
 
-def _new_task(owner: User, values: dict) -> Task:
-    """A validated, unsaved task; its category is a placeholder until tasks_reclassify."""
-    task = Task(owner=owner, **{k: values[k] for k in TASK_FIELDS})
-    task.category_id, task.route = classifier.KEEP, classifier.KEEP
-    return _validated(task)
+def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
+    """Validated, unsaved tasks; their category is a placeholder until tasks_reclassify.
+
+    Every way of adding tasks comes through here, so every way meets the open-tasks limit.
+    Call inside a transaction: the founder's row is locked, so two imports at once cannot
+    both pass the count."""
+    User.objects.select_for_update().filter(pk=owner.pk).first()
+    open_now = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count()
+    if open_now + len(rows) > settings.OPEN_TASKS_MAX:
+        raise ValidationError(
+            _(
+                "You can have at most %(max)s open tasks, and you have %(count)s. Finish or "
+                "delete some before you add more."
+            )
+            % {"max": settings.OPEN_TASKS_MAX, "count": open_now},
+            code="open_tasks_max",
+        )
+    tasks = []
+    for values in rows:
+        task = Task(owner=owner, **{k: values[k] for k in TASK_FIELDS})
+        task.category_id, task.route = classifier.KEEP, classifier.KEEP
+        tasks.append(_validated(task))
+    return tasks
 
 
 @transaction.atomic
 def task_create(*, owner: User, **fields) -> Task:
-    task = _new_task(owner, fields)
+    [task] = _new_tasks(owner, [fields])
     task.save()
     tasks_reclassify(owner=owner)
     task.refresh_from_db()
@@ -145,7 +164,7 @@ def tasks_delete(*, queryset) -> None:
 @transaction.atomic
 def tasks_import(*, owner: User, rows) -> list[Task]:
     """Create tasks from already-validated classifier.TaskInput rows, all or nothing."""
-    created = [_new_task(owner, vars(row)) for row in rows]
+    created = _new_tasks(owner, [vars(row) for row in rows])
     Task.objects.bulk_create(created, batch_size=500)
     tasks_reclassify(owner=owner)
     return created

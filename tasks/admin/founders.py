@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from tasks import services
 from tasks.admin.digests import queue_digest
 from tasks.admin.overview import client_summary, overview_view
+from tasks.admin.paging import FirstRowsInline
 from tasks.admin.scoping import ConsultantScoped
 from tasks.forms import ProfileForm
 from tasks.models import Profile, Task, User
@@ -53,11 +54,13 @@ class ProfileInline(ConsultantScoped, admin.StackedInline):
         return ("consultants",) if request.user.is_superuser else ()
 
 
-class TaskInline(ConsultantScoped, admin.TabularInline):
-    """The founder's tasks at a glance; each is edited on its own page, through the services."""
+class TaskInline(FirstRowsInline, ConsultantScoped, admin.TabularInline):
+    """The founder's first tasks at a glance, and a link to all of them (paginated); each is
+    edited on its own page, through the services."""
 
     model = Task
     fk_name = "owner"
+    all_rows_filter = "owner__id__exact"
     fields = ("title", "hours_per_week", "effective_category", "effective_route", "status")
     readonly_fields = fields
     show_change_link = True
