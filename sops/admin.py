@@ -70,6 +70,11 @@ class InstructionAdmin(ReadOnly, admin.ModelAdmin):
 @admin.register(InstructionVersion)
 class InstructionVersionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("title", "number", "instruction", "published_by", "published_at")
+
+    def has_delete_permission(self, request, obj=None):
+        # Runs and handover links point at versions: a published version stays, for everyone.
+        return False
+
     list_select_related = ("instruction", "published_by")
     search_fields = ("title", "instruction__owner__email")
 

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sops import rules
-from tasks.models import AREA_CHOICES, Delegate, Task, User
+from tasks.models import AREA_CHOICES, Delegate, Task, User, sensible_date
 
 LINK_DAYS = 30
 LINK_SALT = "sops.handover"
@@ -57,7 +57,9 @@ class Instruction(models.Model):
         blank=True,
         help_text=_("A name; empty means you."),
     )
-    review_on = models.DateField(_("review date"), default=default_review_on)
+    review_on = models.DateField(
+        _("review date"), default=default_review_on, validators=sensible_date
+    )
     # Optimistic locking: every saved draft increments it; a stale form is refused.
     revision = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -207,7 +209,7 @@ class Run(models.Model):
     link = models.ForeignKey(
         HandoverLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="runs"
     )
-    performed_on = models.DateField(_("date"))
+    performed_on = models.DateField(_("date"), validators=sensible_date)
     performed_by = models.CharField(_("who did it"), max_length=120)
     checked_steps = models.JSONField(default=list)  # 0-based step indices
     notes = models.TextField(_("notes"), blank=True)

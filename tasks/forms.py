@@ -7,7 +7,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tasks import csv_rows
-from tasks.models import AREA_CHOICES, LANGUAGE_CHOICES, Category, Delegate, Profile, Task, User
+from tasks.models import (
+    AREA_CHOICES,
+    LANGUAGE_CHOICES,
+    Category,
+    Delegate,
+    Profile,
+    Task,
+    User,
+    sensible_date,
+)
 
 SKILL_CHOICES = [
     (1, _("1 – not at all")),
@@ -104,7 +113,9 @@ class OverrideForm(forms.Form):
 class DelegationForm(forms.Form):
     delegate = forms.ModelChoiceField(label=_("Who takes it?"), queryset=Delegate.objects.none())
     start_date = forms.DateField(
-        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Start date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=sensible_date,
     )
     hourly_rate = DecimalCommaField(
         label=_("Hourly rate"),

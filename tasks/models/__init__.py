@@ -19,6 +19,7 @@ from tasks.models.choices import (  # noqa: F401
     hours_in_a_week,
     not_negative,
     one_to_five,
+    sensible_date,
 )
 from tasks.models.digest import (  # noqa: F401
     WeeklyDigest,

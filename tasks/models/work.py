@@ -15,6 +15,7 @@ from tasks.models.choices import (
     hours_in_a_week,
     not_negative,
     one_to_five,
+    sensible_date,
 )
 
 
@@ -173,7 +174,9 @@ class Task(models.Model):
         related_name="tasks",
         verbose_name=_("delegate"),
     )
-    delegated_on = models.DateField(_("start date"), null=True, blank=True)
+    delegated_on = models.DateField(
+        _("start date"), null=True, blank=True, validators=sensible_date
+    )
     delegate_rate = models.DecimalField(
         _("delegate's hourly rate"),
         max_digits=8,
