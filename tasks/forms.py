@@ -6,15 +6,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Profile, User
 from tasks import csv_rows
 from tasks.models import (
     AREA_CHOICES,
     LANGUAGE_CHOICES,
     Category,
     Delegate,
-    Profile,
     Task,
-    User,
     sensible_date,
 )
 

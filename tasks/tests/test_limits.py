@@ -117,7 +117,7 @@ def test_a_value_the_database_would_refuse_is_a_problem_not_an_error_page(alice_
 
 
 def test_the_founders_admin_page_lists_the_first_tasks_and_links_to_all(client, cast):
-    from tasks.admin.paging import INLINE_ROWS
+    from consultants.admin.paging import INLINE_ROWS
 
     alice = cast.founders["alice"]
     Task.objects.bulk_create(
