@@ -6,7 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Profile, User
+from accounts.models import Profile, User, invisible_characters, normalize_email
 from tasks import csv_rows
 from tasks.models import (
     AREA_CHOICES,
@@ -64,7 +64,35 @@ DECIMALS = {
 }
 
 
+def visible_only(value: str) -> None:
+    if invisible_characters(value):
+        raise forms.ValidationError(
+            _(
+                "The email address contains an invisible or control character (often copied "
+                "along with it). Type the address again."
+            ),
+            code="invisible",
+        )
+
+
+class EmailAddressField(forms.EmailField):
+    """An address in its one spelling (NFKC, lower case), refusing invisible characters
+    before anything else looks at it."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if invisible_characters(value):
+            # Keep it as typed: the validator below names the problem.
+            return value
+        return normalize_email(value)
+
+    def run_validators(self, value):
+        visible_only(value)
+        super().run_validators(value)
+
+
 class SignupForm(BaseUserCreationForm):
+    email = EmailAddressField(label=capfirst(_("email address")))
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
 
     class Meta:
@@ -72,8 +100,8 @@ class SignupForm(BaseUserCreationForm):
         fields = ("email",)
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
+        email = self.cleaned_data["email"]
+        if User.objects.filter(email=email).exists():
             raise forms.ValidationError(_("An account with this email address already exists."))
         return email
 

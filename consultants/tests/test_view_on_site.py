@@ -8,8 +8,8 @@ import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 
-from sops.models import HandoverLink
 from accounts.models import User
+from sops.models import HandoverLink
 
 HANDOVER = "/instructions/handover/"
 

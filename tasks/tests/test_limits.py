@@ -137,7 +137,7 @@ def test_the_founders_admin_page_lists_the_first_tasks_and_links_to_all(client, 
     )
     total = Task.objects.filter(owner=alice).count()
     client.force_login(cast.root)
-    page = client.get(f"/admin/tasks/user/{alice.pk}/change/").content.decode()
+    page = client.get(f"/admin/accounts/user/{alice.pk}/change/").content.decode()
     shown = set(re.findall(r'href="/admin/tasks/task/(\d+)/change/', page))
     assert len(shown) == INLINE_ROWS
     assert f'data-more-rows="{total - INLINE_ROWS}"' in page
