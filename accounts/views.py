@@ -48,7 +48,8 @@ def email_confirm(request, token):
     if request.method == "POST":
         messages.success(request, _("Thank you, your email address is confirmed."))
         return redirect("dashboard" if request.user.is_authenticated else "login")
-    return render(request, "registration/email_confirm.html", {"email": user.email})
+    ctx = {"email": user.email, "confirming": True}
+    return render(request, "registration/email_confirm.html", ctx)
 
 
 @login_required
