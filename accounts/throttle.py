@@ -11,13 +11,17 @@ from django.core.exceptions import ValidationError
 
 from accounts.models import normalize_email
 
+EMAIL_MAX_LENGTH = 254  # RFC 5321, and Django's EmailField
+
 
 def axes_username(request, credentials) -> str:
-    """The address as axes counts it: normalised like the stored one."""
+    """The address as axes counts it: normalised like the stored one, and no longer than
+    an address can be (axes stores it in 255 characters: a longer one was a 500 on
+    PostgreSQL)."""
     username = (credentials or {}).get(settings.AXES_USERNAME_FORM_FIELD)
     if username is None and request is not None:
         username = getattr(request, "POST", {}).get(settings.AXES_USERNAME_FORM_FIELD)
-    return normalize_email(username or "")
+    return normalize_email(username or "")[:EMAIL_MAX_LENGTH]
 
 
 class ThrottledPasswordChangeForm(PasswordChangeForm):

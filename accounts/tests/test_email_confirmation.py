@@ -148,3 +148,9 @@ def test_seed_demo_founders_count_as_confirmed(db):
 
     call_command("seed_demo", "--founders", "1", "--tasks", "2")
     assert not Profile.objects.filter(email_confirmed_at__isnull=True).exists()
+
+
+def test_a_login_with_a_very_long_address_is_a_form_error(client, db):
+    # Axes stores the address in 255 characters: PostgreSQL refused a longer one (500).
+    response = client.post("/accounts/login/", {"username": "x" * 3000, "password": "guess"})
+    assert response.status_code == 200
