@@ -30,7 +30,9 @@ def manage(*args, **env):
 
 
 def python(*args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    # Not what the tests set for themselves (browser tests allow async-unsafe ORM calls).
+    unset = ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    base = {k: v for k, v in os.environ.items() if k not in unset}
     base["DJANGO_SETTINGS_MODULE"] = "outsourcing.settings"
     return subprocess.run(
         [sys.executable, *args],
