@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tasks import csv_rows
 from tasks.models import AREA_CHOICES, LANGUAGE_CHOICES, Category, Delegate, Profile, Task, User
+from tasks.passwords import SignupPasswordsMixin
 
 SKILL_CHOICES = [
     (1, _("1 – not at all")),
@@ -54,7 +55,7 @@ DECIMALS = {
 }
 
 
-class SignupForm(BaseUserCreationForm):
+class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
 
     class Meta:
