@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 REQUIRED = _("Please fill this in.")
 PASSWORD = _("Password")
-REPEAT = _("Password, once more")
+REPEAT = _("Password confirmation")
 REPEAT_HELP = _("Type the same password again, so a typo can't lock you out.")
 MISMATCH = _("The two passwords are not the same. Type the same one twice.")
 

@@ -144,3 +144,12 @@ def test_an_override_reads_am_um_uhr_in_the_founders_time_zone(client, alice):
     words = _words(client.get(f"/tasks/{task.pk}/"))
     assert "alice@example.com hat die Kategorie am 27.11.2026 um 22:24 Uhr manuell" in words
     assert "von Hand" not in words
+
+
+def test_any_german_form_says_what_is_missing_in_our_words(alice_client, alice):
+    """Django's own field messages come from our catalogue (outsourcing/django_texts.py)."""
+    alice.profile.language = "de"
+    alice.profile.save()
+    words = _words(alice_client.post("/tasks/new/", {"title": "", "hours_per_week": "viel"}))
+    assert "Bitte ausfüllen." in words and "Gib eine Zahl ein." in words
+    _assert_our_german(words)
