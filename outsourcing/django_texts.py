@@ -3,7 +3,7 @@
 Translations in LOCALE_PATHS take precedence over Django's catalogues, so our msgstr for these
 msgids wins wherever Django shows them — on every form field of every page. They are listed here
 only so that makemessages keeps them in locale/de/LC_MESSAGES/django.po; nothing imports this.
-Django's login and password forms get our own msgids instead (tasks/passwords.py).
+Django's login and password forms get our own msgids instead (accounts/passwords.py).
 """
 
 from django.utils.translation import gettext_noop

@@ -41,8 +41,11 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "accounts",
     "tasks",
     "sops",
+    "digest",
+    "consultants",
 ]
 
 MIDDLEWARE = [
@@ -53,7 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "tasks.middleware.FounderLanguageMiddleware",
+    "accounts.middleware.FounderLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -87,7 +90,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_USER_MODEL = "tasks.User"
+AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -103,12 +106,12 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
-# Django's password rules with our sentences (du-form in German): tasks/passwords.py.
+# Django's password rules with our sentences (du-form in German): accounts/passwords.py.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "tasks.passwords.UserAttributeSimilarityValidator"},
-    {"NAME": "tasks.passwords.MinimumLengthValidator"},
-    {"NAME": "tasks.passwords.CommonPasswordValidator"},
-    {"NAME": "tasks.passwords.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "accounts.passwords.MinimumLengthValidator"},
+    {"NAME": "accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "accounts.passwords.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en"
@@ -159,7 +162,7 @@ CELERY_TIMEZONE = "UTC"
 # The weekly digest's beat: every quarter hour, so a founder's chosen hour is met within 15
 # minutes; what is due is decided per founder in tasks/schedule.py.
 CELERY_BEAT_SCHEDULE = {
-    "weekly-digests": {"task": "tasks.tasks.digests_due", "schedule": crontab(minute="*/15")},
+    "weekly-digests": {"task": "digest.tasks.digests_due", "schedule": crontab(minute="*/15")},
 }
 
 # Scripts and styles only from our own static files. Style attributes stay allowed: the

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from tasks import passwords
+from accounts import passwords
 
 # Django's login and password views with our forms (our words, du-form in German); the
 # rest of django.contrib.auth.urls as Django has it.
@@ -34,5 +34,7 @@ urlpatterns = [
     path("accounts/", include(accounts)),
     path("accounts/", include("django.contrib.auth.urls")),
     path("instructions/", include("sops.urls")),
+    path("", include("accounts.urls")),
+    path("", include("digest.urls")),
     path("", include("tasks.urls")),
 ]

@@ -111,7 +111,8 @@ class CsvProblem:
     def render(self, translate: Callable[[str], str] = gettext_noop) -> str:
         """The problem as a sentence; `translate` is gettext at the edge, or nothing."""
         params = {
-            name: translate(value) if value == AREA_LIST else value for name, value in self.params
+            name: translate(AREA_LIST) if value == AREA_LIST else value
+            for name, value in self.params
         }
         message = translate(self.template) % params
         column = self.heading or (self.column and translate(COLUMN_NAMES[self.column]))
