@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from consultants.admin import actions
 from consultants.admin.scoping import ConsultantScoped
@@ -118,7 +118,7 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("owner", *TASK_FIELDS)}),
         (_("Classification"), {"fields": ("category", "route", "reason_sentences")}),
-        (_("Override"), {"fields": ("override_trail",)}),
+        (pgettext_lazy("admin section", "Override"), {"fields": ("override_trail",)}),
         (
             _("Delegation"),
             {"fields": ("status", "delegate", "delegated_on", "delegate_rate", "last_run_on")},
