@@ -5,11 +5,11 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 
 from accounts.models import normalize_email
+from accounts.passwords import PasswordChangeForm, PasswordResetForm
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321, and Django's EmailField
 

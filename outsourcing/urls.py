@@ -1,15 +1,30 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from accounts import throttle
+from accounts import passwords, throttle
+
+# Django's login and password views with our forms (our words, du-form in German); the
+# rest of django.contrib.auth.urls as Django has it. The password change is throttled like
+# the log-in, and reset mails only go to confirmed addresses (accounts/throttle.py).
+accounts = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(authentication_form=passwords.LoginForm),
+        name="login",
+    ),
+    path("password_change/", throttle.PasswordChangeView.as_view(), name="password_change"),
+    path("password_reset/", throttle.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=passwords.SetPasswordForm),
+        name="password_reset_confirm",
+    ),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Django's own, with the password change throttled and resets for confirmed addresses.
-    path(
-        "accounts/password_change/", throttle.PasswordChangeView.as_view(), name="password_change"
-    ),
-    path("accounts/password_reset/", throttle.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/", include(accounts)),
     path("accounts/", include("django.contrib.auth.urls")),
     path("instructions/", include("sops.urls")),
     path("", include("accounts.urls")),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, User, invisible_characters, normalize_email
+from accounts.passwords import SignupPasswordsMixin
 from tasks import csv_rows
 from tasks.models import (
     AREA_CHOICES,
@@ -91,8 +92,8 @@ class EmailAddressField(forms.EmailField):
         super().run_validators(value)
 
 
-class SignupForm(BaseUserCreationForm):
-    email = EmailAddressField(label=capfirst(_("email address")))
+class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
+    email = EmailAddressField()
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
 
     class Meta:
