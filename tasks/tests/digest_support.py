@@ -9,7 +9,7 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from tasks import digest
+from tasks import digest, digest_send
 from tasks.models import Profile, WeeklyDigest
 
 # Monday 30 Nov 2026, 09:00 UTC: Berlin's default slot (Monday 08:00 = 07:00 UTC) has come.
@@ -23,9 +23,9 @@ def plan(user, *, weekday=0, hour=8, zone="Europe/Berlin", next_at=None, **field
     )
 
 
-def claim_and_send(*, now=MONDAY, force=False, founders=None) -> digest.SendResult:
+def claim_and_send(*, now=MONDAY, force=False, founders=None) -> digest_send.SendResult:
     ids = founders or digest.due_founder_ids(now=now, force=force)
-    return digest.digests_send(
+    return digest_send.digests_send(
         digest_ids=digest.digests_claim(founder_ids=ids, now=now, force=force), now=now
     )
 

@@ -2,6 +2,8 @@
 
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from django.utils import timezone
 
 from tasks import schedule
@@ -31,10 +33,22 @@ def test_queueing_claims_this_weeks_digest_for_the_consultants_clients_only(
 ):
     client.force_login(cast.consultants["bob"])
     with django_capture_on_commit_callbacks() as callbacks:
-        response = queue(client, User.objects.all())
-    assert "Queued this week&#x27;s digest for 2 founders." in response.content.decode()
+        queue(client, User.objects.all())
     assert len(callbacks) == 1  # one send task for the claimed rows, after the commit
     assert {name for name, f in cast.founders.items() if this_weeks(f)} == {"alice", "dora"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_queueing_says_queued_once_the_send_task_is_published(
+    client, cast, mailoutbox, monkeypatch
+):
+    from outsourcing.celery import app
+
+    monkeypatch.setattr(app.conf, "task_always_eager", True)  # the send runs in this test
+    client.force_login(cast.consultants["bob"])
+    response = queue(client, User.objects.all())
+    assert "Queued this week&#x27;s digest for 2 founders." in response.content.decode()
+    assert sorted(m.to[0] for m in mailoutbox) == ["alice@example.com", "dora@example.com"]
 
 
 def test_queueing_twice_sends_nobody_a_second_copy(client, cast):
