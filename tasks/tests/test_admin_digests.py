@@ -3,7 +3,6 @@
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from django.utils import timezone
 
 from tasks import schedule

@@ -33,9 +33,7 @@ def test_failures_are_counted_and_an_hour_old_backlog_is_degraded(client, alice,
     assert body["status"] == "ok"
     assert (body["digests"]["waiting"], body["digests"]["failing"]) == (2, 1)
     WeeklyDigest.objects.filter(pk=second).update(state="failed")
-    WeeklyDigest.objects.filter(pk=first).update(
-        claimed_at=timezone.now() - timedelta(minutes=61)
-    )
+    WeeklyDigest.objects.filter(pk=first).update(claimed_at=timezone.now() - timedelta(minutes=61))
     response = client.get("/healthz")
     body = response.json()
     # Mail is late but the site works: 200, so a load balancer keeps it; monitoring alerts.
