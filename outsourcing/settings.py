@@ -171,6 +171,7 @@ CELERY_BEAT_SCHEDULE = {
 # socket timeout is a fifth of it), the waits between attempts after a temporary SMTP error
 # (the last one repeats until the founder's week is over), and how long past the end of the
 # week a late digest may still be retried.
+DIGEST_CHUNK_SIZE = envint("DIGEST_CHUNK_SIZE", "100")
 DIGEST_LEASE_SECONDS = envint("DIGEST_LEASE_SECONDS", "120")
 DIGEST_RETRY_DELAYS = [
     int(part) for part in os.getenv("DIGEST_RETRY_DELAYS", "60,120,300,600,1800").split(",")

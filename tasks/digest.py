@@ -25,11 +25,12 @@ from django.utils.http import urlencode
 from tasks import schedule
 from tasks.models import Profile, WeeklyDigest
 
-CHUNK_SIZE = 100
 UNSUBSCRIBE_SALT = "tasks.digest.unsubscribe"
 
 
-def chunks(ids: list[int], size: int = CHUNK_SIZE) -> Iterator[list[int]]:
+def chunks(ids: list[int], size: int | None = None) -> Iterator[list[int]]:
+    """Founders or digests in chunks of DIGEST_CHUNK_SIZE (100): one task, one SMTP session."""
+    size = size or settings.DIGEST_CHUNK_SIZE
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 
