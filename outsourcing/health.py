@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from tasks import digest_send
+from digest import sending as digest_send
 
 REDIS_TIMEOUT = 1.0  # seconds: a hung Redis must not hang the probe
 

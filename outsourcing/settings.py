@@ -41,8 +41,11 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "accounts",
     "tasks",
     "sops",
+    "digest",
+    "consultants",
 ]
 
 MIDDLEWARE = [
@@ -53,7 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "tasks.middleware.FounderLanguageMiddleware",
+    "accounts.middleware.FounderLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -91,7 +94,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_USER_MODEL = "tasks.User"
+AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -159,14 +162,14 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 # The weekly digest's beat: every minute (DIGEST_RECOVERY_SECONDS) it fans out the founders
 # whose hour has come and hands digests that are waiting (an expired lease, a retry whose time
-# has come, a lost task) to a sender; what is due is decided per founder in tasks/schedule.py.
+# has come, a lost task) to a sender; what is due is decided per founder in digest/schedule.py.
 CELERY_BEAT_SCHEDULE = {
     "weekly-digests": {
-        "task": "tasks.tasks.digests_due",
+        "task": "digest.tasks.digests_due",
         "schedule": timedelta(seconds=envint("DIGEST_RECOVERY_SECONDS", "60")),
     },
 }
-# The digest's fault tolerance (tasks/digest_send.py), in seconds so tests can shrink it:
+# The digest's fault tolerance (digest/sending.py), in seconds so tests can shrink it:
 # a sender's lease on one digest (taken just before SMTP; far above one SMTP exchange, whose
 # socket timeout is a fifth of it), the waits between attempts after a temporary SMTP error
 # (the last one repeats until the founder's week is over), and how long past the end of the

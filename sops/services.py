@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from sops import rules
 from sops.models import (
     LINK_DAYS,
@@ -20,7 +21,7 @@ from sops.models import (
     Step,
 )
 from sops.models import Template as InstructionTemplate
-from tasks.models import Delegate, Task, User
+from tasks.models import Delegate, Task
 
 DRAFT_FIELDS = ("title", "purpose", "done_definition", "tools", "estimated_minutes")
 DRAFT_FIELDS += ("maintainer", "review_on")

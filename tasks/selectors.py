@@ -6,8 +6,10 @@ from datetime import datetime
 
 from django.db.models import Max
 
+from accounts.models import Profile
+from digest.models import WeeklyDigest
 from tasks import buyback
-from tasks.models import Profile, Task, WeeklyDigest
+from tasks.models import Task
 
 # What buyback.compute needs of a task, in this order (see task_figures).
 FIGURE_FIELDS = (

@@ -13,16 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tasks import classifier, digest, schedule
-from tasks.models import (
-    HANDOVER_GATE_MESSAGE,
-    Category,
-    Delegate,
-    OverrideRecord,
-    Profile,
-    Task,
-    User,
-)
+from accounts.models import Profile, User
+from digest import schedule
+from digest import services as digest
+from tasks import classifier
+from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
 
 TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]

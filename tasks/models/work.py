@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from tasks import classifier
-from tasks.models.accounts import User
-from tasks.models.choices import (
+from tasks.choices import (
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
     ROUTE_CHOICES,
