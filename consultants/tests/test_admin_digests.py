@@ -38,7 +38,9 @@ def test_queueing_claims_this_weeks_digest_for_the_consultants_clients_only(
     assert {name for name, f in cast.founders.items() if this_weeks(f)} == {"alice", "dora"}
 
 
-@pytest.mark.django_db(transaction=True)
+# Committed, so the send runs on commit. serialized_rollback spelled out: the root conftest
+# adds it only to module-level markers, not to a marker on the function itself.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_queueing_says_queued_once_the_send_task_is_published(
     client, cast, mailoutbox, monkeypatch
 ):
