@@ -4,7 +4,10 @@ week's snapshot. Read-only: the ledger is what makes the digest exactly once."""
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from consultants.admin.scoping import ConsultantScoped, register_scope
@@ -17,23 +20,34 @@ register_scope(WeeklyDigest, "founder")
 
 @admin.register(WeeklyDigest)
 class WeeklyDigestAdmin(ConsultantScoped, admin.ModelAdmin):
-    list_display = (
-        "founder",
-        "iso_year",
-        "iso_week",
-        "state",
-        "attempts",
-        "sent_at",
-        "retry_at",
-        "last_error_short",
-    )
+    # What failed and why stays visible without scrolling: the state column says it.
+    list_display = ("founder", "week", "status", "sent_at")
     list_filter = ("state", "iso_year", "iso_week", "founder")
     list_select_related = ("founder",)
     search_fields = ("founder__email",)
 
-    @admin.display(description=gettext_lazy("last error"))
-    def last_error_short(self, obj):
-        return Truncator(obj.last_error).chars(80)
+    @admin.display(description=gettext_lazy("ISO week"), ordering="iso_week")
+    def week(self, obj):
+        return f"{obj.iso_year}-W{obj.iso_week:02d}"
+
+    @admin.display(description=gettext_lazy("state"), ordering="state")
+    def status(self, obj):
+        """The state, and for a digest that met an error: the attempts, the next one, why."""
+        if not obj.last_error:
+            return obj.get_state_display()
+        details = ngettext("%(count)d attempt", "%(count)d attempts", obj.attempts) % {
+            "count": obj.attempts
+        }
+        if obj.state == WeeklyDigest.CLAIMED and obj.retry_at:
+            details += ", " + _("next at %(time)s") % {
+                "time": date_format(timezone.localtime(obj.retry_at), "SHORT_DATETIME_FORMAT")
+            }
+        return format_html(
+            "{}<br><small>{} · {}</small>",
+            obj.get_state_display(),
+            details,
+            Truncator(obj.last_error).chars(90),
+        )
 
     def has_add_permission(self, request):
         return False

@@ -95,6 +95,26 @@ def test_the_digest_ledger_is_read_only_for_a_consultant(client, cast):
     assert sent.state == WeeklyDigest.SENT
 
 
+def test_the_ledger_shows_failures_with_attempts_next_try_and_reason(client, cast):
+    retrying = WeeklyDigest.objects.get(founder=cast.founders["alice"])
+    WeeklyDigest.objects.filter(pk=retrying.pk).update(
+        state=WeeklyDigest.CLAIMED,
+        attempts=3,
+        retry_at=timezone.now(),
+        last_error="SMTPDataError: (451, b'4.3.0 Try again later')",
+    )
+    WeeklyDigest.objects.filter(founder=cast.founders["dora"]).update(
+        state=WeeklyDigest.FAILED, attempts=1, last_error="SMTPDataError: (550, b'no mailbox')"
+    )
+    for user in (cast.consultants["bob"], cast.root):
+        client.force_login(user)
+        page = client.get("/admin/digest/weeklydigest/").content.decode()
+        assert "3 attempts, next at" in page and "4.3.0 Try again later" in page
+        assert "1 attempt · SMTPDataError: (550" in page
+    client.force_login(cast.consultants["erin"])  # not her clients
+    assert "Try again later" not in client.get("/admin/digest/weeklydigest/").content.decode()
+
+
 def test_changing_a_clients_digest_hour_in_the_admin_replans_the_next_digest(client, cast):
     alice = cast.founders["alice"]
     before = Profile.objects.get(user=alice).next_digest_at
