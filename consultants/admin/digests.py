@@ -21,7 +21,7 @@ register_scope(WeeklyDigest, "founder")
 @admin.register(WeeklyDigest)
 class WeeklyDigestAdmin(ConsultantScoped, admin.ModelAdmin):
     # What failed and why stays visible without scrolling: the state column says it.
-    list_display = ("founder", "week", "status", "sent_at")
+    list_display = ("founder", "status", "week", "sent_at")
     list_filter = ("state", "iso_year", "iso_week", "founder")
     list_select_related = ("founder",)
     search_fields = ("founder__email",)
