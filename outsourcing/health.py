@@ -27,7 +27,7 @@ REDIS_TIMEOUT = 1.0  # seconds: a hung Redis must not hang the probe
 @require_GET
 def healthz(request):
     now = timezone.now()
-    body = {"database": _database(), "redis": _redis()}
+    body: dict[str, object] = {"database": _database(), "redis": _redis()}
     if "error" in body.values():
         return JsonResponse({"status": "down", **body}, status=503)
     backlog = digest_send.backlog(now=now)
