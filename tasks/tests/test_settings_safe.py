@@ -113,3 +113,11 @@ def test_a_plain_http_benchmark_can_turn_redirect_and_secure_cookies_off(name):
 def test_behind_a_proxy_the_forwarded_proto_header_counts():
     shown = settings_with(**PRODUCTION, SECURE_PROXY_SSL_HEADER="true")
     assert shown["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_the_ssl_redirect_spares_the_health_check_only(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/accounts/login/").status_code == 301
+    response = client.get("/healthz")
+    assert response.status_code in (200, 503)
+    assert "database" in response.json()
