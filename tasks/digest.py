@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 
-from tasks import digest_content, schedule
+from tasks import digest_content, money, schedule
 from tasks.digest_content import digest_context
 from tasks.models import Profile, WeeklyDigest
 
@@ -289,9 +289,10 @@ def _send_one(digest: WeeklyDigest, *, reads, connection, now: datetime) -> str:
             unsubscribe_url=unsubscribe_url(founder_id=profile.user_id),
             reads=reads,
         )
-        message = make_message(
-            "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx)
-        )
+        with money.override(profile.currency), timezone.override(profile.time_zone):
+            message = make_message(
+                "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx)
+            )
         for name, value in ctx["snapshot"].items():
             setattr(digest, name, value)
         digest.snapshot_at = now

@@ -19,6 +19,7 @@ urlpatterns = [
     path("delegates/<int:pk>/edit/", delegates.delegate_form, name="delegate_edit"),
     path("delegates/<int:pk>/delete/", delegates.delegate_delete, name="delegate_delete"),
     path("settings/", accounts.profile_settings, name="settings"),
+    path("welcome/", accounts.first_run, name="first_run"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("i18n/setlang/", accounts.set_language, name="set_language"),
     # The signed token travels in the query string (?token=…), as List-Unsubscribe gives it.

@@ -11,6 +11,7 @@ from tasks.models.accounts import (  # noqa: F401
 )
 from tasks.models.choices import (  # noqa: F401
     AREA_CHOICES,
+    CURRENCY_CHOICES,
     DELEGATE_KIND_CHOICES,
     LANGUAGE_CHOICES,
     ROUTE_CHOICES,

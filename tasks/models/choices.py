@@ -1,12 +1,11 @@
 """The choices and validators the models share."""
 
-import zoneinfo
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from tasks import classifier
+from tasks import classifier, money, zones
 
 AREA_CHOICES = [
     ("admin", _("Admin")),
@@ -42,7 +41,9 @@ WEEKDAY_CHOICES = [
     (5, _("Saturday")),
     (6, _("Sunday")),
 ]
-TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones())]
+# Stored as the ISO 4217 code; forms show the name in the reader's language.
+CURRENCY_CHOICES = [(code, code) for code in money.CURRENCIES]
+TIME_ZONE_CHOICES = [(tz, tz) for tz in zones.TIME_ZONES]
 
 one_to_five = [MinValueValidator(1), MaxValueValidator(5)]
 hours_in_a_week = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("168"))]

@@ -80,7 +80,7 @@ def test_the_top_three_moves_come_largest_value_first_with_absolute_links(alice,
     assert [int(resolve(link[len(settings.SITE_URL) :]).kwargs["pk"]) for link in task_links] == (
         expected
     )
-    assert "7 h a week, worth 700, costs about 105 (Virtual assistant)" in section
+    assert "7 h a week, worth €700.00, costs about €105.00 (Virtual assistant)" in section
     assert "Recurring, 7 h/week" in section
 
 
@@ -130,7 +130,7 @@ def test_it_shows_the_change_since_last_week_the_capacity_warning_and_the_budget
     assert "Bought back: 5 h a week (+3 h since last week)" in text
     assert "You are over capacity: you still do 28 h a week against 20 h." in text
     # 5 h × 90 a week is 1,950 a month.
-    assert "Delegation budget: 1,950 of 1,000 per month — Over budget." in text
+    assert "Delegation budget: €1,950.00 of €1,000.00 per month — Over budget." in text
 
 
 def test_a_week_with_nothing_new_still_sends_but_short(alice, smtp_server):

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -111,7 +112,8 @@ def test_delegating_a_specialist_task_records_delegate_date_and_rate(alice_clien
     task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
     tax = make_delegate(alice, name="Tax office", kind="specialist", hourly_rate=Decimal("90"))
     response = alice_client.post(
-        f"/tasks/{task.pk}/delegate/", {"delegate": tax.pk, "start_date": "2026-11-02"}
+        f"/tasks/{task.pk}/delegate/",
+        {"delegate": tax.pk, "start_date": "2026-11-02", "confirm": "1"},
     )
     assert response.status_code == 302
     task.refresh_from_db()
@@ -181,7 +183,9 @@ def test_a_german_founder_finds_the_start_date_filled_in(alice_client, alice):
     task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
     make_delegate(alice, kind="specialist")
     page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
-    assert f'name="start_date" value="{timezone.localdate():%Y-%m-%d}"' in page
+    # Today in Alice's time zone (Europe/Berlin), not the server's UTC.
+    today = timezone.localdate(timezone=ZoneInfo(alice.profile.time_zone))
+    assert f'name="start_date" value="{today:%Y-%m-%d}"' in page
 
 
 @pytest.mark.parametrize(("typed", "hours"), [("2,5", "2.5"), ("2.5", "2.5"), ("3", "3")])

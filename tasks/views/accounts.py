@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tasks import services
-from tasks.forms import ProfileForm, SignupForm
+from tasks.forms import FirstRunForm, ProfileForm, SignupForm
 from tasks.views.common import add_service_errors
 
 
@@ -23,11 +23,31 @@ def signup(request):
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
             language=form.cleaned_data["language"],
+            time_zone=form.cleaned_data["time_zone"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome! Start by listing the tasks on your plate."))
-        return redirect("dashboard")
+        return redirect("first_run")
     return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+def first_run(request):
+    """Before the first figures: what an hour of the founder's time is worth."""
+    profile = services.founder_profile(user=request.user)
+    initial = {"currency": profile.currency}
+    if profile.hourly_value_confirmed:
+        initial.update(hourly_value=profile.hourly_value, yearly_income=profile.yearly_income)
+    form = FirstRunForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_first_run(profile=profile, **form.cleaned_data)
+        except ValidationError as err:
+            add_service_errors(form, err)
+        else:
+            messages.success(request, _("Welcome! Start by listing the tasks on your plate."))
+            return redirect("dashboard")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "tasks/first_run.html", {"form": form}, status=status)
 
 
 @login_required

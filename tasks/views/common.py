@@ -6,8 +6,11 @@ One code path for "not yours": another founder's object answers 404, like a miss
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from tasks.models import Delegate, Task
+from tasks import buyback, money
+from tasks.models import DELEGATE_KIND_CHOICES, ROUTE_CHOICES, Delegate, Task
 
 
 def get_task_for_user(request, pk) -> Task:
@@ -32,3 +35,35 @@ def add_service_errors(form, err: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, err)
+
+
+def warning_text(warning: buyback.DelegationWarning) -> str:
+    """A delegation warning's code and values as a sentence in the active language."""
+    values = dict(warning.values)
+    if warning.code == buyback.NOT_FITTING:
+        return _(
+            "This task's route is %(route)s, but this delegate is a %(kind)s: they may not be "
+            "the right person for it."
+        ) % {
+            "route": dict(ROUTE_CHOICES).get(values["route"], values["route"]),
+            "kind": dict(DELEGATE_KIND_CHOICES).get(values["kind"], values["kind"]),
+        }
+    amounts = {
+        name: money.format_money(value, money.active(), get_language())
+        for name, value in values.items()
+    }
+    if warning.code == buyback.ABOVE_BUYBACK_RATE:
+        return (
+            _(
+                "%(rate)s per hour is above your buyback rate of %(limit)s "
+                "(a quarter of your hourly value)."
+            )
+            % amounts
+        )
+    return (
+        _(
+            "With this delegation you would spend %(cost)s a month, "
+            "beyond your budget of %(budget)s."
+        )
+        % amounts
+    )
