@@ -157,6 +157,11 @@ CELERY_TIMEZONE = "UTC"
 # minutes; what is due is decided per founder in tasks/schedule.py.
 CELERY_BEAT_SCHEDULE = {
     "weekly-digests": {"task": "tasks.tasks.digests_due", "schedule": crontab(minute="*/15")},
+    # A delegate's news waiting for the founder's hour to pass (at most one email an hour).
+    "handover-notifications": {
+        "task": "sops.tasks.notifications_due",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # Scripts and styles only from our own static files. Style attributes stay allowed: the
