@@ -81,16 +81,67 @@ class ChunkReads:
     tasks: dict[int, FounderTasks]  # by founder id
     previous: dict[int, WeeklyDigest]  # by digest id: the latest earlier week's snapshot
     categories: list[Category]
+    runs: dict[int, list[tuple]] = field(default_factory=dict)  # by founder id, see week_runs
 
 
 def chunk_reads(digests: list[WeeklyDigest]) -> ChunkReads:
-    """Four queries for the whole chunk, however many founders and tasks it has."""
+    """Five queries for the whole chunk, however many founders and tasks it has."""
     founder_ids = {digest.founder_id for digest in digests}
     return ChunkReads(
         tasks=founders_tasks(founder_ids),
         previous=previous_snapshots([digest.pk for digest in digests]),
         categories=list(Category.objects.all()),
+        runs=week_runs(digests),
     )
+
+
+def _week_days(digest: WeeklyDigest) -> tuple[date, date]:
+    """Every day a digest of this ISO week may look back on (its seven days before)."""
+    monday = date.fromisocalendar(digest.iso_year, digest.iso_week, 1)
+    return monday - timedelta(days=7), monday + timedelta(days=6)
+
+
+def week_runs(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
+    """The runs each digest may mention, per founder, in one query:
+    (performed_on, task id, instruction title, delegate name or "", steps checked, steps)."""
+    from sops.models import Run  # sops builds on tasks; the digest reads its runs
+
+    if not digests:
+        return {}
+    spans = [_week_days(digest) for digest in digests]
+    rows = Run.objects.filter(
+        instruction__owner_id__in={digest.founder_id for digest in digests},
+        performed_on__range=(min(s[0] for s in spans), max(s[1] for s in spans)),
+    ).values_list(
+        "instruction__owner_id",
+        "performed_on",
+        "instruction__task_id",
+        "instruction__title",
+        "link__delegate__name",
+        "checked_steps",
+        "version__steps",
+    )
+    grouped = defaultdict(list)
+    for owner_id, day, task_id, title, delegate, checked, steps in rows:
+        grouped[owner_id].append((day, task_id, title, delegate or "", len(checked), len(steps)))
+    return grouped
+
+
+def runs_per_delegation(runs: list[tuple], *, today: date) -> list[dict]:
+    """The week's runs (the seven days up to today, in the founder's zone), one line per work
+    instruction and delegate: how many, and how many of them left steps unchecked."""
+    first, last = today - timedelta(days=6), today
+    lines: dict[tuple, dict] = {}
+    for day, task_id, title, delegate, checked, total in sorted(runs):
+        if not first <= day <= last:
+            continue
+        line = lines.setdefault(
+            (title, delegate, task_id),
+            {"title": title, "delegate": delegate, "count": 0, "incomplete": 0},
+        )
+        line["count"] += 1
+        line["incomplete"] += checked < total
+    return [lines[key] for key in sorted(lines)]
 
 
 def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
@@ -174,6 +225,7 @@ def digest_context(
     tasks = founder.open
     today = schedule.local_today(now, profile.time_zone)
     silent = silent_delegations(tasks, today=today)
+    runs = runs_per_delegation(reads.runs.get(profile.user_id, []), today=today)
     change = None if previous is None else snapshot["hours_delegated"] - previous.hours_delegated
     unchanged = previous is not None and all(
         getattr(previous, name) == value for name, value in snapshot.items()
@@ -190,7 +242,8 @@ def digest_context(
         "waiting": waiting_for_instruction(tasks),
         "silent": silent,
         "silent_days": SILENT_AFTER.days,
-        "nothing_new": unchanged and not silent and figures.capacity_state == "ok",
+        "week_runs": runs,
+        "nothing_new": unchanged and not silent and not runs and figures.capacity_state == "ok",
         "site_url": settings.SITE_URL,
         "dashboard_url": _absolute(reverse("dashboard")),
         "settings_url": _absolute(reverse("settings")),

@@ -179,3 +179,32 @@ def test_the_snapshot_is_stored_with_the_ledger_row(alice, smtp_server):
     )
     assert (row.delegation_cost, row.bought_back_value) == (Decimal("450"), Decimal("500"))
     assert (row.hours_kept, row.weekly_capacity) == (Decimal("28"), Decimal("40"))
+
+
+def test_the_digest_counts_the_weeks_runs_per_delegation(alice, smtp_server):
+    from sops import services as sops_services
+    from sops.tests.factories import published_va_task
+
+    _task, instruction, version = published_va_task(alice, title="Inbox triage")
+    maria = make_delegate(alice, name="Maria")
+    link = sops_services.handover_link_create(instruction=instruction, delegate=maria)
+    sops_services.handover_acknowledge(link=link, version=version)
+    for day, checked in [(23, [0, 1, 2]), (24, [0, 1, 2]), (27, [0]), (20, [0])]:
+        run = sops_services.run_record(
+            version=version,
+            performed_on=MONDAY.date().replace(day=day),
+            performed_by="Maria",
+            checked_steps=checked,
+            minutes=20,
+            link=link,
+        )
+        assert run.pk
+    plan(alice)
+    claim_and_send()
+    _message, body = _received(smtp_server)
+    text, html = body["text/plain"], body["text/html"]
+    # 24 Nov – 30 Nov: the runs of the 24th and the 27th (23rd and 20th are older).
+    assert "Runs this week\n- Inbox triage (Maria): 2 runs, 1 with unchecked steps" in text.replace(
+        "\r\n", "\n"
+    )
+    assert "data-week-runs" in html
