@@ -21,6 +21,9 @@ from tasks.models.choices import (  # noqa: F401
     not_negative,
     one_to_five,
 )
+from tasks.models.consulting import (  # noqa: F401
+    ConsultantInvite,
+)
 from tasks.models.digest import (  # noqa: F401
     WeeklyDigest,
 )

@@ -65,7 +65,8 @@ def profile_settings(request):
             response = redirect("settings")
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, profile.language)
             return response
-    return render(request, "tasks/settings.html", {"form": form})
+    consultants = profile.consultants.order_by("email")
+    return render(request, "tasks/settings.html", {"form": form, "consultants": consultants})
 
 
 @require_POST
