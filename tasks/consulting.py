@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tasks.digest import make_message
-from tasks.models import ConsultantInvite, Profile, User
+from tasks.models import ChangeRecord, ConsultantInvite, Profile, Task, TaskNote, User
 from tasks.roles import CONSULTANTS
 
 INVITE_DAYS = 14
@@ -104,3 +104,24 @@ def invite_answer(*, invite: ConsultantInvite, founder: User, accept: bool) -> C
 @transaction.atomic
 def consultant_remove(*, founder: User, consultant: User) -> None:
     Profile.objects.get(user=founder).consultants.remove(consultant)
+
+
+def task_note_add(*, task: Task, author: User, text: str) -> TaskNote:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Write the note first.")})
+    note = TaskNote(task=task, author=author, text=text)
+    note.full_clean()
+    note.save()
+    return note
+
+
+def change_record(
+    *, founder: User, by: User, kind: str, label: str = "", fields=()
+) -> ChangeRecord | None:
+    """Keep who changed a founder's tasks or settings, when it was someone else."""
+    if by is None or by.pk == founder.pk:
+        return None
+    return ChangeRecord.objects.create(
+        founder=founder, by=by, kind=kind, label=label[:200], fields=list(fields)
+    )

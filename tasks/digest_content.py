@@ -17,7 +17,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
 from tasks import buyback, classifier, schedule
-from tasks.models import ROUTE_CHOICES, Category, Profile, Task, WeeklyDigest
+from tasks.models import ROUTE_CHOICES, Category, Profile, Task, TaskNote, WeeklyDigest
 from tasks.reasons import reasons_text
 from tasks.selectors import FIGURE_FIELDS, task_figures
 
@@ -82,17 +82,48 @@ class ChunkReads:
     previous: dict[int, WeeklyDigest]  # by digest id: the latest earlier week's snapshot
     categories: list[Category]
     runs: dict[int, list[tuple]] = field(default_factory=dict)  # by founder id, see week_runs
+    notes: dict[int, list[tuple]] = field(default_factory=dict)  # by founder id, see week_notes
 
 
 def chunk_reads(digests: list[WeeklyDigest]) -> ChunkReads:
-    """Five queries for the whole chunk, however many founders and tasks it has."""
+    """Six queries for the whole chunk, however many founders and tasks it has."""
     founder_ids = {digest.founder_id for digest in digests}
     return ChunkReads(
         tasks=founders_tasks(founder_ids),
         previous=previous_snapshots([digest.pk for digest in digests]),
         categories=list(Category.objects.all()),
         runs=week_runs(digests),
+        notes=week_notes(digests),
     )
+
+
+def week_notes(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
+    """Consultants' notes on the founders' tasks a digest may mention, in one query:
+    (written at, task title, author's email, text), per founder, newest first."""
+    if not digests:
+        return {}
+    first = min(_week_days(digest)[0] for digest in digests)
+    rows = (
+        TaskNote.objects.filter(
+            task__owner_id__in={digest.founder_id for digest in digests},
+            created_at__date__gte=first,
+        )
+        .order_by("-created_at", "-pk")
+        .values_list("task__owner_id", "created_at", "task__title", "author__email", "text")
+    )
+    grouped = defaultdict(list)
+    for owner_id, *row in rows:
+        grouped[owner_id].append(tuple(row))
+    return grouped
+
+
+def notes_of_the_week(notes: list[tuple], *, now: datetime) -> list[dict]:
+    since = now - timedelta(days=7)
+    return [
+        {"title": title, "author": author or "", "text": text}
+        for at, title, author, text in notes
+        if at >= since
+    ]
 
 
 def _week_days(digest: WeeklyDigest) -> tuple[date, date]:
@@ -226,6 +257,7 @@ def digest_context(
     today = schedule.local_today(now, profile.time_zone)
     silent = silent_delegations(tasks, today=today)
     runs = runs_per_delegation(reads.runs.get(profile.user_id, []), today=today)
+    notes = notes_of_the_week(reads.notes.get(profile.user_id, []), now=now)
     change = None if previous is None else snapshot["hours_delegated"] - previous.hours_delegated
     unchanged = previous is not None and all(
         getattr(previous, name) == value for name, value in snapshot.items()
@@ -243,7 +275,10 @@ def digest_context(
         "silent": silent,
         "silent_days": SILENT_AFTER.days,
         "week_runs": runs,
-        "nothing_new": unchanged and not silent and not runs and figures.capacity_state == "ok",
+        "consultant_notes": notes,
+        "nothing_new": unchanged
+        and not (silent or runs or notes)
+        and figures.capacity_state == "ok",
         "site_url": settings.SITE_URL,
         "dashboard_url": _absolute(reverse("dashboard")),
         "settings_url": _absolute(reverse("settings")),

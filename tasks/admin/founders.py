@@ -14,12 +14,12 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from tasks import services
+from tasks import consulting, services
 from tasks.admin.digests import queue_digest
 from tasks.admin.overview import client_summary, overview_view
 from tasks.admin.scoping import ConsultantScoped
 from tasks.forms import ProfileForm
-from tasks.models import Profile, Task, User
+from tasks.models import ChangeRecord, Profile, Task, User
 
 # The numbers a founder sets on their settings page; the admin edits the same ones.
 PROFILE_FIELDS = ProfileForm.Meta.fields
@@ -177,6 +177,14 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
             profile.user = form.instance
             fields = {name: profile_form.cleaned_data[name] for name in PROFILE_FIELDS}
             services.profile_update(profile=profile, **fields)
+            changed = [name for name in profile_form.changed_data if name in PROFILE_FIELDS]
+            if changed:
+                consulting.change_record(
+                    founder=form.instance,
+                    by=request.user,
+                    kind=ChangeRecord.SETTINGS,
+                    fields=changed,
+                )
             if "consultants" in profile_form.cleaned_data:
                 profile.consultants.set(profile_form.cleaned_data["consultants"])
             if is_new:

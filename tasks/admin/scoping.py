@@ -11,7 +11,7 @@ that one function. An object outside the scope answers exactly as a missing one 
 from django.contrib import admin
 from django.db.models import Model, QuerySet
 
-from tasks.models import Category, Delegate, OverrideRecord, Profile, Task, User
+from tasks.models import Category, Delegate, OverrideRecord, Profile, Task, TaskNote, User
 
 # model → lookup path from the model to its founder (a User); "" for User itself.
 FOUNDER_PATHS: dict[type[Model], str] = {}
@@ -32,6 +32,7 @@ register_scope(Profile, "user")
 register_scope(Task, "owner")
 register_scope(Delegate, "owner")
 register_scope(OverrideRecord, "task__owner")
+register_scope(TaskNote, "task__owner")
 register_shared(Category)
 
 

@@ -7,10 +7,10 @@ from django.db.models import Count, Q, Sum
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from tasks import services
+from tasks import consulting, services
 from tasks.admin import actions
 from tasks.admin.scoping import ConsultantScoped
-from tasks.models import ROUTE_CHOICES, Category, Delegate, Task
+from tasks.models import ROUTE_CHOICES, Category, ChangeRecord, Delegate, Task, TaskNote
 from tasks.reasons import reasons_text
 from tasks.services import TASK_FIELDS
 
@@ -70,8 +70,24 @@ def hours_totals(queryset) -> dict:
     )
 
 
+class TaskNoteInline(ConsultantScoped, admin.StackedInline):
+    """A consultant's notes for the founder; written here, read on the founder's task page."""
+
+    model = TaskNote
+    fields = ("text", "author", "created_at")
+    readonly_fields = ("author", "created_at")
+    extra = 1
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a note stays as written; add a new one
+
+    def has_add_permission(self, request, obj=None):
+        return obj is not None
+
+
 @admin.register(Task)
 class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
+    inlines = (TaskNoteInline,)
     list_display = (
         "title",
         "owner",
@@ -171,11 +187,41 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
             created = services.task_create(owner=obj.owner, **fields)
             obj.pk = created.pk
             obj.refresh_from_db()
+        changed = [name for name in form.changed_data if name in TASK_FIELDS]
+        if changed or not change:
+            consulting.change_record(
+                founder=obj.owner,
+                by=request.user,
+                kind=ChangeRecord.TASK_CHANGED if change else ChangeRecord.TASK_ADDED,
+                label=obj.title,
+                fields=changed if change else (),
+            )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not TaskNote:
+            return super().save_formset(request, form, formset, change)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for note_form in formset.forms:
+            if note_form.has_changed() and note_form.instance.pk is None:
+                note = consulting.task_note_add(
+                    task=form.instance, author=request.user, text=note_form.cleaned_data["text"]
+                )
+                formset.new_objects.append(note)
 
     def delete_model(self, request, obj):
+        consulting.change_record(
+            founder=obj.owner, by=request.user, kind=ChangeRecord.TASK_DELETED, label=obj.title
+        )
         services.task_delete(task=obj)
 
     def delete_queryset(self, request, queryset):
+        for task in queryset.select_related("owner"):
+            consulting.change_record(
+                founder=task.owner,
+                by=request.user,
+                kind=ChangeRecord.TASK_DELETED,
+                label=task.title,
+            )
         services.tasks_delete(queryset=queryset)
 
     def changelist_view(self, request, extra_context=None):

@@ -22,7 +22,9 @@ from tasks.models.choices import (  # noqa: F401
     one_to_five,
 )
 from tasks.models.consulting import (  # noqa: F401
+    ChangeRecord,
     ConsultantInvite,
+    TaskNote,
 )
 from tasks.models.digest import (  # noqa: F401
     WeeklyDigest,

@@ -208,3 +208,21 @@ def test_the_digest_counts_the_weeks_runs_per_delegation(alice, smtp_server):
         "\r\n", "\n"
     )
     assert "data-week-runs" in html
+
+
+def test_the_digest_carries_the_consultants_notes_of_the_week(alice, smtp_server):
+    from tasks.models import TaskNote, User
+
+    bob = User.objects.create_user(email="bob@example.com", password="bob-password-1")
+    task = make_task(alice, title="Inbox triage")
+    TaskNote.objects.create(task=task, author=bob, text="Try Maria for this", created_at=MONDAY)
+    old = MONDAY - timedelta(days=8)
+    TaskNote.objects.create(task=task, author=bob, text="An old thought", created_at=old)
+    plan(alice)
+    claim_and_send()
+    _message, body = _received(smtp_server)
+    text = body["text/plain"].replace("\r\n", "\n")
+    assert (
+        "Notes from your consultant\n- Inbox triage (bob@example.com): Try Maria for this" in text
+    )
+    assert "An old thought" not in text and "data-consultant-notes" in body["text/html"]

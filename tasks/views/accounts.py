@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tasks import services
 from tasks.forms import FirstRunForm, ProfileForm, SignupForm
-from tasks.views.common import add_service_errors
+from tasks.views.common import add_service_errors, change_text
 
 
 def signup(request):
@@ -65,8 +65,15 @@ def profile_settings(request):
             response = redirect("settings")
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, profile.language)
             return response
-    consultants = profile.consultants.order_by("email")
-    return render(request, "tasks/settings.html", {"form": form, "consultants": consultants})
+    ctx = {
+        "form": form,
+        "consultants": profile.consultants.order_by("email"),
+        "changes": [
+            (record, change_text(record))
+            for record in request.user.change_records.select_related("by")[:20]
+        ],
+    }
+    return render(request, "tasks/settings.html", ctx)
 
 
 @require_POST

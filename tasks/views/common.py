@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tasks import buyback, money
-from tasks.models import DELEGATE_KIND_CHOICES, ROUTE_CHOICES, Delegate, Task
+from tasks.models import DELEGATE_KIND_CHOICES, ROUTE_CHOICES, ChangeRecord, Delegate, Profile, Task
 
 
 def get_task_for_user(request, pk) -> Task:
@@ -67,3 +67,22 @@ def warning_text(warning: buyback.DelegationWarning) -> str:
         )
         % amounts
     )
+
+
+def change_text(record: ChangeRecord) -> str:
+    """What a consultant changed, as a sentence in the active language (field names too)."""
+    model = Profile if record.kind == ChangeRecord.SETTINGS else Task
+    names = []
+    for name in record.fields:
+        try:
+            names.append(str(model._meta.get_field(name).verbose_name))
+        except Exception:  # noqa: BLE001 — a field removed since: show its code
+            names.append(name)
+    fields = ", ".join(names)
+    if record.kind == ChangeRecord.SETTINGS:
+        return _("changed your settings: %(fields)s") % {"fields": fields}
+    if record.kind == ChangeRecord.TASK_ADDED:
+        return _("added the task “%(title)s”") % {"title": record.label}
+    if record.kind == ChangeRecord.TASK_DELETED:
+        return _("deleted the task “%(title)s”") % {"title": record.label}
+    return _("changed the task “%(title)s”: %(fields)s") % {"title": record.label, "fields": fields}

@@ -46,6 +46,7 @@ def _render_detail(
         "delegation_problem": _delegation_problem(task),
         "delegation_cost": _delegation_cost(task),
         "override_records": task.override_records.select_related("category", "by")[:20],
+        "notes": task.notes.select_related("author")[:20],
     }
     return render(request, "tasks/task_detail.html", ctx, status=status)
 
