@@ -81,9 +81,6 @@ class TaskNoteInline(ConsultantScoped, admin.StackedInline):
     def has_change_permission(self, request, obj=None):
         return False  # a note stays as written; add a new one
 
-    def has_add_permission(self, request, obj=None):
-        return obj is not None
-
 
 @admin.register(Task)
 class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
@@ -131,6 +128,10 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
         ),
         (_("History"), {"fields": ("created_at", "updated_at")}),
     )
+
+    def get_inline_instances(self, request, obj=None):
+        # Notes belong to an existing task: none on the "add a task" form.
+        return super().get_inline_instances(request, obj) if obj is not None else []
 
     def get_readonly_fields(self, request, obj=None):
         # A task stays with its founder.
