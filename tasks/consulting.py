@@ -1,7 +1,7 @@
 """A consultant invites a founder; the founder accepts, declines, or later removes them.
 
 Services (every write goes through here). Accepting adds the consultant to the founder's
-`Profile.consultants`, which is what the admin's scoping reads (tasks/admin/scoping.py), so a
+`Profile.consultants`, which is what the admin's scoping reads (consultants/admin/scoping.py), so a
 founder appears in the consultant's workspace only once they said yes. Superusers still
 assign consultants by hand in the admin.
 
@@ -20,9 +20,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tasks.digest import make_message
-from tasks.models import ChangeRecord, ConsultantInvite, Profile, Task, TaskNote, User
-from tasks.roles import CONSULTANTS
+from accounts.models import Profile, User
+from accounts.roles import CONSULTANTS
+from outsourcing.emails import make_message
+from tasks.models import ChangeRecord, ConsultantInvite, Task, TaskNote
 
 INVITE_DAYS = 14
 INVITE_SALT = "tasks.consultant.invite"

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Profile, User
 from tasks import buyback, csv_rows, money, zones
 from tasks.models import (
     AREA_CHOICES,
@@ -11,9 +12,7 @@ from tasks.models import (
     LANGUAGE_CHOICES,
     Category,
     Delegate,
-    Profile,
     Task,
-    User,
 )
 from tasks.money import format_money
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tasks.views import accounts, consulting, dashboard, delegates, digest, tasks
+from tasks.views import consulting, dashboard, delegates, tasks
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -18,8 +18,6 @@ urlpatterns = [
     path("delegates/new/", delegates.delegate_form, name="delegate_create"),
     path("delegates/<int:pk>/edit/", delegates.delegate_form, name="delegate_edit"),
     path("delegates/<int:pk>/delete/", delegates.delegate_delete, name="delegate_delete"),
-    path("settings/", accounts.profile_settings, name="settings"),
-    path("welcome/", accounts.first_run, name="first_run"),
     path("consultants/invite/", consulting.invite_create, name="invite_create"),
     path("invitations/<str:signed>/", consulting.invite_answer, name="invite_answer"),
     path(
@@ -27,8 +25,4 @@ urlpatterns = [
         consulting.consultant_remove,
         name="consultant_remove",
     ),
-    path("accounts/signup/", accounts.signup, name="signup"),
-    path("i18n/setlang/", accounts.set_language, name="set_language"),
-    # The signed token travels in the query string (?token=…), as List-Unsubscribe gives it.
-    path("digest/unsubscribe/", digest.digest_unsubscribe, name="digest_unsubscribe"),
 ]

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.models import Profile
 from sops import mail, services
 from sops.models import HandoverEvent, HandoverLink
 from sops.tests.factories import published_va_task
-from tasks.models import Profile
 from tasks.tests.factories import make_delegate
 
 

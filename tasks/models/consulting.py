@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tasks.models.accounts import User
+from accounts.models import User
 
 
 class ConsultantInvite(models.Model):

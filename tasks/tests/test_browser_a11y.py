@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 
+from accounts.models import Profile, User
 from sops import services as sops_services
 from sops.tests.factories import published_va_task
 from tasks import consulting
-from tasks.models import Profile, TaskNote, User
+from tasks.models import TaskNote
 from tasks.tests.factories import make_delegate, make_task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

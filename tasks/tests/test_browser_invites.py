@@ -4,8 +4,8 @@ the consultant's overview shows nothing of them; after, it does."""
 import pytest
 from django.contrib.auth.models import Group
 
-from tasks.models import User
-from tasks.tests.digest_support import LINK
+from accounts.models import User
+from digest.tests.digest_support import LINK
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +24,7 @@ def test_a_consultant_invites_and_the_founder_accepts(
     page.get_by_label("The founder's email address").fill("alice@example.com")
     page.get_by_role("button", name="Send the invitation").click()
     page.get_by_text("Invitation sent to alice@example.com.").wait_for()
-    page.goto("/admin/tasks/user/overview/")
+    page.goto("/admin/accounts/user/overview/")
     page.get_by_role("heading", name="Your clients at a glance").wait_for()
     assert page.locator('[data-founder="alice@example.com"]').count() == 0
 

@@ -4,8 +4,9 @@ from decimal import Decimal
 
 from django.test import Client
 
-from tasks.models import ChangeRecord, Profile, Task, TaskNote
-from tasks.tests.admin_cast import change_form_data
+from accounts.models import Profile
+from consultants.tests.admin_cast import change_form_data
+from tasks.models import ChangeRecord, Task, TaskNote
 
 
 def _task_url(task) -> str:
@@ -43,7 +44,7 @@ def test_changes_by_a_consultant_are_recorded_and_shown_to_the_founder(client, c
     client.force_login(bob)
     data = change_form_data(client.get(_task_url(task))) | {"hours_per_week": "9"}
     assert client.post(_task_url(task), data).status_code == 302
-    user_url = f"/admin/tasks/user/{alice.pk}/change/"
+    user_url = f"/admin/accounts/user/{alice.pk}/change/"
     data = change_form_data(client.get(user_url)) | {"profile-0-monthly_budget": "2500"}
     response = client.post(user_url, data)
     assert response.status_code == 302

@@ -7,9 +7,10 @@ from django.contrib.auth.models import Group
 from django.core import signing
 from django.test import Client
 
+from accounts.models import User
+from digest.tests.digest_support import LINK
 from tasks import consulting
-from tasks.models import ConsultantInvite, User
-from tasks.tests.digest_support import LINK
+from tasks.models import ConsultantInvite
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def _path(url: str) -> str:
 
 
 def _overview(client) -> str:
-    return client.get("/admin/tasks/user/overview/").content.decode()
+    return client.get("/admin/accounts/user/overview/").content.decode()
 
 
 def test_the_founder_appears_only_after_accepting(
@@ -46,7 +47,7 @@ def test_the_founder_appears_only_after_accepting(
     assert smtp_server.messages[0]["to"] == ["alice@example.com"]
     url = _invite_link(smtp_server)
     assert "alice@example.com" not in _overview(client)
-    assert client.get(f"/admin/tasks/user/{alice.pk}/change/").status_code == 302  # not found
+    assert client.get(f"/admin/accounts/user/{alice.pk}/change/").status_code == 302  # not found
 
     founder = Client()
     founder.force_login(alice)

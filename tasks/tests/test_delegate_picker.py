@@ -3,7 +3,8 @@ for a confirmation that says why, on the server (no JavaScript needed)."""
 
 from decimal import Decimal
 
-from tasks.models import Profile, Task
+from accounts.models import Profile
+from tasks.models import Task
 from tasks.tests.factories import make_delegate, make_task
 
 

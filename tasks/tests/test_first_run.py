@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from tasks.models import Profile, User
+from accounts.models import Profile, User
 from tasks.tests.factories import make_delegate
 
 SIGNUP = {

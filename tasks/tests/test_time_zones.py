@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 from django.test import Client
 from django.utils import timezone
 
+from accounts.models import Profile
 from sops import services as sops_services
 from sops.models import HandoverLink
 from sops.tests.factories import published_va_task
-from tasks.models import Profile, Task
+from tasks.models import Task
 from tasks.tests.factories import make_delegate, make_task
 
 LATE_EVENING_UTC = datetime(2026, 11, 27, 23, 30, tzinfo=UTC)  # 28 Nov, 12:30 in Auckland

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts.models import Profile
 from tasks import buyback, money
-from tasks.models import DELEGATE_KIND_CHOICES, ROUTE_CHOICES, ChangeRecord, Delegate, Profile, Task
+from tasks.models import DELEGATE_KIND_CHOICES, ROUTE_CHOICES, ChangeRecord, Delegate, Task
 
 
 def get_task_for_user(request, pk) -> Task:
