@@ -1,3 +1,5 @@
+import zoneinfo
+
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone, translation
 
@@ -5,9 +7,9 @@ from tasks import money
 
 
 class FounderLanguageMiddleware:
-    """After login, the founder's chosen language wins over the browser's and the cookie; their
-    time zone and currency are active for the request, so every time and amount shown is
-    theirs (the admin's too)."""
+    """After login, the founder's chosen language wins over the browser's and the cookie;
+    times show in their own time zone ("um 22:24 Uhr" is the hour on their clock, not UTC) and
+    amounts in their currency (the admin's too)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -19,12 +21,16 @@ class FounderLanguageMiddleware:
                 profile = request.user.profile
             except ObjectDoesNotExist:
                 profile = None
-        if profile is not None and profile.language:
-            translation.activate(profile.language)
-            request.LANGUAGE_CODE = profile.language
-        if profile is not None:
-            timezone.activate(profile.time_zone)
-            money.activate(profile.currency)
+            if profile is not None and profile.language:
+                translation.activate(profile.language)
+                request.LANGUAGE_CODE = profile.language
+            if profile is not None and profile.time_zone:
+                try:
+                    timezone.activate(zoneinfo.ZoneInfo(profile.time_zone))
+                except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                    timezone.deactivate()
+            if profile is not None:
+                money.activate(profile.currency)
         try:
             return self.get_response(request)
         finally:

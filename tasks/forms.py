@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, User
+from accounts.passwords import SignupPasswordsMixin
 from tasks import buyback, csv_rows, money, zones
 from tasks.models import (
     AREA_CHOICES,
@@ -83,7 +84,7 @@ class TimeZoneSelect(forms.Select):
         super().__init__({"data-tz-picker": "", "data-tz-search": search, **(attrs or {})})
 
 
-class SignupForm(BaseUserCreationForm):
+class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
     # Filled by static/js/tz.js with the browser's zone; the founder can change it later.
     time_zone = forms.CharField(

@@ -183,7 +183,7 @@ def test_a_german_founder_finds_the_start_date_filled_in(alice_client, alice):
     task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
     make_delegate(alice, kind="specialist")
     page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
-    # Today in Alice's time zone (Europe/Berlin), not the server's UTC.
+    # Today on the founder's clock (Berlin by default), not in UTC.
     today = timezone.localdate(timezone=ZoneInfo(alice.profile.time_zone))
     assert f'name="start_date" value="{today:%Y-%m-%d}"' in page
 
