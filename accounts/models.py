@@ -9,10 +9,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from digest import schedule
-from tasks import buyback, classifier
+from tasks import buyback, classifier, money
 from tasks.choices import (
     LANGUAGE_CHOICES,
     WEEKDAY_CHOICES,
+    currency_choices,
     hours_in_a_week,
     not_negative,
     one_to_five,
@@ -85,6 +86,22 @@ class Profile(models.Model):
         validators=not_negative,
         help_text=_("What an hour of your time is worth to your business."),
     )
+    # When given, the hourly value is computed from it (÷ 2,000 hours, Dan Martell).
+    yearly_income = models.DecimalField(
+        _("yearly income"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=not_negative,
+        help_text=_("Optional: your hourly value is then this ÷ 2,000 hours."),
+    )
+    # False until the founder has told us their hourly value (or income) in the first-run
+    # step: the default above is a placeholder, never a silent answer.
+    hourly_value_confirmed = models.BooleanField(default=False, editable=False)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=currency_choices, default=money.DEFAULT_CURRENCY
+    )
     weekly_capacity = models.DecimalField(
         _("weekly capacity (hours)"),
         max_digits=5,
@@ -118,6 +135,13 @@ class Profile(models.Model):
     )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="en")
     digest_enabled = models.BooleanField(_("send me the weekly digest"), default=True)
+    notify_enabled = models.BooleanField(
+        _("email me when a delegate confirms a version or records a run"),
+        default=True,
+        help_text=_("At most one email an hour, with everything since the last one."),
+    )
+    # When the last such email went out: the compare-and-swap that keeps it to one an hour.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     digest_weekday = models.PositiveSmallIntegerField(
         _("digest weekday"), choices=WEEKDAY_CHOICES, default=0
     )

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from accounts import confirmation
 from tasks import services
-from tasks.forms import ProfileForm, SignupForm
-from tasks.views.common import add_service_errors
+from tasks.forms import FirstRunForm, ProfileForm, SignupForm
+from tasks.views.common import add_service_errors, change_text
 
 
 def signup(request):
@@ -25,11 +25,11 @@ def signup(request):
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
             language=form.cleaned_data["language"],
+            time_zone=form.cleaned_data["time_zone"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         confirmation.confirmation_send(user=user)
-        messages.success(request, _("Welcome! Start by listing the tasks on your plate."))
-        return redirect("dashboard")
+        return redirect("first_run")
     return render(request, "registration/signup.html", {"form": form})
 
 
@@ -63,6 +63,26 @@ def email_confirm_resend(request):
 
 
 @login_required
+def first_run(request):
+    """Before the first figures: what an hour of the founder's time is worth."""
+    profile = services.founder_profile(user=request.user)
+    initial = {"currency": profile.currency}
+    if profile.hourly_value_confirmed:
+        initial.update(hourly_value=profile.hourly_value, yearly_income=profile.yearly_income)
+    form = FirstRunForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_first_run(profile=profile, **form.cleaned_data)
+        except ValidationError as err:
+            add_service_errors(form, err)
+        else:
+            messages.success(request, _("Welcome! Start by listing the tasks on your plate."))
+            return redirect("dashboard")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "tasks/first_run.html", {"form": form}, status=status)
+
+
+@login_required
 def profile_settings(request):
     profile = services.founder_profile(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
@@ -77,7 +97,15 @@ def profile_settings(request):
             response = redirect("settings")
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, profile.language)
             return response
-    return render(request, "tasks/settings.html", {"form": form})
+    ctx = {
+        "form": form,
+        "consultants": profile.consultants.order_by("email"),
+        "changes": [
+            (record, change_text(record))
+            for record in request.user.change_records.select_related("by")[:20]
+        ],
+    }
+    return render(request, "tasks/settings.html", ctx)
 
 
 @require_POST

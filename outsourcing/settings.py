@@ -186,6 +186,11 @@ CELERY_TIMEZONE = "UTC"
 # whose hour has come and hands digests that are waiting (an expired lease, a retry whose time
 # has come, a lost task) to a sender; what is due is decided per founder in digest/schedule.py.
 CELERY_BEAT_SCHEDULE = {
+    # A delegate's news waiting for the founder's hour to pass (at most one email an hour).
+    "handover-notifications": {
+        "task": "sops.tasks.notifications_due",
+        "schedule": timedelta(minutes=15),
+    },
     "weekly-digests": {
         "task": "digest.tasks.digests_due",
         "schedule": timedelta(seconds=envint("DIGEST_RECOVERY_SECONDS", "60")),

@@ -115,3 +115,12 @@ class RunForm(forms.Form):
             for i, step in enumerate(version.steps)
         ]
         self.fields["performed_on"].initial = timezone.localdate()
+
+
+class LinkSendForm(forms.Form):
+    note = forms.CharField(
+        label=_("A note for them (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

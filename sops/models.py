@@ -177,6 +177,12 @@ class HandoverLink(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     # The version the delegate last confirmed they read; a newer one must be acknowledged first.
     acknowledged_version = models.PositiveIntegerField(null=True, blank=True)
+    # "Send to delegate": the founder's note, and queued → sending → sent (or failed), so a
+    # redelivered send task finds nothing to do.
+    MAIL_QUEUED, MAIL_SENDING, MAIL_SENT, MAIL_FAILED = "queued", "sending", "sent", "failed"
+    mail_note = models.TextField(_("note for the delegate"), blank=True)
+    mail_state = models.CharField(max_length=10, blank=True)
+    mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -228,6 +234,29 @@ class Run(models.Model):
 
     def progress(self) -> tuple[int, int]:
         return rules.progress(self.checked_steps, len(self.version.steps))
+
+
+class HandoverEvent(models.Model):
+    """A delegate confirmed a version or recorded a run: news for the founder, sent in the
+    next hourly batch (notified_at stays empty until an email carried it)."""
+
+    ACKNOWLEDGED, RUN = "acknowledged", "run"
+    founder = models.ForeignKey(User, on_delete=models.CASCADE, related_name="handover_events")
+    link = models.ForeignKey(HandoverLink, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20)
+    version_number = models.PositiveIntegerField()
+    run = models.ForeignKey(Run, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("delegate event")
+        verbose_name_plural = _("delegate events")
+        indexes = [models.Index(fields=["founder", "notified_at"])]
+
+    def __str__(self):
+        return f"{self.link} · {self.kind}"
 
 
 class Template(models.Model):

@@ -13,10 +13,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
-from sops import rules
+from sops import mail, rules
 from sops.models import (
     LINK_DAYS,
     LINK_SALT,
+    HandoverEvent,
     HandoverLink,
     Instruction,
     InstructionVersion,
@@ -180,9 +181,16 @@ def handover_link_resolve(*, signed: str) -> HandoverLink:
     return link
 
 
+@transaction.atomic
 def handover_acknowledge(*, link: HandoverLink, version: InstructionVersion) -> HandoverLink:
-    HandoverLink.objects.filter(pk=link.pk).update(acknowledged_version=version.number)
+    changed = (
+        HandoverLink.objects.filter(pk=link.pk)
+        .exclude(acknowledged_version=version.number)
+        .update(acknowledged_version=version.number)
+    )
     link.refresh_from_db()
+    if changed:  # a second click on the same version is no news
+        mail.event_record(link=link, kind=HandoverEvent.ACKNOWLEDGED, version_number=version.number)
     return link
 
 
@@ -234,6 +242,8 @@ def run_record(
     )
     run.full_clean(exclude=["instruction", "version", "link", "checked_steps"])
     run.save()
+    if link is not None:
+        mail.event_record(link=link, kind=HandoverEvent.RUN, version_number=version.number, run=run)
     if version.instruction.task_id:
         task_services.task_run_recorded(
             task_id=version.instruction.task_id, performed_on=performed_on

@@ -1,13 +1,12 @@
 """The choices and validators the models share."""
 
-import zoneinfo
 from datetime import date
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from tasks import classifier
+from tasks import classifier, money, zones
 
 # The short name of each kind of outsourcing, where a list of kinds is shown.
 KIND_LABELS = {
@@ -54,7 +53,13 @@ WEEKDAY_CHOICES = [
 
 def time_zone_choices() -> list[tuple[str, str]]:
     # A callable, so migrations do not freeze the ~600 zones of today's tzdata.
-    return [(tz, tz) for tz in sorted(zoneinfo.available_timezones())]
+    return [(tz, tz) for tz in zones.TIME_ZONES]
+
+
+def currency_choices() -> list[tuple[str, str]]:
+    # Stored as the ISO 4217 code (forms show the name in the reader's language); a callable
+    # for the same reason as the zones.
+    return [(code, code) for code in money.CURRENCIES]
 
 
 one_to_five = [MinValueValidator(1), MaxValueValidator(5)]

@@ -3,20 +3,22 @@ from django.conf import settings
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, User, invisible_characters, normalize_email
 from accounts.passwords import SignupPasswordsMixin
-from tasks import csv_rows
+from tasks import buyback, csv_rows, money, zones
 from tasks.models import (
     AREA_CHOICES,
+    DELEGATE_KIND_CHOICES,
     LANGUAGE_CHOICES,
     Category,
     Delegate,
     Task,
     sensible_date,
 )
+from tasks.money import format_money
 
 SKILL_CHOICES = [
     (1, _("1 – not at all")),
@@ -61,6 +63,7 @@ DECIMALS = {
         "default_specialist_rate",
         "time_eater_min_hours",
         "hourly_rate",
+        "yearly_income",
     )
 }
 
@@ -92,9 +95,35 @@ class EmailAddressField(forms.EmailField):
         super().run_validators(value)
 
 
+def currency_choices():
+    return money.currency_names(get_language())
+
+
+def time_zone_choices():
+    """The zones grouped by region: <optgroup>s in the <select>, filtered by static/js/tz.js."""
+    return [(region, [(zone, zone) for zone in names]) for region, names in zones.grouped()]
+
+
+class TimeZoneSelect(forms.Select):
+    """The picker with a search box in front of it (static/js/tz.js; a plain select without
+    JavaScript). The browser's zone fills it at sign-up when nothing is chosen."""
+
+    def __init__(self, attrs=None):
+        search = _("Search time zones, e.g. Vienna")
+        super().__init__({"data-tz-picker": "", "data-tz-search": search, **(attrs or {})})
+
+
 class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
     email = EmailAddressField()
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
+    # Filled by static/js/tz.js with the browser's zone; the founder can change it later.
+    time_zone = forms.CharField(
+        required=False, max_length=64, widget=forms.HiddenInput(attrs={"data-browser-tz": ""})
+    )
+
+    def clean_time_zone(self):
+        zone = self.cleaned_data["time_zone"].strip()
+        return zone if zone in zones.TIME_ZONES else ""
 
     class Meta:
         model = User
@@ -139,7 +168,9 @@ class OverrideForm(forms.Form):
 
 
 class DelegationForm(forms.Form):
-    delegate = forms.ModelChoiceField(label=_("Who takes it?"), queryset=Delegate.objects.none())
+    """The picker offers the delegates who fit the task first (tasks/buyback.delegate_fit)."""
+
+    delegate = forms.TypedChoiceField(label=_("Who takes it?"), coerce=int)
     start_date = forms.DateField(
         label=_("Start date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -154,10 +185,52 @@ class DelegationForm(forms.Form):
         help_text=_("Leave empty to use the delegate's rate."),
     )
 
-    def __init__(self, *args, owner, **kwargs):
+    def __init__(self, *args, owner, task=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["delegate"].queryset = Delegate.objects.filter(owner=owner)
+        self.delegates = {d.pk: d for d in Delegate.objects.filter(owner=owner)}
+        self.fields["delegate"].choices = delegate_choices(self.delegates.values(), task)
         self.fields["start_date"].initial = timezone.localdate()
+
+    def clean_delegate(self):
+        delegate = self.delegates.get(self.cleaned_data["delegate"])
+        if delegate is None:
+            raise forms.ValidationError(_("Choose one of your own delegates."))
+        return delegate
+
+
+def delegate_choices(delegates, task) -> list:
+    """Fitting delegates first (kind and area, then kind), each group by name; grouped into
+    "Fits this task" and "Other delegates" when there is a task to fit."""
+    kinds = dict(DELEGATE_KIND_CHOICES)
+
+    def label(delegate):
+        rate = format_money(delegate.hourly_rate, money.active(), get_language())
+        return _("%(name)s — %(kind)s, %(rate)s/h") % {
+            "name": delegate.name,
+            "kind": kinds.get(delegate.kind, delegate.kind),
+            "rate": rate,
+        }
+
+    empty = [("", "---------")]
+    if task is None:
+        return empty + [(d.pk, label(d)) for d in sorted(delegates, key=lambda d: d.name)]
+    ranked = sorted(
+        delegates,
+        key=lambda d: (-buyback.delegate_fit(**_fit_args(d, task)), d.name.lower(), d.pk),
+    )
+    fitting = [(d.pk, label(d)) for d in ranked if buyback.delegate_fit(**_fit_args(d, task))]
+    others = [(d.pk, label(d)) for d in ranked if not buyback.delegate_fit(**_fit_args(d, task))]
+    groups = [(_("Fits this task"), fitting), (_("Other delegates"), others)]
+    return empty + [(name, choices) for name, choices in groups if choices]
+
+
+def _fit_args(delegate, task) -> dict:
+    return {
+        "kind": delegate.kind,
+        "areas": delegate.areas or [],
+        "route": task.effective_route,
+        "area": task.area,
+    }
 
 
 class DelegateForm(forms.ModelForm):
@@ -170,7 +243,7 @@ class DelegateForm(forms.ModelForm):
 
     class Meta:
         model = Delegate
-        fields = ("name", "kind", "email", "areas", "hourly_rate", "notes")
+        fields = ("name", "kind", "email", "language", "areas", "hourly_rate", "notes")
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         field_classes = DECIMALS
 
@@ -179,7 +252,9 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = (
+            "currency",
             "hourly_value",
+            "yearly_income",
             "weekly_capacity",
             "monthly_budget",
             "default_va_rate",
@@ -189,11 +264,57 @@ class ProfileForm(forms.ModelForm):
             "digest_enabled",
             "digest_weekday",
             "digest_hour",
+            "notify_enabled",
             "hate_max",
             "skill_gap_max",
             "time_eater_min_hours",
         )
         field_classes = DECIMALS
+        widgets = {"time_zone": TimeZoneSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["currency"].choices = currency_choices()
+        self.fields["time_zone"].choices = time_zone_choices()
+        self.fields["hourly_value"].help_text = _(
+            "What an hour of your time is worth to your business. Computed from your yearly "
+            "income when you give one."
+        )
+
+
+class FirstRunForm(forms.Form):
+    """A new founder's hourly value: typed in, or computed from a yearly income."""
+
+    currency = forms.ChoiceField(label=_("Currency"), initial=money.DEFAULT_CURRENCY)
+    hourly_value = DecimalCommaField(
+        label=_("What is an hour of your time worth?"),
+        required=False,
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+    )
+    yearly_income = DecimalCommaField(
+        label=_("…or what do you earn in a year?"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text=_(
+            "We divide it by 2,000 working hours (Dan Martell). Delegated work should cost at "
+            "most a quarter of that: your buyback rate."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["currency"].choices = currency_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("hourly_value") is None and data.get("yearly_income") is None:
+            if not self.errors:
+                raise forms.ValidationError(_("Enter your hourly value, or your yearly income."))
+        return data
 
 
 class ImportForm(forms.Form):

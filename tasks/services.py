@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Profile, User
 from digest import schedule
 from digest import services as digest
-from tasks import classifier
+from tasks import buyback, classifier, zones
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
+from tasks.selectors import founder_buyback
 
 TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
@@ -27,13 +28,20 @@ DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "ti
 
 
 def founder_signup(
-    *, email: str, password: str, language: str = "en", email_confirmed: bool = False
+    *,
+    email: str,
+    password: str,
+    language: str = "en",
+    time_zone: str = "",
+    email_confirmed: bool = False,
 ) -> User:
     """A new founder. Their address gets no mail but the confirmation until they confirm it;
     `email_confirmed` is for founders whose address is known good (the demo, tests)."""
     with transaction.atomic():
         user = User.objects.create_user(email=email, password=password)
         profile = Profile(user=user, language=language)
+        if time_zone in zones.TIME_ZONES:
+            profile.time_zone = time_zone
         if email_confirmed:
             profile.email_confirmed_at = timezone.now()
         # First digest: this week's slot if it is still ahead, else next week's.
@@ -228,6 +236,24 @@ def delegation_check(*, task: Task) -> None:
         raise ValidationError(HANDOVER_GATE_MESSAGE, code="needs_instruction")
 
 
+def delegation_warnings(
+    *, task: Task, delegate: Delegate, hourly_rate: Decimal | None = None
+) -> list[buyback.DelegationWarning]:
+    """Why this delegation deserves a second look: the wrong kind of delegate for the route,
+    a rate above the founder's buyback rate, a month's cost beyond the budget."""
+    profile = founder_profile(user=task.owner)
+    plan = buyback.Delegation(
+        kind=delegate.kind,
+        route=task.effective_route,
+        hours=task.hours_per_week,
+        rate=delegate.hourly_rate if hourly_rate is None else hourly_rate,
+        hourly_value=profile.hourly_value,
+        monthly_cost_now=founder_buyback(profile=profile).monthly_cost,
+        monthly_budget=profile.monthly_budget,
+    )
+    return buyback.delegation_warnings(plan)
+
+
 @transaction.atomic
 def delegation_start(
     *, task: Task, delegate: Delegate, start_date: date, hourly_rate: Decimal | None = None
@@ -264,6 +290,9 @@ def profile_update(*, profile: Profile, **fields) -> Profile:
     before = [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS]
     for key, value in fields.items():
         setattr(profile, key, value)
+    if profile.yearly_income is not None:
+        # Given an income, the hourly value is Martell's: income ÷ 2,000 hours.
+        profile.hourly_value = buyback.hourly_value_from_income(profile.yearly_income)
     profile.full_clean(exclude=["user", "consultants"])
     if [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS] != before:
         # The digest claim compares and swaps on this value; keep it in step with the choice.
@@ -277,6 +306,29 @@ def profile_set_language(*, profile: Profile, language: str) -> Profile:
     """The language switch: only the language changes, so nothing is re-classified."""
     profile.language = language
     profile.save(update_fields=["language"])
+    return profile
+
+
+@transaction.atomic
+def profile_first_run(
+    *,
+    profile: Profile,
+    currency: str,
+    hourly_value: Decimal | None = None,
+    yearly_income: Decimal | None = None,
+) -> Profile:
+    """The first-run step: the founder's own hourly value, or their yearly income, and their
+    currency; only then are the figures theirs rather than a placeholder."""
+    if hourly_value is None and yearly_income is None:
+        raise ValidationError(
+            {"hourly_value": _("Enter your hourly value, or your yearly income.")}
+        )
+    fields = {"currency": currency, "yearly_income": yearly_income}
+    if hourly_value is not None and yearly_income is None:
+        fields["hourly_value"] = hourly_value
+    profile = profile_update(profile=profile, **fields)
+    Profile.objects.filter(pk=profile.pk).update(hourly_value_confirmed=True)
+    profile.hourly_value_confirmed = True
     return profile
 
 

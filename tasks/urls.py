@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tasks.views import dashboard, delegates, tasks
+from tasks.views import consulting, dashboard, delegates, tasks
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -18,4 +18,11 @@ urlpatterns = [
     path("delegates/new/", delegates.delegate_form, name="delegate_create"),
     path("delegates/<int:pk>/edit/", delegates.delegate_form, name="delegate_edit"),
     path("delegates/<int:pk>/delete/", delegates.delegate_delete, name="delegate_delete"),
+    path("consultants/invite/", consulting.invite_create, name="invite_create"),
+    path("invitations/<str:signed>/", consulting.invite_answer, name="invite_answer"),
+    path(
+        "settings/consultants/<int:pk>/remove/",
+        consulting.consultant_remove,
+        name="consultant_remove",
+    ),
 ]

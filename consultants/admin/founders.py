@@ -19,9 +19,9 @@ from consultants.admin.digests import queue_digest
 from consultants.admin.overview import client_summary, overview_view
 from consultants.admin.paging import FirstRowsInline
 from consultants.admin.scoping import ConsultantScoped
-from tasks import services
+from tasks import consulting, services
 from tasks.forms import ProfileForm
-from tasks.models import Task
+from tasks.models import ChangeRecord, Task
 
 # The numbers a founder sets on their settings page; the admin edits the same ones.
 PROFILE_FIELDS = ProfileForm.Meta.fields
@@ -181,6 +181,14 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
             profile.user = form.instance
             fields = {name: profile_form.cleaned_data[name] for name in PROFILE_FIELDS}
             services.profile_update(profile=profile, **fields)
+            changed = [name for name in profile_form.changed_data if name in PROFILE_FIELDS]
+            if changed:
+                consulting.change_record(
+                    founder=form.instance,
+                    by=request.user,
+                    kind=ChangeRecord.SETTINGS,
+                    fields=changed,
+                )
             if "consultants" in profile_form.cleaned_data:
                 profile.consultants.set(profile_form.cleaned_data["consultants"])
             if is_new:

@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.db.models import Model, QuerySet
 
 from accounts.models import Profile, User
-from tasks.models import Category, Delegate, OverrideRecord, Task
+from tasks.models import Category, Delegate, OverrideRecord, Task, TaskNote
 
 # model → lookup path from the model to its founder (a User); "" for User itself.
 FOUNDER_PATHS: dict[type[Model], str] = {}
@@ -33,6 +33,7 @@ register_scope(Profile, "user")
 register_scope(Task, "owner")
 register_scope(Delegate, "owner")
 register_scope(OverrideRecord, "task__owner")
+register_scope(TaskNote, "task__owner")
 register_shared(Category)
 
 

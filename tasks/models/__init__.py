@@ -17,6 +17,11 @@ from tasks.choices import (  # noqa: F401
     one_to_five,
     sensible_date,
 )
+from tasks.models.consulting import (  # noqa: F401
+    ChangeRecord,
+    ConsultantInvite,
+    TaskNote,
+)
 from tasks.models.work import (  # noqa: F401
     HANDOVER_GATE_MESSAGE,
     Category,

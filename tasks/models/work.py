@@ -13,6 +13,7 @@ from tasks import classifier
 from tasks.choices import (
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
+    LANGUAGE_CHOICES,
     ROUTE_CHOICES,
     hours_in_a_week,
     not_negative,
@@ -56,6 +57,10 @@ class Delegate(models.Model):
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=DELEGATE_KIND_CHOICES)
     email = models.EmailField(_("email"), blank=True)
+    # The language of the mails this delegate gets (the handover link).
+    language = models.CharField(
+        _("language for emails"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
+    )
     areas = models.JSONField(_("areas"), default=list, blank=True)
     hourly_rate = models.DecimalField(
         _("hourly rate"), max_digits=8, decimal_places=2, validators=not_negative

@@ -12,6 +12,9 @@ def test_a_new_founder_signs_up_adds_a_task_and_sees_it_classified(page):
     page.get_by_label("Password", exact=True).fill("a-long-secret-1")
     page.get_by_label("Password confirmation").fill("a-long-secret-1")
     page.get_by_role("button", name="Sign up").click()
+    # The first-run step: what an hour of the founder's time is worth.
+    page.get_by_label("…or what do you earn in a year?").fill("150000")
+    page.get_by_role("button", name="Continue").click()
     page.get_by_role("heading", name="Your delegation plan").wait_for()
 
     page.get_by_role("link", name="Add a task").first.click()

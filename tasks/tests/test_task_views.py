@@ -112,7 +112,8 @@ def test_delegating_a_specialist_task_records_delegate_date_and_rate(alice_clien
     task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
     tax = make_delegate(alice, name="Tax office", kind="specialist", hourly_rate=Decimal("90"))
     response = alice_client.post(
-        f"/tasks/{task.pk}/delegate/", {"delegate": tax.pk, "start_date": "2026-11-02"}
+        f"/tasks/{task.pk}/delegate/",
+        {"delegate": tax.pk, "start_date": "2026-11-02", "confirm": "1"},
     )
     assert response.status_code == 302
     task.refresh_from_db()

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from tasks import csv_rows, services
+from tasks import buyback, csv_rows, services
 from tasks.forms import DelegationForm, ImportForm, OverrideForm, TaskForm
-from tasks.views.common import add_service_errors, get_task_for_user
+from tasks.views.common import add_service_errors, get_task_for_user, warning_text
 
 
 @login_required
@@ -33,18 +33,31 @@ def task_detail(request, pk):
     return _render_detail(request, get_task_for_user(request, pk))
 
 
-def _render_detail(request, task, *, override_form=None, delegation_form=None, status=200):
+def _render_detail(
+    request, task, *, override_form=None, delegation_form=None, warnings=(), status=200
+):
     override_form = override_form or OverrideForm(
         initial={"category": task.effective_category_id, "reason": task.override_reason}
     )
     ctx = {
         "task": task,
         "override_form": override_form,
-        "delegation_form": delegation_form or DelegationForm(owner=request.user),
+        "delegation_form": delegation_form or DelegationForm(owner=request.user, task=task),
+        "delegation_warnings": [warning_text(w) for w in warnings],
         "delegation_problem": _delegation_problem(task),
+        "delegation_cost": _delegation_cost(task),
         "override_records": task.override_records.select_related("category", "by")[:20],
+        "notes": task.notes.select_related("author")[:20],
     }
     return render(request, "tasks/task_detail.html", ctx, status=status)
+
+
+def _delegation_cost(task) -> dict | None:
+    """A running delegation's cost on the budget's basis (per month), the week beside it."""
+    if task.status != task.DELEGATED or task.delegate_rate is None:
+        return None
+    weekly = task.hours_per_week * task.delegate_rate
+    return {"weekly": weekly, "monthly": buyback.monthly(weekly)}
 
 
 def _delegation_problem(task) -> str | None:
@@ -114,7 +127,19 @@ def task_override_clear(request, pk):
 @require_POST
 def task_delegate(request, pk):
     task = get_task_for_user(request, pk)
-    form = DelegationForm(request.POST, owner=request.user)
+    form = DelegationForm(request.POST, owner=request.user, task=task)
+    # confirm=1 comes from the "delegate anyway" button, once the reasons were shown.
+    ask = request.POST.get("confirm") != "1" and _delegation_problem(task) is None
+    if form.is_valid() and ask:
+        warnings = services.delegation_warnings(
+            task=task,
+            delegate=form.cleaned_data["delegate"],
+            hourly_rate=form.cleaned_data["hourly_rate"],
+        )
+        if warnings:
+            # Asked on the server, so it works without JavaScript: the same form again, with
+            # the reasons and a "delegate anyway" that sends confirm=1.
+            return _render_detail(request, task, delegation_form=form, warnings=warnings)
     if form.is_valid():
         try:
             services.delegation_start(
