@@ -190,3 +190,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# Limits on what one request may make the app do (security issue #8).
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "2000")
+IMPORT_PROBLEMS_SHOWN = envint("IMPORT_PROBLEMS_SHOWN", "50")
+OPEN_TASKS_MAX = envint("OPEN_TASKS_MAX", "2000")

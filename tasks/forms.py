@@ -3,10 +3,21 @@ from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tasks import csv_rows
-from tasks.models import AREA_CHOICES, LANGUAGE_CHOICES, Category, Delegate, Profile, Task, User
+from tasks import csv_rows, how_often
+from tasks.models import (
+    AREA_CHOICES,
+    LANGUAGE_CHOICES,
+    TIME_UNIT_CHOICES,
+    Category,
+    Delegate,
+    Profile,
+    Task,
+    User,
+)
 
+# The empty choice comes first and is the default: an untouched field is "not rated", not 1.
 SKILL_CHOICES = [
+    ("", _("not rated")),
     (1, _("1 – not at all")),
     (2, _("2 – poorly")),
     (3, _("3 – okay")),
@@ -14,6 +25,7 @@ SKILL_CHOICES = [
     (5, _("5 – expert")),
 ]
 ENJOYMENT_CHOICES = [
+    ("", _("not rated")),
     (1, _("1 – I hate it")),
     (2, _("2 – I dislike it")),
     (3, _("3 – neutral")),
@@ -43,6 +55,7 @@ DECIMALS = {
     name: DecimalCommaField
     for name in (
         "hours_per_week",
+        "time_amount",
         "hourly_value",
         "weekly_capacity",
         "monthly_budget",
@@ -68,26 +81,71 @@ class SignupForm(BaseUserCreationForm):
         return email
 
 
+def _rating(label, choices):
+    # Empty means "not rated" (None): no rule fires on it.
+    return forms.TypedChoiceField(
+        label=label, choices=choices, coerce=int, required=False, empty_value=None
+    )
+
+
 class TaskForm(forms.ModelForm):
-    skill = forms.TypedChoiceField(
-        label=_("How well do you do this yourself?"), choices=SKILL_CHOICES, coerce=int
-    )
-    enjoyment = forms.TypedChoiceField(
-        label=_("How much do you like doing it?"), choices=ENJOYMENT_CHOICES, coerce=int
-    )
+    skill = _rating(_("How well do you do this yourself?"), SKILL_CHOICES)
+    enjoyment = _rating(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
 
     class Meta:
         model = Task
-        fields = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+        fields = (
+            "title",
+            "area",
+            "time_amount",
+            "time_unit",
+            "recurring",
+            "skill",
+            "enjoyment",
+            "core",
+        )
         labels = {
-            "hours_per_week": _("Hours per week"),
+            "time_amount": _("Hours"),
+            "time_unit": _("How often"),
             "recurring": _("Recurring routine task (not a one-off project)"),
             "core": _("Core to my business (product, growth, key relationships)"),
         }
         help_texts = {
-            "hours_per_week": _("For a one-off project: per week while it runs. 0–168."),
+            "time_amount": _(
+                "The time it takes, e.g. 2 hours a month or 8 hours a year; for a one-off "
+                "project: per week while it runs."
+            ),
         }
         field_classes = DECIMALS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_amount"].required = True
+        if self.instance.pk and self.instance.time_amount is None:
+            # Tasks from before "how often" existed were given per week.
+            self.initial["time_amount"] = self.instance.hours_per_week
+
+
+class QuickTaskForm(forms.Form):
+    """A title and the time it takes: enough to add a task (the rest comes later)."""
+
+    title = forms.CharField(label=_("Task"), max_length=200)
+    time_amount = DecimalCommaField(label=_("Hours"), min_value=0, max_digits=7, decimal_places=2)
+    time_unit = forms.ChoiceField(
+        label=_("How often"), choices=TIME_UNIT_CHOICES, initial=how_often.WEEK
+    )
+
+
+class TaskDetailsForm(forms.ModelForm):
+    """The rest of a quickly captured task, filled in right where it appeared."""
+
+    skill = _rating(_("How well do you do this yourself?"), SKILL_CHOICES)
+    enjoyment = _rating(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
+
+    class Meta:
+        model = Task
+        fields = ("area", "recurring", "skill", "enjoyment", "core")
+        labels = TaskForm.Meta.labels
 
 
 class OverrideForm(forms.Form):

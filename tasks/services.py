@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tasks import classifier, digest, schedule
+from tasks import classifier, csv_rows, digest, how_often, schedule
 from tasks.models import (
     HANDOVER_GATE_MESSAGE,
     Category,
@@ -25,6 +25,8 @@ from tasks.models import (
 )
 
 TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+# The time as given ("2" a "month"); hours_per_week is derived from it when it is given.
+TIME_FIELDS = ("time_amount", "time_unit")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
 DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")
 
@@ -101,9 +103,37 @@ def _validated(task: Task) -> Task:
     return task
 
 
+def _set_time(task: Task, fields: dict) -> None:
+    """Hours per week from the time as given, or the time as given from hours per week."""
+    if fields.get("time_amount") is not None:
+        task.time_amount = fields["time_amount"]
+        task.time_unit = fields.get("time_unit") or how_often.WEEK
+        if task.time_unit not in how_often.UNITS:
+            raise ValidationError({"time_unit": _("Choose a day, week, month, quarter or year.")})
+        task.hours_per_week = how_often.hours_per_week(task.time_amount, task.time_unit)
+        if not 0 <= task.hours_per_week <= csv_rows.MAX_HOURS:
+            raise ValidationError({"time_amount": _("That is more than the 168 hours of a week.")})
+    elif fields.get("hours_per_week") is not None:
+        task.hours_per_week = fields["hours_per_week"]
+        task.time_amount, task.time_unit = fields["hours_per_week"], how_often.WEEK
+
+
 def _new_task(owner: User, values: dict) -> Task:
-    """A validated, unsaved task; its category is a placeholder until tasks_reclassify."""
-    task = Task(owner=owner, **{k: values[k] for k in TASK_FIELDS})
+    """A validated, unsaved task; its category is a placeholder until tasks_reclassify.
+
+    Skill and enjoyment may be missing or None (not rated); the area defaults to "other"
+    (a quick capture gives only a title and the time).
+    """
+    task = Task(
+        owner=owner,
+        title=values["title"],
+        area=values.get("area") or "other",
+        recurring=values.get("recurring", False),
+        skill=values.get("skill"),
+        enjoyment=values.get("enjoyment"),
+        core=values.get("core", False),
+    )
+    _set_time(task, values)
     task.category_id, task.route = classifier.KEEP, classifier.KEEP
     return _validated(task)
 
@@ -120,8 +150,9 @@ def task_create(*, owner: User, **fields) -> Task:
 @transaction.atomic
 def task_update(*, task: Task, **fields) -> Task:
     for key in TASK_FIELDS:
-        if key in fields:
+        if key in fields and key != "hours_per_week":
             setattr(task, key, fields[key])
+    _set_time(task, fields)
     _validated(task).save()
     tasks_reclassify(owner=task.owner)
     task.refresh_from_db()

@@ -14,6 +14,7 @@ from tasks.models.choices import (  # noqa: F401
     DELEGATE_KIND_CHOICES,
     LANGUAGE_CHOICES,
     ROUTE_CHOICES,
+    TIME_UNIT_CHOICES,
     TIME_ZONE_CHOICES,
     WEEKDAY_CHOICES,
     hours_in_a_week,
