@@ -23,3 +23,11 @@ def time_as_given(task) -> str:
     """ "2 h a month", as the founder typed it (a task from before: "5 h a week")."""
     amount, unit = task.amount_as_given
     return _(TIME_AS_GIVEN.get(unit, TIME_AS_GIVEN[how_often.WEEK])) % {"h": hours(amount)}
+
+
+@register.simple_tag(takes_context=True)
+def quick_capture_form(context):
+    """The quick-capture form: the one with errors when the view passed it, else a fresh one."""
+    from tasks.forms import QuickTaskForm
+
+    return context.get("quick_form") or QuickTaskForm()
