@@ -3,7 +3,7 @@ from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tasks import csv_rows, how_often
+from tasks import how_often
 from tasks.models import (
     AREA_CHOICES,
     LANGUAGE_CHOICES,
@@ -32,7 +32,6 @@ ENJOYMENT_CHOICES = [
     (4, _("4 – I like it")),
     (5, _("5 – I love it")),
 ]
-MAX_IMPORT_BYTES = 1024 * 1024
 
 
 class DecimalCommaField(forms.DecimalField):
@@ -214,21 +213,46 @@ class ProfileForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
+    # An empty file gets the import's own message ("the file is empty"), like other problems.
     file = forms.FileField(
-        label=_("CSV file"),
+        label=_("File"),
+        allow_empty_file=True,
         help_text=_(
-            "Columns: title, area, hours_per_week, recurring, skill, enjoyment, core "
-            "(German headers work too). Area is one of admin, customer_support, sales, "
-            "marketing, product, tech, design, finance, legal, networking, other; recurring "
-            "and core take yes or no; skill and enjoyment 1 to 5."
+            "A task list (CSV), a time tracker's detailed export (Toggl Track, Clockify) or "
+            "a calendar (.ics). Nothing is saved before you have seen the preview."
         ),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than 1 MB."))
-        try:
-            return csv_rows.decode(upload.read())
-        except ValueError as err:
-            raise forms.ValidationError(_("The file is not a text (CSV) file.")) from err
+
+IMPORT = "import"
+SKIP = "skip"
+
+
+class ImportRowForm(forms.Form):
+    """The founder's choice for one previewed row: import it or not, and the ratings.
+
+    The title and the hours stay as the file gave them (kept on the server); only these
+    choices travel with the form, and they are validated like any other input.
+    """
+
+    action = forms.ChoiceField(
+        label=_("Import"), choices=[(IMPORT, _("Import")), (SKIP, _("Skip"))]
+    )
+    area = forms.ChoiceField(label=_("Area"), choices=AREA_CHOICES)
+    recurring = forms.BooleanField(label=_("Recurring"), required=False)
+    skill = _rating(_("Skill"), SKILL_CHOICES)
+    enjoyment = _rating(_("Enjoyment"), ENJOYMENT_CHOICES)
+    core = forms.BooleanField(label=_("Core"), required=False)
+
+
+def import_rows_formset(rows: int):
+    """A formset of exactly `rows` forms: a tampered form count is an error, not a crash."""
+    return forms.formset_factory(
+        ImportRowForm,
+        extra=0,
+        min_num=rows,
+        max_num=rows,
+        validate_min=True,
+        validate_max=True,
+        absolute_max=rows,
+    )

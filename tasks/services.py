@@ -8,6 +8,7 @@ queries.
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -286,3 +287,53 @@ def delegate_delete(*, delegate: Delegate) -> None:
         )
     delegate.tasks.update(delegate=None)
     delegate.delete()
+
+
+def _normal_title(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+@transaction.atomic
+def tasks_import_confirm(*, owner: User, rows, choices: list[dict]) -> tuple[int, int]:
+    """Create or update the previewed rows as the founder chose, all or nothing.
+
+    `choices[i]` for `rows[i]`: {"action": "import" | "skip", "area", "recurring", "skill",
+    "enjoyment", "core"}. A row whose title matches an existing task (case and spaces
+    ignored) updates it, so an import never duplicates a task; an unrated value in the row
+    keeps the task's rating. Returns (created, updated).
+    """
+    # One import per founder at a time: a second confirmation (a double click) waits here,
+    # then finds the first one's tasks and updates them instead of creating them again.
+    Profile.objects.select_for_update().filter(user=owner).first()
+    existing = {_normal_title(t.title): t for t in Task.objects.filter(owner=owner)}
+    new, changed = [], []
+    for row, choice in zip(rows, choices, strict=True):
+        if choice["action"] != "import":
+            continue
+        values = {**vars(row), **{k: choice[k] for k in ("area", "recurring", "core")}}
+        for rating in ("skill", "enjoyment"):
+            values[rating] = choice[rating] if choice[rating] is not None else values[rating]
+        task = existing.get(_normal_title(row.title))
+        if task is None:
+            task = _new_task(owner, values)
+            existing[_normal_title(row.title)] = task
+            new.append(task)
+            continue
+        for key in ("area", "recurring", "core"):
+            setattr(task, key, values[key])
+        for rating in ("skill", "enjoyment"):
+            if values[rating] is not None:
+                setattr(task, rating, values[rating])
+        _set_time(task, {"hours_per_week": row.hours_per_week})
+        if task not in changed:
+            changed.append(_validated(task))
+    open_after = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count() + len(new)
+    if open_after > settings.OPEN_TASKS_MAX:
+        raise ValidationError(
+            _("That would make more than %(max)s open tasks.") % {"max": settings.OPEN_TASKS_MAX}
+        )
+    Task.objects.bulk_create(new, batch_size=500)
+    fields = ["area", "recurring", "core", "skill", "enjoyment", "hours_per_week"]
+    Task.objects.bulk_update(changed, fields + list(TIME_FIELDS), batch_size=500)
+    tasks_reclassify(owner=owner)
+    return len(new), len(changed)
