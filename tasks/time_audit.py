@@ -275,16 +275,20 @@ def parse_calendar(data: bytes, *, max_entries: int) -> tuple[list[Entry], int]:
     end = last + timedelta(days=1)
     entries = []
     try:
-        occurrences = recurring_ical_events.of(calendar).between(first, end)
-        for occurrence in occurrences:
+        # after() makes occurrences one by one in time order, so the limit and the end of
+        # the window stop the expansion (a rule repeating every second cannot flood memory).
+        for occurrence in recurring_ical_events.of(calendar).after(first):
+            if _starts_after(occurrence, end):
+                break
             entry = _calendar_entry(occurrence)
-            if entry is None:
-                continue
-            if len(entries) >= max_entries:
-                raise CsvError([CsvProblem(TOO_MANY_ENTRIES, (("max", max_entries),))])
-            entries.append(entry)
+            if entry is not None:
+                entries.append(entry)
+            if len(entries) > max_entries:
+                break
     except (ValueError, TypeError, AttributeError):
         raise CsvError([CsvProblem(NOT_A_CALENDAR)]) from None
+    if len(entries) > max_entries:
+        raise CsvError([CsvProblem(TOO_MANY_ENTRIES, (("max", max_entries),))])
     if not entries:
         raise CsvError([CsvProblem(NO_EVENTS)])
     return entries, weeks_between(first.date(), last.date())
@@ -293,6 +297,13 @@ def parse_calendar(data: bytes, *, max_entries: int) -> tuple[list[Entry], int]:
 def _as_datetime(value) -> datetime | None:
     # A date without a time is an all-day event: not work time.
     return value.replace(tzinfo=None) if isinstance(value, datetime) else None
+
+
+def _starts_after(event, moment: datetime) -> bool:
+    start = event.get("DTSTART").dt
+    if not isinstance(start, datetime):
+        start = datetime.combine(start, datetime.min.time())
+    return start.replace(tzinfo=None) > moment
 
 
 def _calendar_entry(event) -> Entry | None:

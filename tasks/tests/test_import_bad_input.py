@@ -95,12 +95,33 @@ def test_a_bad_file_is_refused_in_both_languages_and_nothing_is_written(
     assert not Task.objects.filter(owner=alice).exists()
 
 
-def test_the_size_is_checked_before_the_file_is_read(alice_client, alice, settings):
-    class Unreadable(SimpleUploadedFile):
+def test_the_size_is_checked_before_the_file_is_read(settings):
+    from tasks.csv_rows import CsvError
+    from tasks.imports import read_upload
+
+    class Unreadable:
+        name, size = "big.csv", 100
+
         def read(self, *args):
             raise AssertionError("read although too big")
 
     settings.IMPORT_MAX_BYTES = 10
-    big = Unreadable("big.csv", b"x" * 100)
-    response = alice_client.post("/tasks/import/", {"file": big})
-    assert response.status_code == 400
+    with pytest.raises(CsvError) as refused:
+        read_upload(Unreadable())
+    assert str(refused.value) == "the file is larger than 1 KB"
+
+
+def test_a_rule_repeating_every_second_stops_at_the_limit(settings):
+    from tasks.csv_rows import CsvError
+    from tasks.time_audit import parse_calendar
+
+    flood = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n"
+        b"DTSTART:20261005T090000Z\r\nDTEND:20261005T090001Z\r\nRRULE:FREQ=SECONDLY\r\n"
+        b"SUMMARY:Flood\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:y\r\n"
+        b"DTSTART:20261030T090000Z\r\nDTEND:20261030T100000Z\r\nSUMMARY:Later\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    with pytest.raises(CsvError) as refused:
+        parse_calendar(flood, max_entries=100)
+    assert str(refused.value) == "the file has more than 100 entries"

@@ -35,7 +35,7 @@ def choices(response, **changes) -> dict:
     """The preview's form as the browser would send it, with `changes` on top."""
     formset = response.context["formset"]
     data = {"token": response.context["stored"]["token"]}
-    for key, field in formset.management_form.fields.items():
+    for key in formset.management_form.fields:
         data[f"form-{key}"] = formset.management_form[key].value()
     for form in formset.forms:
         for name in form.fields:
