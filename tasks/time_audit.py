@@ -246,7 +246,8 @@ def _tracker_entry(cells, header, col, row, line, problems) -> Entry | None:
         end_day = _cell(cells, col["end_date"]) or _cell(cells, col["start_date"])
         end = _parse_moment(end_day, _cell(cells, col["end_time"]))
     except ValueError:
-        problem(NOT_A_DURATION, col["duration"] or col["start_time"], value="")
+        span = f"{_cell(cells, col['start_time'])}–{_cell(cells, col['end_time'])}"
+        problem(NOT_A_DURATION, col["start_time"], value=span)
         return None
     if end < start:
         end += timedelta(days=1)  # past midnight
