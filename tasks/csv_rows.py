@@ -227,8 +227,8 @@ def _parse_row(
     for column in COLUMNS:
         index = positions.get(column)
         raw = cells[index] if index is not None and index < len(cells) else ""
-        if not raw.strip() and column in OPTIONAL_COLUMNS:
-            values[column] = None
+        if index is None or (not raw.strip() and column in OPTIONAL_COLUMNS):
+            values[column] = None  # a rating left out or empty: not rated
             continue
         heading = header[index].strip()
         if not raw.strip():

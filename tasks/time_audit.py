@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 from tasks.csv_rows import (
     MAX_HOURS,
@@ -132,10 +133,10 @@ def parse_duration(value: str) -> Decimal:
                 raise ValueError
             hours, minutes, seconds = (parts + [0])[:3]
             return Decimal(hours) + Decimal(minutes) / 60 + Decimal(seconds) / 3600
-        hours = Decimal(text.replace(",", ".") if "." not in text else text)
-        if not hours.is_finite() or hours < 0:
+        decimal_hours = Decimal(text.replace(",", ".") if "." not in text else text)
+        if not decimal_hours.is_finite() or decimal_hours < 0:
             raise ValueError
-        return hours
+        return decimal_hours
     except (ValueError, InvalidOperation):
         raise ValueError(value) from None
 
@@ -187,7 +188,8 @@ def parse_tracker(text: str, *, max_entries: int) -> list[Entry]:
     has_span = None not in (col["start_date"], col["start_time"], col["end_time"])
     if col["duration"] is None and col["decimal"] is None and not has_span:
         raise CsvError([CsvProblem(NO_DURATIONS)])
-    entries, problems = [], []
+    entries: list[Entry] = []
+    problems: list[CsvProblem] = []
     try:
         for number, cells in enumerate(reader, start=1):
             if not any(cell.strip() for cell in cells):
@@ -216,17 +218,24 @@ def _cell(cells: list[str], index: int | None) -> str:
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
-def _tracker_entry(cells, header, col, row, line, problems) -> Entry | None:
+def _tracker_entry(
+    cells: list[str],
+    header: list[str],
+    col: dict[str, int | None],
+    row: int,
+    line: int,
+    problems: list[CsvProblem],
+) -> Entry | None:
     title = _cell(cells, col["title"]) or _cell(cells, col["project"])
     if not title:
         return None  # neither a description nor a project: nothing to name a task after
 
-    def problem(template, index, **params):
+    def problem(template: str, index: int | None, **params: object) -> None:
         heading = header[index].strip() if index is not None else None
         where = (row, heading, line, heading)
         problems.append(CsvProblem(template, tuple(params.items()), *where))
 
-    day = None
+    day: date | None = None
     if _cell(cells, col["start_date"]):
         try:
             day = parse_date(_cell(cells, col["start_date"]))
@@ -267,14 +276,17 @@ def parse_calendar(data: bytes, *, max_entries: int) -> tuple[list[Entry], int]:
         events = [c for c in calendar.walk("VEVENT") if "DTSTART" in c]
     except (ValueError, IndexError, KeyError, TypeError, AttributeError):
         raise CsvError([CsvProblem(NOT_A_CALENDAR)]) from None
-    starts = [_as_datetime(event.decoded("DTSTART")) for event in events]
-    starts = [start for start in starts if start is not None]
+    starts = [
+        start
+        for start in (_as_datetime(event.decoded("DTSTART")) for event in events)
+        if start is not None
+    ]
     if not starts:
         raise CsvError([CsvProblem(NO_EVENTS)])
     last = max(starts)
     first = max(min(starts), last - timedelta(weeks=MAX_WEEKS))
     end = last + timedelta(days=1)
-    entries = []
+    entries: list[Entry] = []
     try:
         # after() makes occurrences one by one in time order, so the limit and the end of
         # the window stop the expansion (a rule repeating every second cannot flood memory).
@@ -295,19 +307,19 @@ def parse_calendar(data: bytes, *, max_entries: int) -> tuple[list[Entry], int]:
     return entries, weeks_between(first.date(), last.date())
 
 
-def _as_datetime(value) -> datetime | None:
+def _as_datetime(value: object) -> datetime | None:
     # A date without a time is an all-day event: not work time.
     return value.replace(tzinfo=None) if isinstance(value, datetime) else None
 
 
-def _starts_after(event, moment: datetime) -> bool:
+def _starts_after(event: Any, moment: datetime) -> bool:
     start = event.get("DTSTART").dt
     if not isinstance(start, datetime):
         start = datetime.combine(start, datetime.min.time())
     return start.replace(tzinfo=None) > moment
 
 
-def _calendar_entry(event) -> Entry | None:
+def _calendar_entry(event: Any) -> Entry | None:
     start = event.get("DTSTART")
     if start is None or not isinstance(start.dt, datetime):
         return None
