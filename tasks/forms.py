@@ -3,6 +3,7 @@ from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Profile, User
 from tasks import how_often
 from tasks.models import (
     AREA_CHOICES,
@@ -10,9 +11,7 @@ from tasks.models import (
     TIME_UNIT_CHOICES,
     Category,
     Delegate,
-    Profile,
     Task,
-    User,
 )
 
 # The empty choice comes first and is the default: an untouched field is "not rated", not 1.

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts.models import Profile
 from tasks import demo
-from tasks.models import Profile
 from tasks.tests.factories import make_task
 
 

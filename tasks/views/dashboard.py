@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from tasks.digest import founder_trend
+from digest.services import founder_trend
 from tasks.models import Category, Task
 from tasks.selectors import founder_buyback
 from tasks.services import founder_profile
