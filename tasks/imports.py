@@ -194,7 +194,7 @@ def matching_tasks(*, owner, rows: list[classifier.TaskInput]) -> list:
     from tasks.models import Task
 
     titles = {normal_title(row.title) for row in rows}
-    existing = {}
+    existing: dict[str, Task] = {}
     for task in Task.objects.filter(owner=owner).only("pk", "title", "status"):
         key = normal_title(task.title)
         if key in titles:

@@ -21,7 +21,8 @@ from tasks.reasons import reasons_text
 @login_required
 def task_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems, more = [], 0
+    problems: list[str] = []
+    more = 0
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
