@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, User
+from accounts.passwords import SignupPasswordsMixin
 from tasks import how_often
 from tasks.models import (
     AREA_CHOICES,
@@ -65,7 +66,7 @@ DECIMALS = {
 }
 
 
-class SignupForm(BaseUserCreationForm):
+class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
 
     class Meta:

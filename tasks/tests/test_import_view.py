@@ -151,7 +151,7 @@ def test_a_german_founder_reads_the_problems_in_german(alice_client, alice):
     alice.profile.language = "de"
     alice.profile.save()
     page = upload(alice_client, BAD).content.decode()
-    assert "Aufgabe 2 (Zeile 3), Spalte hours_per_week: „lots“ ist keine Zahl" in page
+    assert "Aufgabe 2 (Zeile 3), Spalte „hours_per_week“: „lots“ ist keine Zahl" in page
     assert "Es wurde nichts importiert" in page
 
 
@@ -160,7 +160,7 @@ def test_a_german_file_gets_its_own_column_names_back(alice_client, alice):
     alice.profile.save()
     bad = GOOD.replace("admin;5;ja", "admin;viel;ja")
     page = upload(alice_client, bad).content.decode()
-    assert "Aufgabe 1 (Zeile 2), Spalte Stunden pro Woche: „viel“ ist keine Zahl" in page
+    assert "Aufgabe 1 (Zeile 2), Spalte „Stunden pro Woche“: „viel“ ist keine Zahl" in page
 
 
 def test_only_the_first_problems_are_shown_then_how_many_more(alice_client, alice, settings):
