@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from tasks import classifier, money, zones
+from tasks import classifier, how_often, money, zones
 
 # The short name of each kind of outsourcing, where a list of kinds is shown.
 KIND_LABELS = {
@@ -38,6 +38,14 @@ DELEGATE_KIND_CHOICES = [
     (classifier.VIRTUAL_ASSISTANT, _("Virtual assistant")),
     (classifier.PROJECT_FREELANCER, _("Project freelancer")),
     (classifier.SPECIALIST, _("Agency / specialist")),
+]
+# "8 h a year": how often a task's time comes (tasks/how_often.py).
+TIME_UNIT_CHOICES = [
+    (how_often.DAY, _("a day")),
+    (how_often.WEEK, _("a week")),
+    (how_often.MONTH, _("a month")),
+    (how_often.QUARTER, _("a quarter")),
+    (how_often.YEAR, _("a year")),
 ]
 LANGUAGE_CHOICES = [("en", "English"), ("de", "Deutsch")]
 WEEKDAY_CHOICES = [

@@ -6,6 +6,7 @@ Pure Python (no Django), shared by the web import and the classify_tasks command
   names (Titel, Bereich, Stunden pro Woche, wiederkehrend, Können, Freude, Kerntätigkeit).
   Headers are case-insensitive; other columns are ignored.
 - Comma or semicolon delimited (German Excel writes semicolons); a UTF-8 BOM is dropped.
+- Skill and enjoyment may be left empty, or their columns left out: "not rated" (None).
 - Hours take a decimal point or a German decimal comma ("1,5").
 - Blank lines are skipped. Problems name the data row (row 1 is the first non-blank row after
   the header, blank lines not counted) and the column as the header names it:
@@ -33,6 +34,8 @@ GERMAN_COLUMNS = {
     "enjoyment": "Freude",
     "core": "Kerntätigkeit",
 }
+# An empty cell (or no such column) means "not rated": no rule fires on it.
+OPTIONAL_COLUMNS = ("skill", "enjoyment")
 TITLE_MAX_LENGTH = 200
 MAX_HOURS = Decimal("168")  # hours in a week
 HOURS_DECIMALS = 2  # as the database stores them
@@ -240,7 +243,7 @@ def _column_positions(header: list[str]) -> tuple[dict[str, int], list[CsvProble
             problems.append(CsvProblem(TWICE_IN_HEADER, column=column))
         positions[column] = index
     for column in COLUMNS:
-        if column not in positions:
+        if column not in positions and column not in OPTIONAL_COLUMNS:
             params = (("column", column), ("german", GERMAN_COLUMNS[column]))
             problems.append(CsvProblem(MISSING_COLUMN, params, column=column))
     return positions, problems
@@ -252,8 +255,11 @@ def _parse_row(
     values = {}
     problems = []
     for column in COLUMNS:
-        index = positions[column]
-        raw = cells[index] if index < len(cells) else ""
+        index = positions.get(column)
+        raw = cells[index] if index is not None and index < len(cells) else ""
+        if index is None or (not raw.strip() and column in OPTIONAL_COLUMNS):
+            values[column] = None  # a rating left out or empty: not rated
+            continue
         heading = header[index].strip()
         if not raw.strip():
             problems.append(CsvProblem(REQUIRED, (), row, column, line, heading))

@@ -1,18 +1,17 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
-from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, User, invisible_characters, normalize_email
 from accounts.passwords import SignupPasswordsMixin
-from tasks import buyback, csv_rows, money, zones
+from tasks import buyback, how_often, money, zones
 from tasks.models import (
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
     LANGUAGE_CHOICES,
+    TIME_UNIT_CHOICES,
     Category,
     Delegate,
     Task,
@@ -20,7 +19,9 @@ from tasks.models import (
 )
 from tasks.money import format_money
 
+# The empty choice comes first and is the default: an untouched field is "not rated", not 1.
 SKILL_CHOICES = [
+    ("", _("not rated")),
     (1, _("1 – not at all")),
     (2, _("2 – poorly")),
     (3, _("3 – okay")),
@@ -28,6 +29,7 @@ SKILL_CHOICES = [
     (5, _("5 – expert")),
 ]
 ENJOYMENT_CHOICES = [
+    ("", _("not rated")),
     (1, _("1 – I hate it")),
     (2, _("2 – I dislike it")),
     (3, _("3 – neutral")),
@@ -56,6 +58,7 @@ DECIMALS = {
     name: DecimalCommaField
     for name in (
         "hours_per_week",
+        "time_amount",
         "hourly_value",
         "weekly_capacity",
         "monthly_budget",
@@ -136,26 +139,71 @@ class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
         return email
 
 
+def _rating(label, choices):
+    # Empty means "not rated" (None): no rule fires on it.
+    return forms.TypedChoiceField(
+        label=label, choices=choices, coerce=int, required=False, empty_value=None
+    )
+
+
 class TaskForm(forms.ModelForm):
-    skill = forms.TypedChoiceField(
-        label=_("How well do you do this yourself?"), choices=SKILL_CHOICES, coerce=int
-    )
-    enjoyment = forms.TypedChoiceField(
-        label=_("How much do you like doing it?"), choices=ENJOYMENT_CHOICES, coerce=int
-    )
+    skill = _rating(_("How well do you do this yourself?"), SKILL_CHOICES)
+    enjoyment = _rating(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
 
     class Meta:
         model = Task
-        fields = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+        fields = (
+            "title",
+            "area",
+            "time_amount",
+            "time_unit",
+            "recurring",
+            "skill",
+            "enjoyment",
+            "core",
+        )
         labels = {
-            "hours_per_week": _("Hours per week"),
+            "time_amount": _("Hours"),
+            "time_unit": _("How often"),
             "recurring": _("Recurring routine task (not a one-off project)"),
             "core": _("Core to my business (product, growth, key relationships)"),
         }
         help_texts = {
-            "hours_per_week": _("For a one-off project: per week while it runs. 0–168."),
+            "time_amount": _(
+                "The time it takes, e.g. 2 hours a month or 8 hours a year; for a one-off "
+                "project: per week while it runs."
+            ),
         }
         field_classes = DECIMALS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_amount"].required = True
+        if self.instance.pk and self.instance.time_amount is None:
+            # Tasks from before "how often" existed were given per week.
+            self.initial["time_amount"] = self.instance.hours_per_week
+
+
+class QuickTaskForm(forms.Form):
+    """A title and the time it takes: enough to add a task (the rest comes later)."""
+
+    title = forms.CharField(label=_("Task"), max_length=200)
+    time_amount = DecimalCommaField(label=_("Hours"), min_value=0, max_digits=7, decimal_places=2)
+    time_unit = forms.ChoiceField(
+        label=_("How often"), choices=TIME_UNIT_CHOICES, initial=how_often.WEEK
+    )
+
+
+class TaskDetailsForm(forms.ModelForm):
+    """The rest of a quickly captured task, filled in right where it appeared."""
+
+    skill = _rating(_("How well do you do this yourself?"), SKILL_CHOICES)
+    enjoyment = _rating(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
+
+    class Meta:
+        model = Task
+        fields = ("area", "recurring", "skill", "enjoyment", "core")
+        labels = TaskForm.Meta.labels
 
 
 class OverrideForm(forms.Form):
@@ -318,25 +366,46 @@ class FirstRunForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    # An empty file gets the import's own message ("the file is empty"), like other problems.
     file = forms.FileField(
-        label=_("CSV file"),
+        label=_("File"),
+        allow_empty_file=True,
         help_text=_(
-            "Columns: title, area, hours_per_week, recurring, skill, enjoyment, core "
-            "(German headers work too). Area is one of admin, customer_support, sales, "
-            "marketing, product, tech, design, finance, legal, networking, other; recurring "
-            "and core take yes or no; skill and enjoyment 1 to 5."
+            "A task list (CSV), a time tracker's detailed export (Toggl Track, Clockify) or "
+            "a calendar (.ics). Nothing is saved before you have seen the preview."
         ),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        try:
-            csv_rows.check_size(upload.size, settings.IMPORT_MAX_BYTES)
-        except csv_rows.CsvError as err:
-            raise forms.ValidationError(
-                [capfirst(p.render(gettext)) for p in err.problems]
-            ) from None
-        try:
-            return csv_rows.decode(upload.read())
-        except ValueError as err:
-            raise forms.ValidationError(_("The file is not a text (CSV) file.")) from err
+
+IMPORT = "import"
+SKIP = "skip"
+
+
+class ImportRowForm(forms.Form):
+    """The founder's choice for one previewed row: import it or not, and the ratings.
+
+    The title and the hours stay as the file gave them (kept on the server); only these
+    choices travel with the form, and they are validated like any other input.
+    """
+
+    action = forms.ChoiceField(
+        label=_("Import"), choices=[(IMPORT, _("Import")), (SKIP, _("Skip"))]
+    )
+    area = forms.ChoiceField(label=_("Area"), choices=AREA_CHOICES)
+    recurring = forms.BooleanField(label=_("Recurring"), required=False)
+    skill = _rating(_("Skill"), SKILL_CHOICES)
+    enjoyment = _rating(_("Enjoyment"), ENJOYMENT_CHOICES)
+    core = forms.BooleanField(label=_("Core"), required=False)
+
+
+def import_rows_formset(rows: int):
+    """A formset of exactly `rows` forms: a tampered form count is an error, not a crash."""
+    return forms.formset_factory(
+        ImportRowForm,
+        extra=0,
+        min_num=rows,
+        max_num=rows,
+        validate_min=True,
+        validate_max=True,
+        absolute_max=rows,
+    )

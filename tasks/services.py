@@ -18,11 +18,13 @@ from django.utils.translation import gettext as _
 from accounts.models import Profile, User
 from digest import schedule
 from digest import services as digest
-from tasks import buyback, classifier, zones
+from tasks import buyback, classifier, csv_rows, how_often, zones
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
 from tasks.selectors import founder_buyback
 
 TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+# The time as given ("2" a "month"); hours_per_week is derived from it when it is given.
+TIME_FIELDS = ("time_amount", "time_unit")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
 DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")
 
@@ -112,6 +114,41 @@ def _validated(task: Task) -> Task:
     return task
 
 
+def _set_time(task: Task, fields: dict) -> None:
+    """Hours per week from the time as given, or the time as given from hours per week."""
+    if fields.get("time_amount") is not None:
+        task.time_amount = fields["time_amount"]
+        task.time_unit = fields.get("time_unit") or how_often.WEEK
+        if task.time_unit not in how_often.UNITS:
+            raise ValidationError({"time_unit": _("Choose a day, week, month, quarter or year.")})
+        task.hours_per_week = how_often.hours_per_week(task.time_amount, task.time_unit)
+        if not 0 <= task.hours_per_week <= csv_rows.MAX_HOURS:
+            raise ValidationError({"time_amount": _("That is more than the 168 hours of a week.")})
+    elif fields.get("hours_per_week") is not None:
+        task.hours_per_week = fields["hours_per_week"]
+        task.time_amount, task.time_unit = fields["hours_per_week"], how_often.WEEK
+
+
+def _new_task(owner: User, values: dict) -> Task:
+    """A validated, unsaved task; its category is a placeholder until tasks_reclassify.
+
+    Skill and enjoyment may be missing or None (not rated); the area defaults to "other"
+    (a quick capture gives only a title and the time).
+    """
+    task = Task(
+        owner=owner,
+        title=values["title"],
+        area=values.get("area") or "other",
+        recurring=values.get("recurring", False),
+        skill=values.get("skill"),
+        enjoyment=values.get("enjoyment"),
+        core=values.get("core", False),
+    )
+    _set_time(task, values)
+    task.category_id, task.route = classifier.KEEP, classifier.KEEP
+    return _validated(task)
+
+
 def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
     """Validated, unsaved tasks; their category is a placeholder until tasks_reclassify.
 
@@ -129,12 +166,7 @@ def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
             % {"max": settings.OPEN_TASKS_MAX, "count": open_now},
             code="open_tasks_max",
         )
-    tasks = []
-    for values in rows:
-        task = Task(owner=owner, **{k: values[k] for k in TASK_FIELDS})
-        task.category_id, task.route = classifier.KEEP, classifier.KEEP
-        tasks.append(_validated(task))
-    return tasks
+    return [_new_task(owner, values) for values in rows]
 
 
 @transaction.atomic
@@ -149,8 +181,9 @@ def task_create(*, owner: User, **fields) -> Task:
 @transaction.atomic
 def task_update(*, task: Task, **fields) -> Task:
     for key in TASK_FIELDS:
-        if key in fields:
+        if key in fields and key != "hours_per_week":
             setattr(task, key, fields[key])
+    _set_time(task, fields)
     _validated(task).save()
     tasks_reclassify(owner=task.owner)
     task.refresh_from_db()
@@ -347,3 +380,53 @@ def delegate_delete(*, delegate: Delegate) -> None:
         )
     delegate.tasks.update(delegate=None)
     delegate.delete()
+
+
+def _normal_title(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+@transaction.atomic
+def tasks_import_confirm(*, owner: User, rows, choices: list[dict]) -> tuple[int, int]:
+    """Create or update the previewed rows as the founder chose, all or nothing.
+
+    `choices[i]` for `rows[i]`: {"action": "import" | "skip", "area", "recurring", "skill",
+    "enjoyment", "core"}. A row whose title matches an existing task (case and spaces
+    ignored) updates it, so an import never duplicates a task; an unrated value in the row
+    keeps the task's rating. Returns (created, updated).
+    """
+    # One import per founder at a time: a second confirmation (a double click) waits here,
+    # then finds the first one's tasks and updates them instead of creating them again.
+    Profile.objects.select_for_update().filter(user=owner).first()
+    existing = {_normal_title(t.title): t for t in Task.objects.filter(owner=owner)}
+    new, changed = [], []
+    for row, choice in zip(rows, choices, strict=True):
+        if choice["action"] != "import":
+            continue
+        values = {**vars(row), **{k: choice[k] for k in ("area", "recurring", "core")}}
+        for rating in ("skill", "enjoyment"):
+            values[rating] = choice[rating] if choice[rating] is not None else values[rating]
+        task = existing.get(_normal_title(row.title))
+        if task is None:
+            task = _new_task(owner, values)
+            existing[_normal_title(row.title)] = task
+            new.append(task)
+            continue
+        for key in ("area", "recurring", "core"):
+            setattr(task, key, values[key])
+        for rating in ("skill", "enjoyment"):
+            if values[rating] is not None:
+                setattr(task, rating, values[rating])
+        _set_time(task, {"hours_per_week": row.hours_per_week})
+        if task not in changed:
+            changed.append(_validated(task))
+    open_after = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count() + len(new)
+    if open_after > settings.OPEN_TASKS_MAX:
+        raise ValidationError(
+            _("That would make more than %(max)s open tasks.") % {"max": settings.OPEN_TASKS_MAX}
+        )
+    Task.objects.bulk_create(new, batch_size=500)
+    fields = ["area", "recurring", "core", "skill", "enjoyment", "hours_per_week"]
+    Task.objects.bulk_update(changed, fields + list(TIME_FIELDS), batch_size=500)
+    tasks_reclassify(owner=owner)
+    return len(new), len(changed)

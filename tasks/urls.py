@@ -1,11 +1,15 @@
 from django.urls import path
 
-from tasks.views import consulting, dashboard, delegates, tasks
+from tasks.views import capture, consulting, dashboard, delegates, imports, tasks
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("tasks/new/", tasks.task_create, name="task_create"),
-    path("tasks/import/", tasks.task_import, name="task_import"),
+    path("tasks/import/", imports.task_import, name="task_import"),
+    path("tasks/import/preview/", imports.task_import_preview, name="task_import_preview"),
+    path("tasks/import/cancel/", imports.task_import_cancel, name="task_import_cancel"),
+    path("tasks/quick/", capture.task_quick_add, name="task_quick_add"),
+    path("tasks/<int:pk>/details/", capture.task_details, name="task_details"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", tasks.task_edit, name="task_edit"),
     path("tasks/<int:pk>/delete/", tasks.task_delete, name="task_delete"),

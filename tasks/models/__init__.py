@@ -11,6 +11,7 @@ from tasks.choices import (  # noqa: F401
     DELEGATE_KIND_CHOICES,
     LANGUAGE_CHOICES,
     ROUTE_CHOICES,
+    TIME_UNIT_CHOICES,
     WEEKDAY_CHOICES,
     hours_in_a_week,
     not_negative,

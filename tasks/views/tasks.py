@@ -1,16 +1,12 @@
-import io
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from tasks import buyback, csv_rows, services
-from tasks.forms import DelegationForm, ImportForm, OverrideForm, TaskForm
+from tasks import buyback, services
+from tasks.forms import DelegationForm, OverrideForm, TaskForm
 from tasks.views.common import add_service_errors, get_task_for_user, warning_text
 
 
@@ -172,28 +168,3 @@ def task_reopen(request, pk):
     services.delegation_end(task=task, done=False)
     messages.success(request, _("Back in your inventory."))
     return redirect("task_detail", pk=task.pk)
-
-
-@login_required
-def task_import(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems, more = [], 0
-    if request.method == "POST" and form.is_valid():
-        try:
-            rows = csv_rows.parse_tasks(
-                io.StringIO(form.cleaned_data["file"]), max_rows=settings.IMPORT_MAX_ROWS
-            )
-            created = services.tasks_import(owner=request.user, rows=rows)
-        except csv_rows.CsvError as err:
-            shown, more = csv_rows.first_problems(err.problems, settings.IMPORT_PROBLEMS_SHOWN)
-            problems = [problem.render(_) for problem in shown]
-        except ValidationError as err:
-            problems = err.messages
-        else:
-            count = len(created)
-            text = ngettext("%(count)d task imported.", "%(count)d tasks imported.", count)
-            messages.success(request, text % {"count": count})
-            return redirect("dashboard")
-    status = 400 if problems else 200
-    ctx = {"form": form, "problems": problems, "more": more}
-    return render(request, "tasks/task_import.html", ctx, status=status)
