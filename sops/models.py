@@ -172,6 +172,8 @@ class HandoverLink(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     # The version the delegate last confirmed they read; a newer one must be acknowledged first.
     acknowledged_version = models.PositiveIntegerField(null=True, blank=True)
+    # When they confirmed it: the founder's dashboard shows what happened since their last visit.
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -170,7 +170,9 @@ def handover_link_resolve(*, signed: str) -> HandoverLink:
 
 
 def handover_acknowledge(*, link: HandoverLink, version: InstructionVersion) -> HandoverLink:
-    HandoverLink.objects.filter(pk=link.pk).update(acknowledged_version=version.number)
+    HandoverLink.objects.filter(pk=link.pk).update(
+        acknowledged_version=version.number, acknowledged_at=timezone.now()
+    )
     link.refresh_from_db()
     return link
 

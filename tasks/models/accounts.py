@@ -107,6 +107,10 @@ class Profile(models.Model):
     # two beats or two workers never claim the same week. Empty: not computed yet (e.g. a
     # bulk-created profile); the next beat computes it. Kept by services.profile_update.
     next_digest_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    # The dashboard's "since your last visit": when the founder was last seen (written at most
+    # every few minutes, see services.founder_visit) and when their previous visit ended.
+    last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    previous_visit_at = models.DateTimeField(null=True, blank=True, editable=False)
     hate_max = models.PositiveSmallIntegerField(
         _("hate threshold (enjoyment at most)"), default=2, validators=one_to_five
     )

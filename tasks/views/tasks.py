@@ -75,7 +75,7 @@ def task_delete(request, pk):
     if request.method == "POST":
         services.task_delete(task=task)
         messages.success(request, _("Task deleted."))
-        return redirect("dashboard")
+        return redirect("task_list")
     return render(request, "tasks/task_confirm_delete.html", {"task": task})
 
 
@@ -136,7 +136,7 @@ def task_finish(request, pk):
     task = get_task_for_user(request, pk)
     services.delegation_end(task=task, done=True)
     messages.success(request, _("Marked as done."))
-    return redirect("dashboard")
+    return redirect("task_list")
 
 
 @login_required
@@ -164,7 +164,7 @@ def task_import(request):
             count = len(created)
             text = ngettext("%(count)d task imported.", "%(count)d tasks imported.", count)
             messages.success(request, text % {"count": count})
-            return redirect("dashboard")
+            return redirect("task_list")
     status = 400 if problems else 200
     return render(
         request, "tasks/task_import.html", {"form": form, "problems": problems}, status=status
