@@ -28,7 +28,7 @@ OPEN = "open"
 STATUS_FILTERS = [(OPEN, _("Open (not done)")), *Task.STATUS_CHOICES]
 SORTS = {
     "hours": ("-hours_per_week",),
-    "value": ("-net_value", "-hours_per_week"),
+    "value": (F("net_value").desc(nulls_last=True), "-hours_per_week"),
     "title": ("title",),
     "changed": ("-updated_at",),
 }
@@ -86,8 +86,10 @@ def filtered_tasks(*, profile: Profile, filters: dict):
         kind=EFFECTIVE_CATEGORY,
         way=EFFECTIVE_ROUTE,
         # Net value a week of handing it off: hours × (your hour − the route's default rate).
+        # Nothing for a task you keep: it sorts last.
         net_value=F("hours_per_week")
         * Case(
+            When(way=classifier.KEEP, then=None),
             When(VA_ROUTE, then=Value(buyback.net_per_hour(classifier.VIRTUAL_ASSISTANT, rates))),
             default=Value(buyback.net_per_hour(classifier.SPECIALIST, rates)),
             output_field=DecimalField(max_digits=12, decimal_places=2),

@@ -21,6 +21,9 @@ from tasks.services import founder_profile
 def dashboard(request):
     profile = founder_profile(user=request.user)
     now = timezone.now()
+    # First: coming back after a break makes the end of the previous visit the baseline,
+    # and it stays so for the whole visit.
+    services.founder_visit(profile=profile, now=now)
     groups = founder_figure_groups(user_id=request.user.pk)
     figures = founder_buyback(profile=profile, groups=groups)
     trend = founder_trend(founder_id=request.user.pk)
@@ -37,8 +40,6 @@ def dashboard(request):
     today = schedule.local_today(now, profile.time_zone)
     waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
     since = dashboard_reads.since_last_visit(profile=profile, since=profile.previous_visit_at)
-    # After reading: this visit's start is what the next one counts from.
-    services.founder_visit(profile=profile, now=now)
     return render(
         request,
         "tasks/dashboard.html",
