@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import Coalesce, Collate
 
 from sops.models import HandoverLink, Instruction, InstructionVersion, Run
@@ -92,7 +92,9 @@ class Waiting:
 
 
 def _waiting(queryset) -> Waiting:
-    return Waiting(count=queryset.count(), items=list(queryset[:WAITING_SHOWN]))
+    # One query for both: the count of all rows travels with each of the first few.
+    items = list(queryset.annotate(total=Window(Count("pk")))[:WAITING_SHOWN])
+    return Waiting(count=items[0].total if items else 0, items=items)
 
 
 def waiting_for_you(*, profile: Profile, today: date) -> dict[str, Waiting]:
