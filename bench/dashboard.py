@@ -214,9 +214,8 @@ def _has_healthz(base: str) -> bool:
 def report(results: dict, after: dict, ceiling_path: str) -> None:
     ceiling = (results["ceiling"]["rps"] + after["rps"]) / 2
     print(f"\n{platform.node()}: {os.cpu_count()} cores, {platform.platform()}")
-    print(
-        f"gunicorn 2 workers, DEBUG off, PostgreSQL; wrk {CONNECTIONS} connections, {ARGS.seconds} s"
-    )
+    load = f"wrk {CONNECTIONS} connections, {ARGS.seconds} s a case"
+    print(f"gunicorn 2 workers, DEBUG off, PostgreSQL; {load}")
     print(f"ceiling: GET {ceiling_path} (mean of before and after: {ceiling:,.0f} req/s)\n")
     print(f"{'case':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ceiling':>9}{'errors':>8}")
     for name, row in [*results.items(), ("ceiling (after)", after)]:
