@@ -52,7 +52,6 @@ def dashboard(request):
             "since": since,
             "kinds": kinds,
             "trend": trend_chart(trend, figures),
-            "trend_rows": trend,
             "trend_change": figures.bought_back_hours - trend[-1].hours_delegated
             if trend
             else None,

@@ -12,6 +12,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -32,6 +33,7 @@ from tasks.task_list import (
     TaskFilterForm,
     filtered_tasks,
 )
+from tasks.templatetags.buyback_tags import hours
 from tasks.views.common import add_service_errors, get_task_for_user
 
 LIST_SHOWN = 20
@@ -65,10 +67,49 @@ def _back(query: str) -> str:
     return f"{url}?{kept}" if kept else url
 
 
-def _with_lists(tasks, profile):
+def _options(choices) -> dict[str, str]:
+    """Each choice's <option> list with that choice selected: built once a page, not a row."""
+    html = {}
+    for selected in ("", *(value for value, _label in choices)):
+        html[str(selected)] = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((value, " selected" if value == selected else "", label) for value, label in choices),
+        )
+    return html
+
+
+def _prepare_rows(tasks, profile, edit_form, edit_pk):
+    """What each row shows: its lists, and its in-place form's values and errors."""
     thresholds = profile.thresholds()
+    skill, enjoyment = _options(SKILL_CHOICES), _options(ENJOYMENT_CHOICES)
     for task in tasks:
         task.lists = classifier.ducker_lists(task.as_input(), thresholds)
+        values = {
+            "hours": hours(task.hours_per_week),
+            "skill": str(task.skill),
+            "enjoyment": str(task.enjoyment),
+            "core": task.core,
+            "errors": [],
+        }
+        if task.pk == edit_pk and edit_form is not None:
+            data = edit_form.data
+            values.update(
+                hours=data.get("hours_per_week", ""),
+                skill=data.get("skill", ""),
+                enjoyment=data.get("enjoyment", ""),
+                core=bool(data.get("core")),
+                errors=[
+                    f"{edit_form.fields[name].label}: {message}"
+                    if name in edit_form.fields
+                    else message
+                    for name, messages in edit_form.errors.items()
+                    for message in messages
+                ],
+            )
+        values["skill_options"] = skill.get(values["skill"], skill[""])
+        values["enjoyment_options"] = enjoyment.get(values["enjoyment"], enjoyment[""])
+        task.edit = values
     return tasks
 
 
@@ -84,17 +125,21 @@ def _render_list(request, params, *, edit_form=None, edit_pk=None, status=200):
         "category", "override_category", "delegate"
     )
     page = Paginator(tasks, PER_PAGE).get_page(params.get("page"))
-    _with_lists(page.object_list, profile)
+    _prepare_rows(page.object_list, profile, edit_form, edit_pk)
     ctx = {
         "form": form,
         "page": page,
         "query": _query(params),
         "query_page": _query(params, without=()),
         "list_names": dict(LIST_CHOICES),
-        "edit_form": edit_form,
-        "skill_choices": SKILL_CHOICES,
-        "enjoyment_choices": ENJOYMENT_CHOICES,
-        "edit_pk": edit_pk,
+        # The in-place form's labels, translated once a page rather than once a row.
+        "labels": {
+            "hours": _("Hours per week"),
+            "skill": _("Skill"),
+            "enjoyment": _("Enjoyment"),
+            "core": _("Core"),
+            "save": _("Save"),
+        },
         "filtered": any(filters.get(name) for name in FILTER_NAMES if name != "sort"),
     }
     return render(request, "tasks/task_list.html", ctx, status=max(status, filter_status))
