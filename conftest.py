@@ -12,7 +12,7 @@ from django.utils import translation
 from tasks import services
 
 # The admin's cast (two consultants with two clients each) as the `cast` fixture.
-pytest_plugins = ["tasks.tests.admin_cast"]
+pytest_plugins = ["consultants.tests.admin_cast"]
 
 
 def pytest_configure(config):
@@ -21,6 +21,8 @@ def pytest_configure(config):
         engine = settings.DATABASES["default"]["ENGINE"]
         assert "postgresql" in engine, f"REQUIRE_SERVICES is set but the database is {engine}"
         assert settings.REDIS_URL, "REQUIRE_SERVICES is set but REDIS_URL is not"
+    # Hashing passwords the slow, safe way was most of the suite's time; tests need no safety.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def pytest_collection_modifyitems(items):
@@ -42,7 +44,7 @@ def alice(db):
 @pytest.fixture
 def bob(db, alice):
     """Alice's consultant."""
-    from tasks.models import User
+    from accounts.models import User
 
     bob = User.objects.create_user(email="bob@example.com", password="bob-password-1")
     bob.is_staff = True

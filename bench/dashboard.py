@@ -78,7 +78,7 @@ from django.utils import timezone  # noqa: E402
 
 from tasks import services  # noqa: E402
 from tasks.classifier import AREAS, TaskInput  # noqa: E402
-from tasks.models import VA_ROUTE, Delegate, Task  # noqa: E402
+from tasks.models import Delegate, Task  # noqa: E402
 
 
 def seed(size: int) -> str:
@@ -100,7 +100,7 @@ def seed(size: int) -> str:
     studio = Delegate.objects.create(
         owner=founder, name="Studio", kind="specialist", hourly_rate=Decimal("70")
     )
-    handed = Task.objects.filter(owner=founder).exclude(VA_ROUTE).exclude(route="keep")
+    handed = Task.objects.filter(owner=founder).exclude(route__in=("virtual_assistant", "keep"))
     ids = list(handed.values_list("pk", flat=True)[: max(1, size // 10)])
     Task.objects.filter(pk__in=ids).update(
         status=Task.DELEGATED,

@@ -35,10 +35,12 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from accounts.models import Profile  # noqa: E402
+from digest import schedule  # noqa: E402
+from digest import tasks as digest_tasks  # noqa: E402
+from digest.models import WeeklyDigest  # noqa: E402
 from outsourcing.celery import app  # noqa: E402
-from tasks import demo, schedule  # noqa: E402
-from tasks import tasks as digest_tasks  # noqa: E402
-from tasks.models import Profile, WeeklyDigest  # noqa: E402
+from tasks import demo  # noqa: E402
 
 RAW_MESSAGES = 4000
 

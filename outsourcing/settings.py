@@ -41,8 +41,11 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "accounts",
     "tasks",
     "sops",
+    "digest",
+    "consultants",
 ]
 
 MIDDLEWARE = [
@@ -53,7 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "tasks.middleware.FounderLanguageMiddleware",
+    "accounts.middleware.FounderLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -87,7 +90,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_USER_MODEL = "tasks.User"
+AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -156,7 +159,7 @@ CELERY_TIMEZONE = "UTC"
 # The weekly digest's beat: every quarter hour, so a founder's chosen hour is met within 15
 # minutes; what is due is decided per founder in tasks/schedule.py.
 CELERY_BEAT_SCHEDULE = {
-    "weekly-digests": {"task": "tasks.tasks.digests_due", "schedule": crontab(minute="*/15")},
+    "weekly-digests": {"task": "digest.tasks.digests_due", "schedule": crontab(minute="*/15")},
 }
 
 # Scripts and styles only from our own static files. Style attributes stay allowed: the

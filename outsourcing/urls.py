@@ -5,5 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("instructions/", include("sops.urls")),
+    path("", include("accounts.urls")),
+    path("", include("digest.urls")),
     path("", include("tasks.urls")),
 ]

@@ -5,9 +5,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from sops import services
 from sops.models import Instruction, Template
-from tasks.models import Delegate, Task, User
+from tasks.models import Delegate, Task
 from tasks.services import delegation_start
 
 DEMO_TASK = "Inbox triage"

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from sops import rules
-from tasks.models import AREA_CHOICES, Delegate, Task, User
+from tasks.models import AREA_CHOICES, Delegate, Task
 
 LINK_DAYS = 30
 LINK_SALT = "sops.handover"

@@ -11,10 +11,11 @@ from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import Coalesce, Collate
 
+from accounts.models import Profile
+from digest.content import SILENT_AFTER
 from sops.models import HandoverLink, Instruction, InstructionVersion, Run
 from tasks import buyback, classifier
-from tasks.digest_content import SILENT_AFTER
-from tasks.models import VA_ROUTE, Delegate, Profile, Task
+from tasks.models import Delegate, Task
 from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_ROUTE
 
 MOVES_SHOWN = 5
@@ -55,7 +56,8 @@ def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
     ).filter(kind__in=buyback.RECLAIMABLE_KINDS)
     rows = []
     for va in (True, False):
-        group = moves_q.filter(VA_ROUTE) if va else moves_q.exclude(VA_ROUTE)
+        is_va = Q(way=classifier.VIRTUAL_ASSISTANT)
+        group = moves_q.filter(is_va) if va else moves_q.exclude(is_va)
         route = classifier.VIRTUAL_ASSISTANT if va else classifier.SPECIALIST
         hours = "-hours_per_week" if buyback.net_per_hour(route, rates) >= 0 else "hours_per_week"
         rows += group.order_by(hours, _title_order(), "pk").values(
@@ -109,7 +111,9 @@ def waiting_for_you(*, profile: Profile, today: date) -> dict[str, Waiting]:
     )
     return {
         "instruction": _waiting(
-            tasks.filter(VA_ROUTE, status=Task.INVENTORY).order_by("-hours_per_week", "pk")
+            tasks.annotate(way=EFFECTIVE_ROUTE)
+            .filter(way=classifier.VIRTUAL_ASSISTANT, status=Task.INVENTORY)
+            .order_by("-hours_per_week", "pk")
         ),
         "silent": _waiting(
             silent.select_related("delegate").order_by(F("last").asc(nulls_first=True), "pk")

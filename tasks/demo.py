@@ -6,8 +6,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import Profile, User
 from sops import demo as sops_demo
-from tasks.models import Delegate, Profile, Task, User
+from tasks.models import Delegate, Task
 from tasks.services import classify_founder_tasks, delegation_start
 
 DEMO_EMAIL = "demo@example.com"

@@ -3,8 +3,9 @@ from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Profile, User
 from tasks import csv_rows
-from tasks.models import AREA_CHOICES, LANGUAGE_CHOICES, Category, Delegate, Profile, Task, User
+from tasks.models import AREA_CHOICES, LANGUAGE_CHOICES, Category, Delegate, Task
 
 SKILL_CHOICES = [
     (1, _("1 – not at all")),

@@ -8,8 +8,10 @@ from decimal import Decimal
 from django.db.models import DecimalField, F, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 
-from tasks import buyback
-from tasks.models import Profile, Task, WeeklyDigest
+from accounts.models import Profile
+from digest.models import WeeklyDigest
+from tasks import buyback, classifier
+from tasks.models import Task
 
 # What buyback.compute needs of a task, in this order (see task_figures).
 FIGURE_FIELDS = (
@@ -28,7 +30,7 @@ def task_figures(hours, category, override, route, override_route, status, rate)
     return buyback.TaskFigures(
         hours=hours,
         category=override or category,
-        route=override_route or route,
+        route=classifier.effective_route(route, override_route),
         status=status,
         delegate_rate=rate,
     )

@@ -6,9 +6,10 @@ from django import forms
 from django.db.models import Case, DecimalField, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Profile
 from tasks import buyback, classifier
 from tasks.forms import TaskForm
-from tasks.models import AREA_CHOICES, ROUTE_CHOICES, VA_ROUTE, Profile, Task
+from tasks.models import AREA_CHOICES, ROUTE_CHOICES, Task
 from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_ROUTE
 
 PER_PAGE = 50
@@ -90,7 +91,10 @@ def filtered_tasks(*, profile: Profile, filters: dict):
         net_value=F("hours_per_week")
         * Case(
             When(way=classifier.KEEP, then=None),
-            When(VA_ROUTE, then=Value(buyback.net_per_hour(classifier.VIRTUAL_ASSISTANT, rates))),
+            When(
+                way=classifier.VIRTUAL_ASSISTANT,
+                then=Value(buyback.net_per_hour(classifier.VIRTUAL_ASSISTANT, rates)),
+            ),
             default=Value(buyback.net_per_hour(classifier.SPECIALIST, rates)),
             output_field=DecimalField(max_digits=12, decimal_places=2),
         ),

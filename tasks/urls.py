@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tasks.views import accounts, dashboard, delegates, digest, task_list, tasks
+from tasks.views import dashboard, delegates, task_list, tasks
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -23,9 +23,4 @@ urlpatterns = [
     path("delegates/new/", delegates.delegate_form, name="delegate_create"),
     path("delegates/<int:pk>/edit/", delegates.delegate_form, name="delegate_edit"),
     path("delegates/<int:pk>/delete/", delegates.delegate_delete, name="delegate_delete"),
-    path("settings/", accounts.profile_settings, name="settings"),
-    path("accounts/signup/", accounts.signup, name="signup"),
-    path("i18n/setlang/", accounts.set_language, name="set_language"),
-    # The signed token travels in the query string (?token=…), as List-Unsubscribe gives it.
-    path("digest/unsubscribe/", digest.digest_unsubscribe, name="digest_unsubscribe"),
 ]

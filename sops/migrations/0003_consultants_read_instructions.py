@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from tasks.roles import grant_to_consultants, revoke_from_consultants
+from accounts.roles import grant_to_consultants, revoke_from_consultants
 
 PERMISSIONS = {
     "instruction": ("view",),
@@ -25,7 +25,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("sops", "0002_starter_templates"),
-        ("tasks", "0003_consultants_group"),
+        ("accounts", "0002_consultants_group"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -1,31 +1,23 @@
-"""What the data is: founders and their profiles, categories, tasks, delegates, digests.
+"""What the data is: categories, tasks, delegates and the override trail.
+
+Founders and profiles live in accounts.models, the digest ledger in digest.models.
 
 Rules (classification, buyback arithmetic) live in the pure modules classifier.py and
 buyback.py; writes go through services.py.
 """
 
-from tasks.models.accounts import (  # noqa: F401
-    Profile,
-    User,
-    UserManager,
-)
-from tasks.models.choices import (  # noqa: F401
+from tasks.choices import (  # noqa: F401
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
     LANGUAGE_CHOICES,
     ROUTE_CHOICES,
-    TIME_ZONE_CHOICES,
     WEEKDAY_CHOICES,
     hours_in_a_week,
     not_negative,
     one_to_five,
 )
-from tasks.models.digest import (  # noqa: F401
-    WeeklyDigest,
-)
 from tasks.models.work import (  # noqa: F401
     HANDOVER_GATE_MESSAGE,
-    VA_ROUTE,
     Category,
     Delegate,
     OverrideRecord,

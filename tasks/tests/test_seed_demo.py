@@ -1,7 +1,8 @@
 from django.core.management import call_command
 
+from accounts.models import User
 from tasks.demo import DEMO_EMAIL
-from tasks.models import Task, User
+from tasks.models import Task
 
 
 def test_it_creates_the_founders_and_running_it_again_changes_nothing(db, capsys):

@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tasks import dashboard_reads, schedule, services
-from tasks.digest import founder_trend
+from digest import schedule
+from digest.services import founder_trend
+from tasks import dashboard_reads, services
 from tasks.models import ROUTE_CHOICES, Category
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback, founder_figure_groups

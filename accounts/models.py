@@ -1,0 +1,159 @@
+"""Founders, consultants and superusers, and a founder's profile."""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from digest import schedule
+from tasks import buyback, classifier
+from tasks.choices import (
+    LANGUAGE_CHOICES,
+    WEEKDAY_CHOICES,
+    hours_in_a_week,
+    not_negative,
+    one_to_five,
+    time_zone_choices,
+)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """Founders, consultants and superusers all log in by email."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    def __str__(self):
+        return self.email
+
+
+class Profile(models.Model):
+    """A founder's numbers and preferences: what their hour is worth, how much they can carry."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    hourly_value = models.DecimalField(
+        _("hourly value"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("100"),
+        validators=not_negative,
+        help_text=_("What an hour of your time is worth to your business."),
+    )
+    weekly_capacity = models.DecimalField(
+        _("weekly capacity (hours)"),
+        max_digits=5,
+        decimal_places=1,
+        default=Decimal("40"),
+        validators=hours_in_a_week,
+    )
+    monthly_budget = models.DecimalField(
+        _("monthly delegation budget"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("1000"),
+        validators=not_negative,
+    )
+    default_va_rate = models.DecimalField(
+        _("default virtual assistant rate (per hour)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("15"),
+        validators=not_negative,
+    )
+    default_specialist_rate = models.DecimalField(
+        _("default specialist rate (per hour)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("60"),
+        validators=not_negative,
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, choices=time_zone_choices, default="Europe/Berlin"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="en")
+    digest_enabled = models.BooleanField(_("send me the weekly digest"), default=True)
+    digest_weekday = models.PositiveSmallIntegerField(
+        _("digest weekday"), choices=WEEKDAY_CHOICES, default=0
+    )
+    digest_hour = models.PositiveSmallIntegerField(
+        _("digest hour"),
+        default=8,
+        validators=[MinValueValidator(0), MaxValueValidator(23)],
+        help_text=_("In your time zone, 0–23."),
+    )
+    # When the next digest is due (UTC); the claim is a compare-and-swap on this value, so
+    # two beats or two workers never claim the same week. Empty: not computed yet (e.g. a
+    # bulk-created profile); the next beat computes it. Kept by services.profile_update.
+    next_digest_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    # The dashboard's "since your last visit": when the founder was last seen (written at most
+    # every few minutes, see services.founder_visit) and when their previous visit ended.
+    last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    previous_visit_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hate_max = models.PositiveSmallIntegerField(
+        _("hate threshold (enjoyment at most)"), default=2, validators=one_to_five
+    )
+    skill_gap_max = models.PositiveSmallIntegerField(
+        _("skill gap threshold (skill at most)"), default=2, validators=one_to_five
+    )
+    time_eater_min_hours = models.DecimalField(
+        _("time eater threshold (hours per week at least)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("1.0"),
+        validators=hours_in_a_week,
+    )
+    # Consultants coaching this founder; a founder may have several.
+    consultants = models.ManyToManyField(
+        User, related_name="clients", blank=True, verbose_name=_("consultants")
+    )
+
+    class Meta:
+        verbose_name = _("founder profile")
+        verbose_name_plural = _("founder profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+    def thresholds(self) -> classifier.Thresholds:
+        return classifier.Thresholds(
+            hate_max=self.hate_max,
+            skill_gap_max=self.skill_gap_max,
+            time_eater_min_hours=self.time_eater_min_hours,
+        )
+
+    def digest_schedule(self) -> schedule.Schedule:
+        return schedule.Schedule(
+            weekday=self.digest_weekday, hour=self.digest_hour, time_zone=self.time_zone
+        )
+
+    def rates(self) -> buyback.Rates:
+        return buyback.Rates(
+            hourly_value=self.hourly_value,
+            weekly_capacity=self.weekly_capacity,
+            monthly_budget=self.monthly_budget,
+            default_va_rate=self.default_va_rate,
+            default_specialist_rate=self.default_specialist_rate,
+        )

@@ -1,0 +1,96 @@
+"""A consultant sees only their clients' things in the admin; superusers see everything.
+
+One place decides what "their clients' things" means: `scope(queryset, user)`. Each model
+says how it reaches its founder (`register_scope(Task, "owner")`); a model nobody registered
+shows a consultant nothing, so a new model is hidden until someone decides otherwise.
+Every ModelAdmin and inline mixes in `ConsultantScoped`, which runs change lists, change
+forms, deletes, history, autocomplete, raw-id popups, related choices and list filters through
+that one function. An object outside the scope answers exactly as a missing one does.
+"""
+
+from django.contrib import admin
+from django.db.models import Model, QuerySet
+
+from accounts.models import Profile, User
+from tasks.models import Category, Delegate, OverrideRecord, Task
+
+# model → lookup path from the model to its founder (a User); "" for User itself.
+FOUNDER_PATHS: dict[type[Model], str] = {}
+# Reference data every consultant may read (the four categories).
+SHARED: set[type[Model]] = set()
+
+
+def register_scope(model: type[Model], founder_path: str) -> None:
+    FOUNDER_PATHS[model] = founder_path
+
+
+def register_shared(model: type[Model]) -> None:
+    SHARED.add(model)
+
+
+register_scope(User, "")
+register_scope(Profile, "user")
+register_scope(Task, "owner")
+register_scope(Delegate, "owner")
+register_scope(OverrideRecord, "task__owner")
+register_shared(Category)
+
+
+def clients_of(user: User) -> QuerySet:
+    """The founders whose profile lists this consultant; every user for a superuser."""
+    if user.is_superuser:
+        return User.objects.all()
+    return User.objects.filter(profile__consultants=user)
+
+
+def is_scoped(model: type[Model]) -> bool:
+    return model in FOUNDER_PATHS
+
+
+def scope(queryset: QuerySet, user: User) -> QuerySet:
+    if user.is_superuser or queryset.model in SHARED:
+        return queryset
+    path = FOUNDER_PATHS.get(queryset.model)
+    if path is None:
+        return queryset.none()
+    prefix = f"{path}__" if path else ""
+    # One founder per row and one row per (profile, consultant): the join adds no duplicates.
+    return queryset.filter(**{f"{prefix}profile__consultants": user})
+
+
+class ConsultantScoped:
+    """Mix into every ModelAdmin and inline, before admin.ModelAdmin / InlineModelAdmin."""
+
+    def get_queryset(self, request):
+        return scope(super().get_queryset(request), request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        self._scope_choices(db_field, request, kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        self._scope_choices(db_field, request, kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def _scope_choices(self, db_field, request, kwargs) -> None:
+        # Choices, autocomplete selections and raw-id values are all validated against this.
+        if "queryset" in kwargs:
+            kwargs["queryset"] = scope(kwargs["queryset"], request.user)
+            return
+        queryset = self.get_field_queryset(None, db_field, request)
+        if queryset is None:
+            queryset = db_field.remote_field.model._default_manager.all()
+        kwargs["queryset"] = scope(queryset, request.user)
+
+    def get_list_filter(self, request):
+        # A plain related filter lists every row of the related table; offer only the
+        # values present in this (scoped) change list.
+        return [self._scoped_filter(item) for item in super().get_list_filter(request)]
+
+    def _scoped_filter(self, item):
+        if not isinstance(item, str) or "__" in item:
+            return item
+        field = self.model._meta.get_field(item)
+        if field.is_relation and is_scoped(field.related_model):
+            return (item, admin.RelatedOnlyFieldListFilter)
+        return item

@@ -1,0 +1,218 @@
+"""Tasks, delegates and categories in the admin. Every write goes through tasks.services, so
+the classification, the override record and the handover gate hold here as in the app."""
+
+from django.contrib import admin
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from consultants.admin import actions
+from consultants.admin.scoping import ConsultantScoped
+from tasks import services
+from tasks.models import ROUTE_CHOICES, Category, Delegate, Task
+from tasks.reasons import reasons_text
+from tasks.services import TASK_FIELDS
+
+
+class EffectiveCategoryFilter(admin.SimpleListFilter):
+    """By the category that counts: the override when there is one, else the computed one."""
+
+    title = _("category")
+    parameter_name = "category"
+
+    def lookups(self, request, model_admin):
+        return [(category.code, category.name) for category in Category.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            code = self.value()
+            return queryset.filter(
+                Q(override_category=code) | Q(override_category__isnull=True, category=code)
+            )
+        return queryset
+
+
+class EffectiveRouteFilter(admin.SimpleListFilter):
+    title = _("route")
+    parameter_name = "route"
+
+    def lookups(self, request, model_admin):
+        return ROUTE_CHOICES
+
+    def queryset(self, request, queryset):
+        if self.value():
+            route = self.value()
+            return queryset.filter(Q(override_route=route) | Q(override_route="", route=route))
+        return queryset
+
+
+class OverriddenFilter(admin.SimpleListFilter):
+    title = _("override")
+    parameter_name = "overridden"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Overridden")), ("no", _("As classified"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(override_category__isnull=self.value() == "no")
+        return queryset
+
+
+def hours_totals(queryset) -> dict:
+    """The change list's footer: hours of the filtered tasks, all and by status."""
+    return queryset.aggregate(
+        count=Count("pk"),
+        hours=Sum("hours_per_week"),
+        open_hours=Sum("hours_per_week", filter=Q(status__in=Task.OPEN_STATUSES)),
+        delegated_hours=Sum("hours_per_week", filter=Q(status=Task.DELEGATED)),
+    )
+
+
+@admin.register(Task)
+class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
+    list_display = (
+        "title",
+        "owner",
+        "hours_per_week",
+        "effective_category",
+        "effective_route",
+        "status",
+        "is_overridden",
+    )
+    list_filter = (
+        EffectiveCategoryFilter,
+        EffectiveRouteFilter,
+        "status",
+        OverriddenFilter,
+        "owner",
+    )
+    list_select_related = ("owner", "category", "override_category")
+    search_fields = ("title", "owner__email")
+    autocomplete_fields = ("owner",)
+    actions = (actions.reclassify, actions.override_category, actions.export_csv)
+    readonly_fields = (
+        "category",
+        "route",
+        "reason_sentences",
+        "override_trail",
+        "status",
+        "delegate",
+        "delegated_on",
+        "delegate_rate",
+        "last_run_on",
+        "created_at",
+        "updated_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("owner", *TASK_FIELDS)}),
+        (_("Classification"), {"fields": ("category", "route", "reason_sentences")}),
+        (_("Override"), {"fields": ("override_trail",)}),
+        (
+            _("Delegation"),
+            {"fields": ("status", "delegate", "delegated_on", "delegate_rate", "last_run_on")},
+        ),
+        (_("History"), {"fields": ("created_at", "updated_at")}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        # A task stays with its founder.
+        fields = super().get_readonly_fields(request, obj)
+        return (*fields, "owner") if obj is not None else fields
+
+    @admin.display(description=_("category"), ordering="category")
+    def effective_category(self, task):
+        return task.override_category or task.category
+
+    @admin.display(description=_("route"), ordering="route")
+    def effective_route(self, task):
+        return task.get_effective_route_display()
+
+    @admin.display(description=_("overridden"), boolean=True)
+    def is_overridden(self, task):
+        return task.is_overridden
+
+    @admin.display(description=_("why"))
+    def reason_sentences(self, task):
+        return "; ".join(reasons_text(task.reasons or []))
+
+    @admin.display(description=_("override"))
+    def override_trail(self, task):
+        current = _("None: the computed category counts.")
+        if task.is_overridden:
+            current = _("%(category)s, by %(by)s on %(at)s: “%(reason)s”") % {
+                "category": task.override_category,
+                "by": task.override_by or _("a deleted user"),
+                "at": task.override_at.strftime("%Y-%m-%d %H:%M") if task.override_at else "—",
+                "reason": task.override_reason,
+            }
+        records = task.override_records.select_related("category", "by")
+        trail = format_html_join(
+            "",
+            "<li>{} · {}: {} {}</li>",
+            (
+                (
+                    r.at.strftime("%Y-%m-%d %H:%M"),
+                    r.by or _("a deleted user"),
+                    r.category or _("override removed"),
+                    f"“{r.reason}”" if r.reason else "",
+                )
+                for r in records
+            ),
+        )
+        return format_html("{}<ul>{}</ul>", current, trail) if records else current
+
+    def save_model(self, request, obj, form, change):
+        fields = {name: form.cleaned_data[name] for name in TASK_FIELDS}
+        if change:
+            services.task_update(task=obj, **fields)
+        else:
+            created = services.task_create(owner=obj.owner, **fields)
+            obj.pk = created.pk
+            obj.refresh_from_db()
+
+    def delete_model(self, request, obj):
+        services.task_delete(task=obj)
+
+    def delete_queryset(self, request, queryset):
+        services.tasks_delete(queryset=queryset)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None)
+        if context and "cl" in context:
+            context["hours_totals"] = hours_totals(context["cl"].queryset)
+        return response
+
+
+@admin.register(Delegate)
+class DelegateAdmin(ConsultantScoped, admin.ModelAdmin):
+    list_display = ("name", "owner", "kind", "hourly_rate")
+    list_filter = ("kind", "owner")
+    list_select_related = ("owner",)
+    search_fields = ("name", "email", "owner__email")
+    autocomplete_fields = ("owner",)
+    fields = ("owner", "name", "kind", "email", "areas", "hourly_rate", "notes")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("owner",) if obj is not None else ()
+
+    def save_model(self, request, obj, form, change):
+        services.delegate_save(delegate=obj)
+
+    # A delegate with delegated tasks is protected (on_delete=PROTECT): Django's delete page
+    # then names those tasks and deletes nothing, before the service is reached.
+    def delete_model(self, request, obj):
+        services.delegate_delete(delegate=obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for delegate in queryset:
+            services.delegate_delete(delegate=delegate)
+
+
+@admin.register(Category)
+class CategoryAdmin(ConsultantScoped, admin.ModelAdmin):
+    list_display = ("code", "name_en", "name_de", "position")
+    ordering = ("position",)

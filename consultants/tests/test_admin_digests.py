@@ -1,0 +1,92 @@
+"""The digest in the consultant's workspace: queue this week's now, see what went out."""
+
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from accounts.models import Profile, User
+from consultants.tests.admin_cast import LAST_DIGEST, change_form_data
+from digest import schedule
+from digest.models import WeeklyDigest
+
+USERS = "/admin/accounts/user/"
+
+
+def queue(client, users):
+    return client.post(
+        USERS,
+        {"action": "queue_digest", "_selected_action": [str(u.pk) for u in users]},
+        follow=True,
+    )
+
+
+def this_weeks(founder) -> bool:
+    week = schedule.iso_week(timezone.now(), founder.profile.time_zone)
+    return WeeklyDigest.objects.filter(
+        founder=founder, iso_year=week.year, iso_week=week.week
+    ).exists()
+
+
+def test_queueing_claims_this_weeks_digest_for_the_consultants_clients_only(
+    client, cast, django_capture_on_commit_callbacks
+):
+    client.force_login(cast.consultants["bob"])
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = queue(client, User.objects.all())
+    assert "Queued this week&#x27;s digest for 2 founders." in response.content.decode()
+    assert len(callbacks) == 1  # one send task for the claimed rows, after the commit
+    assert {name for name, f in cast.founders.items() if this_weeks(f)} == {"alice", "dora"}
+
+
+def test_queueing_twice_sends_nobody_a_second_copy(client, cast):
+    client.force_login(cast.consultants["bob"])
+    queue(client, User.objects.all())
+    again = queue(client, User.objects.all()).content.decode()
+    assert "Queued this week&#x27;s digest for 0 founders." in again
+    assert "2 founders already had this week&#x27;s digest or turned it off." in again
+    assert WeeklyDigest.objects.filter(founder=cast.founders["alice"]).count() == 2
+
+
+def test_a_founder_who_turned_the_digest_off_gets_none(client, cast):
+    Profile.objects.filter(user=cast.founders["dora"]).update(digest_enabled=False)
+    client.force_login(cast.consultants["bob"])
+    queue(client, [cast.founders["alice"], cast.founders["dora"]])
+    assert this_weeks(cast.founders["alice"]) and not this_weeks(cast.founders["dora"])
+
+
+def test_the_overview_shows_when_the_last_digest_went_out(client, cast):
+    alice = cast.founders["alice"]
+    WeeklyDigest.objects.create(
+        founder=alice, iso_year=2026, iso_week=48, state=WeeklyDigest.FAILED, claimed_at=LAST_DIGEST
+    )
+    client.force_login(cast.consultants["bob"])
+    summaries = client.get("/admin/accounts/user/overview/").context["summaries"]
+    assert {s.founder.email: s.last_digest_sent for s in summaries} == {
+        "alice@example.com": LAST_DIGEST,
+        "dora@example.com": LAST_DIGEST,
+    }
+    page = client.get(f"/admin/accounts/user/{alice.pk}/change/")
+    assert page.context["summary"].last_digest_sent == LAST_DIGEST
+
+
+def test_the_digest_ledger_is_read_only_for_a_consultant(client, cast):
+    sent = WeeklyDigest.objects.get(founder=cast.founders["alice"])
+    client.force_login(cast.consultants["bob"])
+    url = f"/admin/digest/weeklydigest/{sent.pk}/change/"
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"state": WeeklyDigest.FAILED}).status_code == 403
+    assert client.get(f"/admin/digest/weeklydigest/{sent.pk}/delete/").status_code == 403
+    sent.refresh_from_db()
+    assert sent.state == WeeklyDigest.SENT
+
+
+def test_changing_a_clients_digest_hour_in_the_admin_replans_the_next_digest(client, cast):
+    alice = cast.founders["alice"]
+    before = Profile.objects.get(user=alice).next_digest_at
+    client.force_login(cast.consultants["bob"])
+    form = client.get(f"/admin/accounts/user/{alice.pk}/change/")
+    data = change_form_data(form) | {"profile-0-digest_hour": "17", "profile-0-digest_weekday": "3"}
+    assert client.post(f"/admin/accounts/user/{alice.pk}/change/", data).status_code == 302
+    after = Profile.objects.get(user=alice).next_digest_at
+    assert after != before
+    assert after.astimezone(ZoneInfo("Europe/Berlin")).hour == 17

@@ -1,0 +1,271 @@
+"""What a founder's weekly digest says, as a template context (domain.md, "The weekly digest").
+
+Read-only. A sender reads a whole chunk of digests at once (`chunk_reads`: four queries
+whatever the number of founders and tasks), then builds each context in Python. The buyback
+figures come from buyback.compute over selectors.task_figures, as on the dashboard, and reasons
+from tasks.reasons, never recomputed here. Strings are translated when the templates render,
+inside the caller's translation.override.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+
+from accounts.models import Profile
+from digest import schedule
+from digest.models import WeeklyDigest
+from tasks import buyback, classifier
+from tasks.models import ROUTE_CHOICES, Category, Task
+from tasks.reasons import reasons_text
+from tasks.selectors import FIGURE_FIELDS, task_figures
+
+SNAPSHOT_FIELDS = (
+    "hours_delegated",
+    "reclaimable_time",
+    "reclaimable_skill",
+    "reclaimable_smart",
+    "delegation_cost",
+    "bought_back_value",
+    "hours_kept",
+    "weekly_capacity",
+)
+TOP_MOVES = 3
+SILENT_AFTER = timedelta(days=14)
+CENT = Decimal("0.01")
+ROUTE_LABELS = dict(ROUTE_CHOICES)
+
+
+def snapshot_of(figures: buyback.Buyback) -> dict[str, Decimal]:
+    """The figures kept on the week's WeeklyDigest row (rounded as the columns store them)."""
+    values = {
+        "hours_delegated": figures.bought_back_hours,
+        "reclaimable_time": figures.reclaimable_by_kind[classifier.TIME],
+        "reclaimable_skill": figures.reclaimable_by_kind[classifier.SKILL],
+        "reclaimable_smart": figures.reclaimable_by_kind[classifier.SMART],
+        "delegation_cost": figures.delegation_cost,
+        "bought_back_value": figures.bought_back_value,
+        "hours_kept": figures.hours_kept,
+        "weekly_capacity": figures.weekly_capacity,
+    }
+    return {name: value.quantize(CENT) for name, value in values.items()}
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    """What the digest needs of one open task (plain values: no model instances to build)."""
+
+    pk: int
+    title: str
+    hours: Decimal
+    status: str
+    category: str
+    route: str
+    reasons: list
+    delegated_on: date | None
+    last_run_on: date | None
+    delegate: str | None
+
+
+@dataclass
+class FounderTasks:
+    figures: list[buyback.TaskFigures] = field(default_factory=list)  # all tasks
+    open: list[OpenTask] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ChunkReads:
+    """Everything a chunk of digests reads besides the rows and profiles themselves."""
+
+    tasks: dict[int, FounderTasks]  # by founder id
+    previous: dict[int, WeeklyDigest]  # by digest id: the latest earlier week's snapshot
+    categories: list[Category]
+
+
+def chunk_reads(digests: list[WeeklyDigest]) -> ChunkReads:
+    """Four queries for the whole chunk, however many founders and tasks it has."""
+    founder_ids = {digest.founder_id for digest in digests}
+    return ChunkReads(
+        tasks=founders_tasks(founder_ids),
+        previous=previous_snapshots([digest.pk for digest in digests]),
+        categories=list(Category.objects.all()),
+    )
+
+
+def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
+    """All the founders' tasks in one query, grouped by founder: the figures of every task
+    (done ones count nowhere, buyback.compute drops them) and the open tasks' details."""
+    rows = Task.objects.filter(owner_id__in=founder_ids).values_list(
+        "owner_id",
+        *FIGURE_FIELDS,
+        "pk",
+        "title",
+        "reasons",
+        "delegated_on",
+        "last_run_on",
+        "delegate__name",
+    )
+    grouped = defaultdict(FounderTasks)
+    width = len(FIGURE_FIELDS)
+    for owner_id, *row in rows:
+        figures = task_figures(*row[:width])
+        tasks = grouped[owner_id]
+        tasks.figures.append(figures)
+        if figures.status in Task.OPEN_STATUSES:
+            pk, title, reasons, delegated_on, last_run_on, delegate = row[width:]
+            tasks.open.append(
+                OpenTask(
+                    pk,
+                    title,
+                    figures.hours,
+                    figures.status,
+                    figures.category,
+                    figures.route,
+                    reasons,
+                    delegated_on,
+                    last_run_on,
+                    delegate,
+                )
+            )
+    return grouped
+
+
+def previous_snapshots(digest_ids: list[int]) -> dict[int, WeeklyDigest]:
+    """For each digest, the latest earlier week with a snapshot: what "since last week"
+    compares with. Two queries for any number of digests."""
+    earlier = Q(iso_year__lt=OuterRef("iso_year")) | Q(
+        iso_year=OuterRef("iso_year"), iso_week__lt=OuterRef("iso_week")
+    )
+    latest = (
+        WeeklyDigest.objects.filter(
+            # Only a week the founder really received: a failed digest is no baseline.
+            earlier,
+            founder_id=OuterRef("founder_id"),
+            state=WeeklyDigest.SENT,
+            snapshot_at__isnull=False,
+        )
+        .order_by("-iso_year", "-iso_week")
+        .values("pk")[:1]
+    )
+    pairs = dict(
+        WeeklyDigest.objects.filter(pk__in=digest_ids)
+        .annotate(previous_id=Subquery(latest))
+        .values_list("pk", "previous_id")
+    )
+    rows = WeeklyDigest.objects.in_bulk([pk for pk in pairs.values() if pk])
+    return {digest_id: rows[pk] for digest_id, pk in pairs.items() if pk}
+
+
+def digest_context(
+    *,
+    digest: WeeklyDigest,
+    profile: Profile,
+    now: datetime,
+    unsubscribe_url: str,
+    reads: ChunkReads | None = None,
+) -> dict:
+    """The template context of one digest; `reads` from chunk_reads (read here if missing)."""
+    reads = reads or chunk_reads([digest])
+    founder = reads.tasks.get(profile.user_id) or FounderTasks()
+    figures = buyback.compute(founder.figures, profile.rates())
+    snapshot = snapshot_of(figures)
+    previous = reads.previous.get(digest.pk)
+    tasks = founder.open
+    today = schedule.local_today(now, profile.time_zone)
+    silent = silent_delegations(tasks, today=today)
+    change = None if previous is None else snapshot["hours_delegated"] - previous.hours_delegated
+    unchanged = previous is not None and all(
+        getattr(previous, name) == value for name, value in snapshot.items()
+    )
+    return {
+        "profile": profile,
+        "week": digest.iso_week,
+        "year": digest.iso_year,
+        "figures": figures,
+        "snapshot": snapshot,
+        "change": change,
+        "kinds": _kinds(figures, reads.categories),
+        "moves": next_moves(tasks, profile=profile),
+        "waiting": waiting_for_instruction(tasks),
+        "silent": silent,
+        "silent_days": SILENT_AFTER.days,
+        "nothing_new": unchanged and not silent and figures.capacity_state == "ok",
+        "site_url": settings.SITE_URL,
+        "dashboard_url": _absolute(reverse("dashboard")),
+        "settings_url": _absolute(reverse("settings")),
+        "unsubscribe_url": unsubscribe_url,
+    }
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def _task_url(task: OpenTask) -> str:
+    return _absolute(reverse("task_detail", kwargs={"pk": task.pk}))
+
+
+def _kinds(figures: buyback.Buyback, categories: list[Category]) -> list[dict]:
+    names = {category.code: category.name for category in categories}
+    return [
+        {"code": code, "name": names.get(code, code), "hours": hours}
+        for code, hours in figures.reclaimable_by_kind.items()
+    ]
+
+
+def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
+    """The first three of the founder's next moves: buyback.next_moves, as on the dashboard."""
+    by_pk = {task.pk: task for task in tasks}
+    candidates = [
+        buyback.MoveCandidate(
+            task.pk, task.title, task.hours, task.category, task.route, task.status
+        )
+        for task in tasks
+    ]
+    # Links and sentences only for the three shown, not for every candidate.
+    return [
+        {
+            "title": move.title,
+            "url": _task_url(by_pk[move.key]),
+            "hours": move.hours,
+            "value": move.value,
+            "cost": move.cost,
+            "net": move.net,
+            "route": ROUTE_LABELS.get(move.route, move.route),
+            "reasons": reasons_text(by_pk[move.key].reasons or []),
+        }
+        for move in buyback.next_moves(candidates, profile.rates(), limit=TOP_MOVES)
+    ]
+
+
+def waiting_for_instruction(tasks: list[OpenTask]) -> list[dict]:
+    """Routine work for a virtual assistant that can't go before its work instruction."""
+    return [
+        {"title": task.title, "url": _task_url(task), "hours": task.hours}
+        for task in tasks
+        if buyback.waits_for_instruction(task.route, task.status)
+    ]
+
+
+def silent_delegations(tasks: list[OpenTask], *, today: date) -> list[dict]:
+    """Delegations with no run recorded for SILENT_AFTER (since the start when none ran)."""
+    silent = []
+    for task in tasks:
+        if task.status != Task.DELEGATED:
+            continue
+        last = task.last_run_on or task.delegated_on
+        if last is None or today - last >= SILENT_AFTER:
+            silent.append(
+                {
+                    "title": task.title,
+                    "url": _task_url(task),
+                    "last": last,
+                    "days": (today - last).days if last else None,
+                    "delegate": task.delegate or "",
+                }
+            )
+    return silent

@@ -1,0 +1,66 @@
+"""The weekly digest ledger with its buyback snapshot."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+
+class WeeklyDigest(models.Model):
+    """One founder's "buy back your time" digest for one ISO week (in their time zone).
+
+    The row is the ledger that makes the digest exactly once: it is created in the same
+    transaction as the compare-and-swap on Profile.next_digest_at, and the unique constraint
+    stops a second one for the same week whatever races. A sender moves it claimed → sending
+    under a row lock before it talks to SMTP, so a redelivered task finds nothing to do.
+    The row also keeps the week's buyback snapshot, for "change since last week" and trends.
+    """
+
+    CLAIMED, SENDING, SENT, FAILED = "claimed", "sending", "sent", "failed"
+    STATE_CHOICES = [
+        (CLAIMED, _("Claimed, waiting to be sent")),
+        (SENDING, _("Sending")),
+        (SENT, _("Sent")),
+        (FAILED, _("Failed")),
+    ]
+
+    founder = models.ForeignKey(User, on_delete=models.CASCADE, related_name="weekly_digests")
+    iso_year = models.PositiveSmallIntegerField(_("ISO year"))
+    iso_week = models.PositiveSmallIntegerField(_("ISO week"))
+    state = models.CharField(_("state"), max_length=10, choices=STATE_CHOICES, default=CLAIMED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # When the row entered claimed or sending: a row stuck there longer than the claim
+    # timeout (a worker killed mid-way) is picked up again.
+    claimed_at = models.DateTimeField(_("claimed at"))
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    # The week's buyback snapshot, taken when the digest is built (weekly figures).
+    snapshot_at = models.DateTimeField(null=True, blank=True)
+    hours_delegated = models.DecimalField(max_digits=7, decimal_places=2, null=True)
+    reclaimable_time = models.DecimalField(max_digits=7, decimal_places=2, null=True)
+    reclaimable_skill = models.DecimalField(max_digits=7, decimal_places=2, null=True)
+    reclaimable_smart = models.DecimalField(max_digits=7, decimal_places=2, null=True)
+    delegation_cost = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    bought_back_value = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    hours_kept = models.DecimalField(max_digits=7, decimal_places=2, null=True)
+    weekly_capacity = models.DecimalField(max_digits=5, decimal_places=1, null=True)
+
+    class Meta:
+        ordering = ["-iso_year", "-iso_week"]
+        verbose_name = _("weekly digest")
+        verbose_name_plural = _("weekly digests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["founder", "iso_year", "iso_week"], name="one_digest_per_founder_week"
+            )
+        ]
+        indexes = [models.Index(fields=["state", "claimed_at"])]
+
+    def __str__(self):
+        return f"{self.founder} {self.iso_year}-W{self.iso_week:02d} ({self.state})"
+
+    @property
+    def reclaimable_hours(self):
+        parts = (self.reclaimable_time, self.reclaimable_skill, self.reclaimable_smart)
+        return None if None in parts else sum(parts)

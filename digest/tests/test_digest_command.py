@@ -1,0 +1,58 @@
+"""`send_digests`: the issue's "done when", and --founder / --dry-run."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from accounts.models import Profile
+from digest.models import WeeklyDigest
+from digest.tests.digest_support import parts, unsubscribe_link
+
+
+def _run(*args, **options) -> str:
+    out = StringIO()
+    call_command("send_digests", *args, stdout=out, **options)
+    return out.getvalue()
+
+
+def test_25_seeded_founders_get_exactly_25_digests_over_two_runs(db, smtp_server):
+    call_command("seed_demo", founders=25, stdout=StringIO())
+    assert "25 sent, 0 failed" in _run(now=True)
+    assert "0 sent, 0 failed" in _run(now=True)
+    received = [m["message"] for m in smtp_server.messages]
+    assert len(received) == 25
+    assert len({m["To"] for m in received}) == 25
+    for message in received:
+        assert set(parts(message)) == {"text/plain", "text/html"}
+    # Every one-click unsubscribe works, with no login.
+    mail_client = Client(enforce_csrf_checks=True)
+    for message in received:
+        url = unsubscribe_link(message).split("://", 1)[1].split("/", 1)[1]
+        response = mail_client.post(
+            "/" + url,
+            "List-Unsubscribe=One-Click",
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert response.status_code == 200
+    assert not Profile.objects.filter(digest_enabled=True).exists()
+    # A German founder got it in German.
+    german = next(m for m in received if m["To"] == "founder3@example.com")
+    assert "Du bist über deiner Kapazität" in parts(german)["text/plain"]
+
+
+def test_dry_run_prints_what_would_be_sent_and_changes_nothing(alice, charlie, smtp_server):
+    out = _run(now=True, dry_run=True)
+    assert "to alice@example.com" in out and "to charlie@example.com" in out
+    assert not WeeklyDigest.objects.exists() and smtp_server.messages == []
+
+
+def test_founder_limits_the_run_to_one_founder(alice, charlie, smtp_server):
+    assert "1 sent" in _run(now=True, founder="ALICE@example.com")
+    assert [m["to"] for m in smtp_server.messages] == [["alice@example.com"]]
+
+
+def test_an_unknown_founder_is_an_error(db):
+    with pytest.raises(CommandError, match="nobody@example.com"):
+        _run(founder="nobody@example.com")

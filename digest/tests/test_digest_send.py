@@ -1,0 +1,200 @@
+"""Claim and send: exactly once per founder per week, whatever runs twice or fails."""
+
+from datetime import UTC, datetime, timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from accounts.models import Profile
+from digest import schedule
+from digest import services as digest
+from digest.models import WeeklyDigest
+from digest.tests import digest_support
+from digest.tests.digest_support import MONDAY, claim_and_send, plan, the_digest
+from tasks.tests.factories import make_task
+
+scripted_smtp = digest_support.scripted_smtp  # the fixture, for the SMTP error tests
+
+
+def test_a_due_founder_gets_exactly_one_digest_even_when_everything_runs_twice(alice, smtp_server):
+    make_task(alice)
+    plan(alice)
+    first = claim_and_send()
+    second = claim_and_send()
+    assert (len(first.sent), len(second.sent)) == (1, 0)
+    assert [m["to"] for m in smtp_server.messages] == [["alice@example.com"]]
+    row = the_digest(alice)
+    assert (row.iso_year, row.iso_week, row.state, row.attempts) == (2026, 49, "sent", 1)
+    assert row.sent_at is not None and row.last_error == ""
+
+
+def test_a_retried_or_redelivered_send_task_sends_nothing_more(alice, smtp_server):
+    plan(alice)
+    ids = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
+    digest.digests_send(digest_ids=ids)
+    again = digest.digests_send(digest_ids=ids)
+    assert again.sent == [] and len(smtp_server.messages) == 1
+
+
+def test_a_second_claim_for_the_same_week_claims_nothing(alice):
+    plan(alice)
+    assert len(digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)) == 1
+    # Even forced, and even when the profile's next time is reset by hand.
+    plan(alice, next_at=None)
+    assert digest.digests_claim(founder_ids=[alice.pk], now=MONDAY, force=True) == []
+    assert WeeklyDigest.objects.count() == 1
+
+
+def test_a_claim_moves_the_next_digest_time_to_next_weeks_slot(alice):
+    plan(alice)
+    digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
+    alice.profile.refresh_from_db()
+    assert alice.profile.next_digest_at == datetime(2026, 12, 7, 7, tzinfo=UTC)
+
+
+def test_a_stale_compare_and_swap_loses(alice):
+    """Two beats read the same next time; only the first UPDATE matches it."""
+    plan(alice, next_at=MONDAY - timedelta(hours=2))
+    stale_copy = Profile.objects.get(user=alice)
+    assert digest.digests_claim(founder_ids=[alice.pk], now=MONDAY) != []
+    assert digest._claim_one(stale_copy, now=MONDAY, force=False) is None
+    assert WeeklyDigest.objects.count() == 1
+
+
+def test_nothing_is_claimed_before_the_founders_hour(alice, smtp_server):
+    plan(alice, hour=12)  # Monday 12:00 in Berlin = 11:00 UTC
+    assert claim_and_send(now=MONDAY).sent == []
+    alice.profile.refresh_from_db()
+    assert alice.profile.next_digest_at == datetime(2026, 11, 30, 11, tzinfo=UTC)
+    assert len(claim_and_send(now=MONDAY + timedelta(hours=2)).sent) == 1
+
+
+def test_auckland_and_los_angeles_get_their_own_weeks_around_midnight_utc(alice, charlie):
+    plan(alice, zone="Pacific/Auckland")  # Monday 08:00 NZDT = Sunday 19:00 UTC
+    plan(charlie, weekday=6, hour=20, zone="America/Los_Angeles")  # Sun 20:00 = Mon 04:00 UTC
+    sunday_late = datetime(2026, 11, 29, 23, 30, tzinfo=UTC)
+    claimed = digest.digests_claim(founder_ids=[alice.pk, charlie.pk], now=sunday_late)
+    assert [WeeklyDigest.objects.get(pk=i).founder for i in claimed] == [alice]
+    assert the_digest(alice).iso_week == 49
+    monday_early = datetime(2026, 11, 30, 4, 30, tzinfo=UTC)
+    ids = digest.due_founder_ids(now=monday_early)
+    assert ids == [charlie.pk]
+    digest.digests_claim(founder_ids=ids, now=monday_early)
+    assert the_digest(charlie).iso_week == 48  # still Sunday in LA
+
+
+def test_the_digest_of_31_december_belongs_to_iso_week_53(alice):
+    plan(alice, weekday=3, hour=9, zone="UTC")
+    digest.digests_claim(founder_ids=[alice.pk], now=datetime(2026, 12, 31, 10, tzinfo=UTC))
+    assert (the_digest(alice).iso_year, the_digest(alice).iso_week) == (2026, 53)
+
+
+def test_a_week_missed_through_downtime_is_sent_late_within_the_same_week(alice, smtp_server):
+    plan(alice, next_at=datetime(2026, 11, 30, 7, tzinfo=UTC))
+    thursday = datetime(2026, 12, 3, 15, tzinfo=UTC)
+    assert len(claim_and_send(now=thursday).sent) == 1
+    assert the_digest(alice).iso_week == 49
+
+
+def test_a_week_entirely_missed_is_not_sent_in_the_next_one(alice, smtp_server):
+    plan(alice, next_at=datetime(2026, 11, 23, 7, tzinfo=UTC))  # last week's slot
+    monday_early = datetime(2026, 11, 30, 6, tzinfo=UTC)  # before this week's
+    assert claim_and_send(now=monday_early).sent == []
+    alice.profile.refresh_from_db()
+    assert alice.profile.next_digest_at == datetime(2026, 11, 30, 7, tzinfo=UTC)
+
+
+def test_a_transient_smtp_error_is_retried_and_the_digest_arrives_once(alice, scripted_smtp):
+    plan(alice)
+    scripted_smtp.replies = ["451 4.3.0 Try again later"]
+    first = claim_and_send()
+    row = the_digest(alice)
+    assert first.retry == [row.pk]
+    assert (row.state, row.attempts) == ("claimed", 1)
+    assert "451" in row.last_error
+    second = digest.digests_send(digest_ids=first.retry)
+    row.refresh_from_db()
+    assert second.sent == [row.pk]
+    assert (row.state, row.attempts, row.last_error) == ("sent", 2, "")
+    assert len(scripted_smtp.messages) == 1
+
+
+def test_a_permanent_smtp_error_is_recorded_and_not_retried(alice, scripted_smtp):
+    plan(alice)
+    scripted_smtp.replies = ["550 5.1.1 No such mailbox"]
+    result = claim_and_send()
+    row = the_digest(alice)
+    assert (result.failed, result.retry) == ([row.pk], [])
+    assert row.state == "failed" and "550" in row.last_error
+    assert scripted_smtp.messages == []
+
+
+def test_transient_errors_give_up_after_the_last_attempt(alice, scripted_smtp):
+    plan(alice)
+    scripted_smtp.replies = ["451 busy"] * digest.MAX_ATTEMPTS
+    result = claim_and_send()
+    while result.retry:
+        result = digest.digests_send(digest_ids=result.retry)
+    row = the_digest(alice)
+    assert (row.state, row.attempts) == ("failed", digest.MAX_ATTEMPTS)
+
+
+def test_a_claim_left_by_a_killed_worker_is_picked_up_after_the_timeout(alice, smtp_server):
+    plan(alice)
+    [digest_id] = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
+    # The worker moved it to sending and died before it could send.
+    WeeklyDigest.objects.filter(pk=digest_id).update(state="sending", attempts=1)
+    now = timezone.now()
+    assert digest.stale_digest_ids(now=now) == []
+    assert digest.digests_send(digest_ids=[digest_id]).sent == []  # not orphaned yet
+    old = now - digest.CLAIM_TIMEOUT - timedelta(minutes=1)
+    WeeklyDigest.objects.filter(pk=digest_id).update(claimed_at=old)
+    assert digest.stale_digest_ids(now=now) == [digest_id]
+    assert digest.digests_send(digest_ids=[digest_id]).sent == [digest_id]
+    assert len(smtp_server.messages) == 1
+    assert the_digest(alice).attempts == 2
+
+
+def test_a_founder_who_turned_the_digest_off_is_not_claimed(alice, smtp_server):
+    plan(alice, digest_enabled=False)
+    assert digest.due_founder_ids(now=MONDAY, force=True) == []
+    assert claim_and_send(force=True, founders=[alice.pk]).sent == []
+
+
+def test_a_founder_who_unsubscribes_between_claim_and_send_gets_nothing(alice, smtp_server):
+    plan(alice)
+    ids = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
+    assert len(ids) == 1
+    Profile.objects.filter(user=alice).update(digest_enabled=False)
+    assert digest.digests_send(digest_ids=ids, now=MONDAY).sent == []
+    assert smtp_server.messages == []
+    assert WeeklyDigest.objects.get(pk=ids[0]).state == WeeklyDigest.FAILED
+
+
+def test_the_queries_per_digest_do_not_grow_with_the_number_of_tasks(alice, charlie, smtp_server):
+    make_task(alice)
+    for i in range(40):
+        make_task(charlie, title=f"Task {i}", recurring=bool(i % 2), skill=1 + i % 5)
+    plan(alice)
+    plan(charlie)
+    ids = digest.digests_claim(founder_ids=[alice.pk, charlie.pk], now=MONDAY)
+    counts = []
+    for digest_id in ids:
+        with CaptureQueriesContext(connection) as captured:
+            assert digest.digests_send(digest_ids=[digest_id], now=MONDAY).sent
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
+def test_changing_the_digest_settings_reschedules_it(alice):
+    from tasks import services
+
+    profile = Profile.objects.get(user=alice)
+    services.profile_update(profile=profile, digest_weekday=4, digest_hour=17)
+    expected = schedule.next_digest_at(
+        timezone.now(), profile.digest_schedule(), sent_this_week=False
+    )
+    assert Profile.objects.get(user=alice).next_digest_at == expected
+    services.profile_update(profile=profile, digest_enabled=False)
+    assert Profile.objects.get(user=alice).next_digest_at is None

@@ -1,0 +1,15 @@
+"""The one message builder every email of the app goes through."""
+
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def make_message(name: str, to: str, ctx: dict, *, headers: dict | None = None):
+    """templates/emails/<name>-subject.txt, -body.txt and -body.html (inline styles only),
+    rendered in the active language."""
+    subject = " ".join(render_to_string(f"emails/{name}-subject.txt", ctx).split())
+    text = render_to_string(f"emails/{name}-body.txt", ctx)
+    html = render_to_string(f"emails/{name}-body.html", ctx)
+    message = EmailMultiAlternatives(subject, text, to=[to], headers=headers or {})
+    message.attach_alternative(html, "text/html")
+    return message
