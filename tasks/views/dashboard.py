@@ -52,7 +52,8 @@ def dashboard(request):
             "nothing_waiting": not any(item.count for item in waiting.values()),
             "since": since,
             "kinds": kinds,
-            "trend": trend_chart(trend, figures),
+            "trend": trend,
+            "trend_chart": trend_chart(trend, figures),
             "trend_change": figures.bought_back_hours - trend[-1].hours_delegated
             if trend
             else None,
@@ -117,9 +118,9 @@ def trend_chart(trend, figures) -> dict:
         "points": points,
         "data": {
             "labels": [label for label, *_rest in points],
-            "hours": {"label": str(_("Hours bought back")), "data": [float(p[1]) for p in points]},
-            "cost": {"label": str(_("Cost per week")), "data": [float(p[2]) for p in points]},
-            "value": {"label": str(_("Value per week")), "data": [float(p[3]) for p in points]},
+            "hours": {"label": str(_("Hours bought back")), "data": [float(p[1] or 0) for p in points]},
+            "cost": {"label": str(_("Cost per week")), "data": [float(p[2] or 0) for p in points]},
+            "value": {"label": str(_("Value per week")), "data": [float(p[3] or 0) for p in points]},
         },
     }
 
