@@ -118,9 +118,15 @@ def trend_chart(trend, figures) -> dict:
         "points": points,
         "data": {
             "labels": [label for label, *_rest in points],
-            "hours": {"label": str(_("Hours bought back")), "data": [float(p[1] or 0) for p in points]},
+            "hours": {
+                "label": str(_("Hours bought back")),
+                "data": [float(p[1] or 0) for p in points],
+            },
             "cost": {"label": str(_("Cost per week")), "data": [float(p[2] or 0) for p in points]},
-            "value": {"label": str(_("Value per week")), "data": [float(p[3] or 0) for p in points]},
+            "value": {
+                "label": str(_("Value per week")),
+                "data": [float(p[3] or 0) for p in points],
+            },
         },
     }
 
