@@ -194,7 +194,12 @@ def test_the_demo_founder_sees_the_charts_in_english_and_german(client, db):
         assert name in page
     client.post("/i18n/setlang/", {"language": "de", "next": "/"})
     page = client.get("/").content.decode()
-    for name in ("Zeit-Outsourcing", "Kerntätigkeit", "Deine nächsten Schritte"):
+    for name in (
+        "Zeit-Outsourcing",
+        "Smart-Outsourcing",
+        "Kerntätigkeit",
+        "Deine nächsten Schritte",
+    ):
         assert name in page
 
 
