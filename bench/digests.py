@@ -2,8 +2,10 @@
 
 Seeds 10,000 founders × 20 tasks in PostgreSQL, starts an SMTP sink on loopback, runs the
 beat's fan-out on two Celery worker processes over Redis, and prints digests per second,
-SQL queries per digest, peak worker memory, and the raw SMTP send rate of trivial messages
-over the same sink (two sender processes, like the two workers), so the ratio reads in one run.
+SQL queries per digest, peak worker memory, the raw SMTP send rate of trivial messages, and the
+ceiling for these very messages: the same rendered digests (identical bytes, both parts) sent
+through the same sink by as many plain smtplib processes as there are workers, no database —
+so the pipeline's share of what the machine can move reads in one run.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_digests \\
     REDIS_URL=redis://127.0.0.1:6379/4 .venv/bin/python bench/digests.py [--founders N]
@@ -43,16 +45,21 @@ from outsourcing.celery import app  # noqa: E402
 from tasks import demo  # noqa: E402
 
 RAW_MESSAGES = 4000
+KEPT_MESSAGES = 200  # rendered digests kept for the same-messages ceiling
 
 
 class Sink:
-    """Accepts everything and only counts it."""
+    """Accepts everything and counts it; keeps the first rendered digests for the ceiling."""
 
     def __init__(self):
         self.count = 0
+        self.kept: list[tuple[str, list[str], bytes]] = []
+        self.keep = True
 
     async def handle_DATA(self, server, session, envelope):
         self.count += 1
+        if self.keep and len(self.kept) < KEPT_MESSAGES:
+            self.kept.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
         return "250 OK"
 
 
@@ -75,6 +82,33 @@ def raw_rate(sink: Sink, port: int, processes: int) -> float:
     elapsed = time.perf_counter() - started
     assert sink.count - before == RAW_MESSAGES * processes, "the sink lost raw messages"
     return RAW_MESSAGES * processes / elapsed
+
+
+def same_rate(sink: Sink, port: int, processes: int, total: int) -> float:
+    """The ceiling: the rendered digests the sink received, resent as they are by `processes`
+    plain smtplib senders (no Django, no database), `total` messages in all."""
+    import pickle
+
+    sink.keep = False
+    with tempfile.NamedTemporaryFile(prefix="digest-messages-", delete=False) as saved:
+        pickle.dump(sink.kept, saved)
+    each = max(total // processes, 1)
+    before = sink.count
+    code = (
+        "import sys; sys.path.insert(0, %r); from bench.digests_raw import send_same; "
+        "send_same(%d, %d, %r)"
+    )
+    started = time.perf_counter()
+    senders = [
+        subprocess.Popen([sys.executable, "-c", code % (str(ROOT), port, each, saved.name)])
+        for _ in range(processes)
+    ]
+    for sender in senders:
+        sender.wait()
+    elapsed = time.perf_counter() - started
+    os.unlink(saved.name)
+    assert sink.count - before == each * processes, "the sink lost messages"
+    return each * processes / elapsed
 
 
 def cpu_split(workers: list[subprocess.Popen], sink: psutil.Process) -> dict[str, float]:
@@ -107,7 +141,12 @@ def prepare(founders: int) -> None:
     )
 
 
-def start_workers(count: int, port: int, query_log: str) -> list[subprocess.Popen]:
+def start_workers(
+    count: int, port: int, query_log: str, threads: int = 1
+) -> list[subprocess.Popen]:
+    # More than one thread per worker overlaps one sender's waits (the commit, the SMTP reply)
+    # with another's work; the per-digest lease keeps it exactly once.
+    pool = ["--pool=solo"] if threads == 1 else ["--pool=threads", f"--concurrency={threads}"]
     env = {
         **os.environ,
         "EMAIL_HOST": "127.0.0.1",
@@ -126,7 +165,7 @@ def start_workers(count: int, port: int, query_log: str) -> list[subprocess.Pope
                 "-A",
                 "bench.digest_worker",
                 "worker",
-                "--pool=solo",
+                *pool,
                 "--loglevel=WARNING",
                 f"--hostname=bench{n}@%h",
                 "--without-gossip",
@@ -140,7 +179,7 @@ def start_workers(count: int, port: int, query_log: str) -> list[subprocess.Pope
     ]
 
 
-def run(founders: int, workers: int) -> None:
+def run(founders: int, workers: int, threads: int = 1) -> None:
     if "postgresql" not in settings.DATABASES["default"]["ENGINE"] or not settings.REDIS_URL:
         sys.exit("Set DATABASE_URL to PostgreSQL and REDIS_URL to Redis.")
     prepare(founders)
@@ -150,7 +189,7 @@ def run(founders: int, workers: int) -> None:
     controller.start()
     query_log = tempfile.NamedTemporaryFile(prefix="digest-queries-", delete=False).name
     app.control.purge()
-    procs = start_workers(workers, port, query_log)
+    procs = start_workers(workers, port, query_log, threads)
     peak = {proc.pid: 0 for proc in procs}
     try:
         time.sleep(3)  # let the workers connect to Redis
@@ -183,11 +222,14 @@ def run(founders: int, workers: int) -> None:
     digests = sink.count
     raw_one = raw_rate(sink, port, 1)
     raw_two = raw_rate(sink, port, workers)
+    size = sum(len(content) for _f, _t, content in sink.kept) / max(len(sink.kept), 1)
+    ceiling = same_rate(sink, port, workers, digests)
     controller.stop()
     rate = digests / elapsed
 
     print(f"machine: {platform.node()} · {platform.platform()} · {os.cpu_count()} CPUs")
-    print(f"founders: {founders} × 20 tasks; workers: {workers} (solo pool, Redis broker)")
+    pool = "solo pool" if threads == 1 else f"threads pool × {threads}"
+    print(f"founders: {founders} × 20 tasks; workers: {workers} ({pool}, Redis broker)")
     print(f"digests delivered to the sink: {digests} ({dict(states)})")
     print(f"fan-out wall time: {elapsed:.1f} s → {rate:.0f} digests/second")
     print(f"tasks run: {dict(per_task)}")
@@ -198,6 +240,11 @@ def run(founders: int, workers: int) -> None:
         f"raw SMTP rate, trivial messages: {raw_one:.0f}/s (1 sender), {raw_two:.0f}/s ({workers})"
     )
     print(f"digests vs raw SMTP ({workers} senders): {rate / raw_two:.0%}")
+    print(
+        f"same-messages SMTP ceiling: {ceiling:.0f}/s ({workers} senders, the same rendered "
+        f"digests, {size / 1024:.1f} KiB each, no database)"
+    )
+    print(f"digests vs the same-messages ceiling: {rate / ceiling:.0%}")
     # Where the machine's time went, per digest (the sink is this process, polling included).
     spent = {name: (cpu_after[name] - cpu_before[name]) / max(digests, 1) for name in cpu_after}
     print(
@@ -211,5 +258,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--founders", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (1: solo)")
     options = parser.parse_args()
-    run(options.founders, options.workers)
+    run(options.founders, options.workers, options.threads)

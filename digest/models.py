@@ -11,8 +11,10 @@ class WeeklyDigest(models.Model):
 
     The row is the ledger that makes the digest exactly once: it is created in the same
     transaction as the compare-and-swap on Profile.next_digest_at, and the unique constraint
-    stops a second one for the same week whatever races. A sender moves it claimed → sending
-    under a row lock before it talks to SMTP, so a redelivered task finds nothing to do.
+    stops a second one for the same week whatever races. Just before SMTP a sender takes a
+    short lease on it (claimed → sending, a fresh token and an expiry, in one conditional
+    UPDATE): only the sender whose UPDATE matched talks to SMTP, and only the holder of the
+    token can record the outcome. An expired lease (a killed sender) is taken over.
     The row also keeps the week's buyback snapshot, for "change since last week" and trends.
     """
 
@@ -29,9 +31,16 @@ class WeeklyDigest(models.Model):
     iso_week = models.PositiveSmallIntegerField(_("ISO week"))
     state = models.CharField(_("state"), max_length=10, choices=STATE_CHOICES, default=CLAIMED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    # When the row entered claimed or sending: a row stuck there longer than the claim
-    # timeout (a worker killed mid-way) is picked up again.
+    # When the week was claimed: the age of a digest that is still waiting.
     claimed_at = models.DateTimeField(_("claimed at"))
+    # The sender's lease while sending: its token fences the outcome's UPDATE.
+    lease_token = models.UUIDField(null=True, blank=True, editable=False)
+    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # A waiting digest is (re)sent from retry_at on — right after the claim by its own task,
+    # by the recovery beat when that task was lost — and given up at retry_until (the end of
+    # the founder's week, or a day after a late claim).
+    retry_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    retry_until = models.DateTimeField(_("retried until"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
 
@@ -55,7 +64,11 @@ class WeeklyDigest(models.Model):
                 fields=["founder", "iso_year", "iso_week"], name="one_digest_per_founder_week"
             )
         ]
-        indexes = [models.Index(fields=["state", "claimed_at"])]
+        indexes = [
+            models.Index(fields=["state", "claimed_at"]),
+            models.Index(fields=["state", "retry_at"]),
+            models.Index(fields=["state", "lease_until"]),
+        ]
 
     def __str__(self):
         return f"{self.founder} {self.iso_year}-W{self.iso_week:02d} ({self.state})"

@@ -77,3 +77,23 @@ def next_digest_at(now: datetime, schedule: Schedule, *, sent_this_week: bool) -
     if sent_this_week:
         return slot(week.next(), schedule)
     return slot(week, schedule)
+
+
+def week_end(week: IsoWeek, time_zone: str) -> datetime:
+    """The moment the founder's ISO week is over: the next Monday, 00:00 local, in UTC."""
+    monday = week.next().monday()
+    return datetime.combine(monday, time(0), tzinfo=ZoneInfo(time_zone)).astimezone(UTC)
+
+
+def retry_until(
+    week: IsoWeek, time_zone: str, *, claimed_at: datetime, late: timedelta
+) -> datetime:
+    """How long a digest that meets temporary failures is retried: as long as its week lasts,
+    and for a late claim (Sunday night) at least `late` after the claim."""
+    return max(week_end(week, time_zone), claimed_at + late)
+
+
+def retry_delay(attempts: int, delays: list[int]) -> timedelta:
+    """The wait after the `attempts`-th failed attempt: the schedule's steps in order, its last
+    step repeated from then on."""
+    return timedelta(seconds=delays[min(max(attempts, 1), len(delays)) - 1])

@@ -1,57 +1,35 @@
-"""The weekly "buy back your time" digest: claim, snapshot, build, send, unsubscribe.
+"""The weekly "buy back your time" digest: scheduling, the claim, the email, unsubscribe.
 
-Exactly once per founder per ISO week (the founder's week, in their time zone):
-
-1. claim — in one transaction, a compare-and-swap on Profile.next_digest_at (only the process
-   whose UPDATE still saw the old value goes on) and the WeeklyDigest row, whose unique
-   (founder, ISO year, ISO week) constraint stops a second one whatever races;
-2. send — under a row lock the row moves claimed → sending before anyone talks to SMTP, so a
-   redelivered or retried task finds nothing to do; then sent, or back to claimed on a
-   transient SMTP error (retried with backoff), or failed on a permanent one;
-3. recover — a row left in claimed or sending for CLAIM_TIMEOUT (a worker killed between
-   claim and send) is handed to a sender again by the next beat.
-
-The content lives in digest/content.py; every email goes through outsourcing.emails.make_message.
+Exactly once per founder per ISO week (the founder's week, in their time zone): in one
+transaction, a compare-and-swap on Profile.next_digest_at (only the process whose UPDATE still
+saw the old value goes on) and the WeeklyDigest row, whose unique (founder, ISO year, ISO week)
+constraint stops a second one whatever races. Sending it — under a lease per digest, with
+retries and recovery — lives in digest/sending.py, the content in digest/content.py;
+every email goes through outsourcing.emails.make_message.
 """
 
-import smtplib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Case, DateTimeField, F, Q, Value, When
+from django.db.models import Case, DateTimeField, Q, Value, When
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import urlencode
 
 from accounts.models import Profile
-from digest import content as digest_content
 from digest import schedule
-from digest.content import digest_context
 from digest.models import WeeklyDigest
-from outsourcing.emails import make_message
 
-CHUNK_SIZE = 100
-# A claim older than this is taken to be orphaned (its worker died); well above the time a
-# chunk takes, and above the longest retry backoff.
-CLAIM_TIMEOUT = timedelta(minutes=30)
-MAX_ATTEMPTS = 5
 UNSUBSCRIBE_SALT = "tasks.digest.unsubscribe"
-SNAPSHOT_FIELDS = list(digest_content.SNAPSHOT_FIELDS)
 
 
-@dataclass
-class SendResult:
-    sent: list[int] = field(default_factory=list)
-    failed: list[int] = field(default_factory=list)
-    retry: list[int] = field(default_factory=list)
-
-
-def chunks(ids: list[int], size: int = CHUNK_SIZE) -> Iterator[list[int]]:
+def chunks(ids: list[int], size: int | None = None) -> Iterator[list[int]]:
+    """Founders or digests in chunks of DIGEST_CHUNK_SIZE (100): one task, one SMTP session."""
+    size = size or settings.DIGEST_CHUNK_SIZE
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 
@@ -79,18 +57,6 @@ def due_founder_ids(*, now: datetime, force: bool = False, email: str = "") -> l
     if not force:
         profiles = profiles.filter(Q(next_digest_at__lte=now) | Q(next_digest_at__isnull=True))
     return list(profiles.order_by("user_id").values_list("user_id", flat=True))
-
-
-def stale_digest_ids(*, now: datetime) -> list[int]:
-    """Claims nobody finished within CLAIM_TIMEOUT: their worker died or their task was lost."""
-    return list(
-        WeeklyDigest.objects.filter(
-            state__in=(WeeklyDigest.CLAIMED, WeeklyDigest.SENDING),
-            claimed_at__lt=now - CLAIM_TIMEOUT,
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
 
 
 # --- claim ----------------------------------------------------------------------------------
@@ -168,11 +134,21 @@ class _LostRace(Exception):
 
 
 def _ledger_row(claim: _Claim) -> WeeklyDigest:
+    claimed_at = timezone.now()
     return WeeklyDigest(
         founder_id=claim.profile.user_id,
         iso_year=claim.week.year,
         iso_week=claim.week.week,
-        claimed_at=timezone.now(),
+        claimed_at=claimed_at,
+        # The claim's own send task takes it at once; if that task is lost, the recovery
+        # beat hands the row to a sender a lease later.
+        retry_at=claimed_at + timedelta(seconds=settings.DIGEST_LEASE_SECONDS),
+        retry_until=schedule.retry_until(
+            claim.week,
+            claim.profile.time_zone,
+            claimed_at=claimed_at,
+            late=timedelta(seconds=settings.DIGEST_LATE_SECONDS),
+        ),
     )
 
 
@@ -216,152 +192,6 @@ def _claim_one(profile: Profile, *, now: datetime, force: bool) -> int | None:
             return None
         row = _ledger_row(claim)
         return row.pk if _insert_one(row) else None
-
-
-# --- send -----------------------------------------------------------------------------------
-
-
-def digests_send(*, digest_ids: Iterable[int], now: datetime | None = None) -> SendResult:
-    """Send the claimed digests over one SMTP connection; skip any another sender has."""
-    now = now or timezone.now()
-    result = SendResult()
-    digests = _start_sending(list(digest_ids))
-    if not digests:
-        return result
-    reads = digest_content.chunk_reads(digests)
-    connection = get_connection()
-    try:
-        _open(connection)
-        # One language at a time: the catalogue is switched once per group, not per digest.
-        for language, group in _by_language(digests):
-            with translation.override(language):
-                for digest in group:
-                    outcome = _send_one(digest, reads=reads, connection=connection, now=now)
-                    getattr(result, outcome).append(digest.pk)
-    finally:
-        connection.close()
-    return result
-
-
-def _by_language(digests: list[WeeklyDigest]) -> list[tuple[str, list[WeeklyDigest]]]:
-    groups: dict[str, list[WeeklyDigest]] = {}
-    for digest in digests:
-        groups.setdefault(digest.founder.profile.language, []).append(digest)
-    return list(groups.items())
-
-
-def _start_sending(digest_ids: list[int]) -> list[WeeklyDigest]:
-    """claimed → sending under row locks, for the whole chunk in one transaction; rows another
-    sender has (or that are done) are left out. An orphaned sending row counts as claimed."""
-    started = timezone.now()
-    with transaction.atomic():
-        digests = list(
-            WeeklyDigest.objects.select_for_update(of=("self",))
-            .select_related("founder__profile")
-            .filter(pk__in=digest_ids)
-            .filter(
-                Q(state=WeeklyDigest.CLAIMED)
-                | Q(state=WeeklyDigest.SENDING, claimed_at__lt=started - CLAIM_TIMEOUT)
-            )
-            .order_by("pk")  # the same lock order in every sender: no deadlocks
-        )
-        if digests:
-            WeeklyDigest.objects.filter(pk__in=[d.pk for d in digests]).update(
-                state=WeeklyDigest.SENDING, attempts=F("attempts") + 1, claimed_at=started
-            )
-    for digest in digests:
-        digest.state, digest.attempts, digest.claimed_at = (
-            WeeklyDigest.SENDING,
-            digest.attempts + 1,
-            started,
-        )
-    return digests
-
-
-def _send_one(digest: WeeklyDigest, *, reads, connection, now: datetime) -> str:
-    profile = digest.founder.profile
-    if not profile.digest_enabled:
-        _finish(digest, WeeklyDigest.FAILED, error="The founder turned the digest off.")
-        return "failed"
-    try:
-        ctx = digest_context(
-            digest=digest,
-            profile=profile,
-            now=now,
-            unsubscribe_url=unsubscribe_url(founder_id=profile.user_id),
-            reads=reads,
-        )
-        message = make_message(
-            "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx)
-        )
-        for name, value in ctx["snapshot"].items():
-            setattr(digest, name, value)
-        digest.snapshot_at = now
-        connection.send_messages([message])
-    except Exception as err:  # noqa: BLE001 — recorded on the row, visible in the admin
-        if isinstance(err, OSError):
-            _reopen(connection)  # a broken session must not fail the rest of the chunk
-        if is_transient(err) and digest.attempts < MAX_ATTEMPTS:
-            _finish(digest, WeeklyDigest.CLAIMED, error=_describe(err))
-            return "retry"
-        _finish(digest, WeeklyDigest.FAILED, error=_describe(err))
-        return "failed"
-    _finish(digest, WeeklyDigest.SENT)
-    return "sent"
-
-
-def _open(connection) -> None:
-    # Opened here, the connection carries the whole chunk; Django's backend would otherwise
-    # connect and quit around every message. If the server is down, each send below tries
-    # again on its own and records the error.
-    try:
-        connection.open()
-    except OSError:
-        connection.close()
-
-
-def _reopen(connection) -> None:
-    connection.close()
-    _open(connection)
-
-
-def _finish(digest: WeeklyDigest, state: str, *, error: str = "") -> None:
-    digest.state = state
-    digest.last_error = error
-    if state == WeeklyDigest.SENT:
-        digest.sent_at = timezone.now()
-    if state == WeeklyDigest.CLAIMED:
-        digest.claimed_at = timezone.now()
-    digest.save(
-        update_fields=[
-            *SNAPSHOT_FIELDS,
-            "snapshot_at",
-            "state",
-            "last_error",
-            "sent_at",
-            "claimed_at",
-        ]
-    )
-
-
-def is_transient(err: Exception) -> bool:
-    """4xx replies and lost connections are worth another try; 5xx replies are not."""
-    if isinstance(err, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _msg in err.recipients.values()]
-        return bool(codes) and all(400 <= code < 500 for code in codes)
-    code = getattr(err, "smtp_code", None)
-    if isinstance(code, int) and code > 0:
-        return 400 <= code < 500
-    return isinstance(err, OSError)  # refused, reset, timed out, disconnected
-
-
-def _describe(err: Exception) -> str:
-    return f"{type(err).__name__}: {err}"[:2000]
-
-
-def retry_delay(retries: int) -> int:
-    """Seconds before the next try: 1, 2, 4, 8 minutes (the claim timeout is above them)."""
-    return 60 * 2 ** min(retries, 3)
 
 
 # --- email ----------------------------------------------------------------------------------

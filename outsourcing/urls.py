@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import passwords
+from outsourcing.health import healthz
 
 # Django's login and password views with our forms (our words, du-form in German); the
 # rest of django.contrib.auth.urls as Django has it.
@@ -30,6 +31,7 @@ accounts = [
 ]
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include(accounts)),
     path("accounts/", include("django.contrib.auth.urls")),

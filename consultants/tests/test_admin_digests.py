@@ -2,6 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.utils import timezone
 
 from accounts.models import Profile, User
@@ -32,10 +33,24 @@ def test_queueing_claims_this_weeks_digest_for_the_consultants_clients_only(
 ):
     client.force_login(cast.consultants["bob"])
     with django_capture_on_commit_callbacks() as callbacks:
-        response = queue(client, User.objects.all())
-    assert "Queued this week&#x27;s digest for 2 founders." in response.content.decode()
+        queue(client, User.objects.all())
     assert len(callbacks) == 1  # one send task for the claimed rows, after the commit
     assert {name for name, f in cast.founders.items() if this_weeks(f)} == {"alice", "dora"}
+
+
+# Committed, so the send runs on commit. serialized_rollback spelled out: the root conftest
+# adds it only to module-level markers, not to a marker on the function itself.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_queueing_says_queued_once_the_send_task_is_published(
+    client, cast, mailoutbox, monkeypatch
+):
+    from outsourcing.celery import app
+
+    monkeypatch.setattr(app.conf, "task_always_eager", True)  # the send runs in this test
+    client.force_login(cast.consultants["bob"])
+    response = queue(client, User.objects.all())
+    assert "Queued this week&#x27;s digest for 2 founders." in response.content.decode()
+    assert sorted(m.to[0] for m in mailoutbox) == ["alice@example.com", "dora@example.com"]
 
 
 def test_queueing_twice_sends_nobody_a_second_copy(client, cast):
@@ -78,6 +93,26 @@ def test_the_digest_ledger_is_read_only_for_a_consultant(client, cast):
     assert client.get(f"/admin/digest/weeklydigest/{sent.pk}/delete/").status_code == 403
     sent.refresh_from_db()
     assert sent.state == WeeklyDigest.SENT
+
+
+def test_the_ledger_shows_failures_with_attempts_next_try_and_reason(client, cast):
+    retrying = WeeklyDigest.objects.get(founder=cast.founders["alice"])
+    WeeklyDigest.objects.filter(pk=retrying.pk).update(
+        state=WeeklyDigest.CLAIMED,
+        attempts=3,
+        retry_at=timezone.now(),
+        last_error="SMTPDataError: (451, b'4.3.0 Try again later')",
+    )
+    WeeklyDigest.objects.filter(founder=cast.founders["dora"]).update(
+        state=WeeklyDigest.FAILED, attempts=1, last_error="SMTPDataError: (550, b'no mailbox')"
+    )
+    for user in (cast.consultants["bob"], cast.root):
+        client.force_login(user)
+        page = client.get("/admin/digest/weeklydigest/").content.decode()
+        assert "3 attempts, next at" in page and "4.3.0 Try again later" in page
+        assert "1 attempt · SMTPDataError: (550" in page
+    client.force_login(cast.consultants["erin"])  # not her clients
+    assert "Try again later" not in client.get("/admin/digest/weeklydigest/").content.decode()
 
 
 def test_changing_a_clients_digest_hour_in_the_admin_replans_the_next_digest(client, cast):

@@ -10,6 +10,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from accounts.models import Profile
+from digest import sending as digest_send
 from digest import services as digest
 from digest.models import WeeklyDigest
 
@@ -24,9 +25,9 @@ def plan(user, *, weekday=0, hour=8, zone="Europe/Berlin", next_at=None, **field
     )
 
 
-def claim_and_send(*, now=MONDAY, force=False, founders=None) -> digest.SendResult:
+def claim_and_send(*, now=MONDAY, force=False, founders=None) -> digest_send.SendResult:
     ids = founders or digest.due_founder_ids(now=now, force=force)
-    return digest.digests_send(
+    return digest_send.digests_send(
         digest_ids=digest.digests_claim(founder_ids=ids, now=now, force=force), now=now
     )
 

@@ -8,7 +8,10 @@ from django.test import Client
 
 from accounts.models import Profile
 from digest.models import WeeklyDigest
+from digest.tests import digest_support
 from digest.tests.digest_support import parts, unsubscribe_link
+
+scripted_smtp = digest_support.scripted_smtp  # the fixture, for the SMTP error tests
 
 
 def _run(*args, **options) -> str:
@@ -56,3 +59,47 @@ def test_founder_limits_the_run_to_one_founder(alice, charlie, smtp_server):
 def test_an_unknown_founder_is_an_error(db):
     with pytest.raises(CommandError, match="nobody@example.com"):
         _run(founder="nobody@example.com")
+
+
+def test_temporary_failures_are_retried_in_process_with_backoff(alice, scripted_smtp, settings):
+    settings.DIGEST_RETRY_DELAYS = [0]
+    scripted_smtp.replies = ["451 4.3.0 busy", "421 4.7.0 closing"]
+    out = _run(now=True, retries=3)
+    assert "to retry in 0 s (round 1)" in out and "1 sent, 0 failed, 0 still to retry" in out
+    assert len(scripted_smtp.messages) == 1
+    assert WeeklyDigest.objects.get(founder=alice).attempts == 3
+
+
+def test_it_fails_saying_how_many_and_why_and_a_rerun_sends_them(
+    alice, charlie, scripted_smtp, settings
+):
+    settings.DIGEST_RETRY_DELAYS = [0]
+    scripted_smtp.replies = ["451 4.3.0 busy"] * 4
+    with pytest.raises(CommandError) as failed:
+        _run(now=True, retries=1)
+    message = str(failed.value)
+    assert "2 digest(s) not sent" in message
+    assert "2 × SMTPDataError: (451, b'4.3.0 busy') (will be retried)" in message
+    assert scripted_smtp.messages == []
+    # The server is back: a plain re-run (not --now, their hour has not necessarily come)
+    # picks this week's unsent digests up at once, whatever their next attempt time.
+    assert "2 sent, 0 failed" in _run(retries=0)
+    assert sorted(m["message"]["To"] for m in scripted_smtp.messages) == [
+        "alice@example.com",
+        "charlie@example.com",
+    ]
+    assert "0 sent, 0 failed" in _run(now=True)
+
+
+def test_a_permanent_failure_is_not_retried_and_fails_the_run(alice, scripted_smtp, settings):
+    settings.DIGEST_RETRY_DELAYS = [0]
+    scripted_smtp.replies = ["550 5.1.1 No such mailbox"]
+    with pytest.raises(CommandError, match=r"1 × SMTPDataError: \(550.*\(failed for good\)"):
+        _run(now=True)
+    assert "0 sent, 0 failed" in _run(now=True)
+    assert scripted_smtp.messages == []
+
+
+def test_retries_must_not_be_negative(db):
+    with pytest.raises(CommandError, match="--retries"):
+        _run(retries=-1)

@@ -1,5 +1,6 @@
 """Claim and send: exactly once per founder per week, whatever runs twice or fails."""
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from django.db import connection
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from digest import schedule
+from digest import sending as digest_send
 from digest import services as digest
 from digest.models import WeeklyDigest
 from digest.tests import digest_support
@@ -32,8 +34,8 @@ def test_a_due_founder_gets_exactly_one_digest_even_when_everything_runs_twice(a
 def test_a_retried_or_redelivered_send_task_sends_nothing_more(alice, smtp_server):
     plan(alice)
     ids = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
-    digest.digests_send(digest_ids=ids)
-    again = digest.digests_send(digest_ids=ids)
+    digest_send.digests_send(digest_ids=ids)
+    again = digest_send.digests_send(digest_ids=ids)
     assert again.sent == [] and len(smtp_server.messages) == 1
 
 
@@ -105,7 +107,9 @@ def test_a_week_entirely_missed_is_not_sent_in_the_next_one(alice, smtp_server):
     assert alice.profile.next_digest_at == datetime(2026, 11, 30, 7, tzinfo=UTC)
 
 
-def test_a_transient_smtp_error_is_retried_and_the_digest_arrives_once(alice, scripted_smtp):
+def test_a_transient_smtp_error_is_retried_and_the_digest_arrives_once(
+    alice, scripted_smtp, caplog
+):
     plan(alice)
     scripted_smtp.replies = ["451 4.3.0 Try again later"]
     first = claim_and_send()
@@ -113,7 +117,13 @@ def test_a_transient_smtp_error_is_retried_and_the_digest_arrives_once(alice, sc
     assert first.retry == [row.pk]
     assert (row.state, row.attempts) == ("claimed", 1)
     assert "451" in row.last_error
-    second = digest.digests_send(digest_ids=first.retry)
+    assert any(r.levelname == "ERROR" and "451" in r.getMessage() for r in caplog.records)
+    # Not before its next attempt time, then once.
+    assert digest_send.digests_send(digest_ids=first.retry).retry == []
+    assert digest_send.waiting_digest_ids(now=timezone.now()) == []
+    assert digest_send.waiting_digest_ids(now=row.retry_at) == [row.pk]
+    WeeklyDigest.objects.filter(pk=row.pk).update(retry_at=timezone.now())
+    second = digest_send.digests_send(digest_ids=first.retry)
     row.refresh_from_db()
     assert second.sent == [row.pk]
     assert (row.state, row.attempts, row.last_error) == ("sent", 2, "")
@@ -130,30 +140,86 @@ def test_a_permanent_smtp_error_is_recorded_and_not_retried(alice, scripted_smtp
     assert scripted_smtp.messages == []
 
 
-def test_transient_errors_give_up_after_the_last_attempt(alice, scripted_smtp):
+def test_transient_errors_are_retried_with_backoff_until_the_week_is_over(
+    alice, scripted_smtp, settings
+):
+    settings.DIGEST_RETRY_DELAYS = [60, 600]
     plan(alice)
-    scripted_smtp.replies = ["451 busy"] * digest.MAX_ATTEMPTS
+    scripted_smtp.replies = ["451 busy"] * 20
     result = claim_and_send()
-    while result.retry:
-        result = digest.digests_send(digest_ids=result.retry)
-    row = the_digest(alice)
-    assert (row.state, row.attempts) == ("failed", digest.MAX_ATTEMPTS)
+    waits = []
+    for _ in range(8):  # far more attempts than the old limit of five
+        row = the_digest(alice)
+        assert row.state == "claimed"
+        waits.append(round((row.retry_at - timezone.now()).total_seconds() / 60))
+        WeeklyDigest.objects.filter(pk=row.pk).update(retry_at=timezone.now())
+        result = digest_send.digests_send(digest_ids=result.retry)
+    assert waits[:3] == [1, 10, 10]
+    # The week is over: the next temporary failure is the last.
+    WeeklyDigest.objects.filter(pk=row.pk).update(
+        retry_at=timezone.now(), retry_until=timezone.now()
+    )
+    assert digest_send.digests_send(digest_ids=[row.pk]).failed == [row.pk]
+    assert the_digest(alice).state == "failed"
 
 
-def test_a_claim_left_by_a_killed_worker_is_picked_up_after_the_timeout(alice, smtp_server):
+def test_the_beat_gives_up_a_digest_whose_week_ended_while_it_waited(alice, caplog):
     plan(alice)
     [digest_id] = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
-    # The worker moved it to sending and died before it could send.
-    WeeklyDigest.objects.filter(pk=digest_id).update(state="sending", attempts=1)
-    now = timezone.now()
-    assert digest.stale_digest_ids(now=now) == []
-    assert digest.digests_send(digest_ids=[digest_id]).sent == []  # not orphaned yet
-    old = now - digest.CLAIM_TIMEOUT - timedelta(minutes=1)
-    WeeklyDigest.objects.filter(pk=digest_id).update(claimed_at=old)
-    assert digest.stale_digest_ids(now=now) == [digest_id]
-    assert digest.digests_send(digest_ids=[digest_id]).sent == [digest_id]
+    row = WeeklyDigest.objects.get(pk=digest_id)
+    assert row.retry_until == datetime(2026, 12, 6, 23, tzinfo=UTC)  # Monday 00:00 in Berlin
+    assert digest_send.digests_give_up(now=row.retry_until - timedelta(seconds=1)) == 0
+    assert digest_send.digests_give_up(now=row.retry_until) == 1
+    assert WeeklyDigest.objects.get(pk=digest_id).state == "failed"
+    assert "gave up" in caplog.text
+
+
+def test_a_late_claim_is_retried_into_the_next_day(alice, settings):
+    plan(alice, weekday=6, hour=23)
+    sunday_late = datetime(2026, 12, 6, 22, 30, tzinfo=UTC)
+    [digest_id] = digest.digests_claim(founder_ids=[alice.pk], now=sunday_late)
+    row = WeeklyDigest.objects.get(pk=digest_id)
+    assert row.retry_until - row.claimed_at >= timedelta(seconds=settings.DIGEST_LATE_SECONDS)
+
+
+def test_a_lease_left_by_a_killed_sender_is_taken_over_once_it_expires(alice, smtp_server):
+    plan(alice)
+    [digest_id] = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
+    # A sender leased it and died before it could send.
+    until = timezone.now() + digest_send.lease()
+    WeeklyDigest.objects.filter(pk=digest_id).update(
+        state="sending", attempts=1, lease_token=uuid.uuid4(), lease_until=until
+    )
+    assert digest_send.waiting_digest_ids(now=timezone.now()) == []
+    assert digest_send.digests_send(digest_ids=[digest_id]).sent == []  # the lease runs
+    assert digest_send.waiting_digest_ids(now=until + timedelta(seconds=1)) == [digest_id]
+    WeeklyDigest.objects.filter(pk=digest_id).update(lease_until=timezone.now())
+    assert digest_send.digests_send(digest_ids=[digest_id]).sent == [digest_id]
     assert len(smtp_server.messages) == 1
-    assert the_digest(alice).attempts == 2
+    row = the_digest(alice)
+    assert (row.attempts, row.lease_token, row.lease_until) == (2, None, None)
+
+
+def test_a_sender_whose_lease_was_taken_over_cannot_record(alice, smtp_server, caplog):
+    plan(alice)
+    [digest_id] = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
+    row = WeeklyDigest.objects.get(pk=digest_id)
+    token = digest_send._lease(row, ignore_backoff=False)
+    assert token and digest_send._lease(row, ignore_backoff=False) is None  # fenced
+    WeeklyDigest.objects.filter(pk=digest_id).update(lease_until=timezone.now())
+    assert digest_send.digests_send(digest_ids=[digest_id]).sent == [digest_id]
+    digest_send._record(row, token, state="failed", last_error="late")
+    assert the_digest(alice).state == "sent"
+    assert "lease lost" in caplog.text
+
+
+def test_an_unclaimed_row_whose_send_task_was_lost_is_recovered_a_lease_later(alice):
+    plan(alice)
+    [digest_id] = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
+    row = WeeklyDigest.objects.get(pk=digest_id)
+    assert digest_send.waiting_digest_ids(now=timezone.now()) == []
+    assert row.retry_at - row.claimed_at == digest_send.lease()
+    assert digest_send.waiting_digest_ids(now=row.retry_at) == [digest_id]
 
 
 def test_a_founder_who_turned_the_digest_off_is_not_claimed(alice, smtp_server):
@@ -167,7 +233,7 @@ def test_a_founder_who_unsubscribes_between_claim_and_send_gets_nothing(alice, s
     ids = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
     assert len(ids) == 1
     Profile.objects.filter(user=alice).update(digest_enabled=False)
-    assert digest.digests_send(digest_ids=ids, now=MONDAY).sent == []
+    assert digest_send.digests_send(digest_ids=ids, now=MONDAY).sent == []
     assert smtp_server.messages == []
     assert WeeklyDigest.objects.get(pk=ids[0]).state == WeeklyDigest.FAILED
 
@@ -182,7 +248,7 @@ def test_the_queries_per_digest_do_not_grow_with_the_number_of_tasks(alice, char
     counts = []
     for digest_id in ids:
         with CaptureQueriesContext(connection) as captured:
-            assert digest.digests_send(digest_ids=[digest_id], now=MONDAY).sent
+            assert digest_send.digests_send(digest_ids=[digest_id], now=MONDAY).sent
         counts.append(len(captured))
     assert counts[0] == counts[1]
 

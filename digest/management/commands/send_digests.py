@@ -1,14 +1,23 @@
+import time
+from collections import Counter
+
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from accounts.models import User
+from digest import schedule
+from digest import sending as digest_send
 from digest import services as digest
+from digest.models import WeeklyDigest
 
 
 class Command(BaseCommand):
     help = (
         "Send this week's digest to the founders whose chosen hour has come, in this process "
-        "(the Celery beat does the same every 15 minutes). Never sends a week's digest twice."
+        "(the Celery beat does the same every minute), and this week's digests still unsent "
+        "from earlier runs. Temporary SMTP failures are retried here with backoff. Exits "
+        "non-zero when a digest is still unsent. Never sends a week's digest twice."
     )
 
     def add_arguments(self, parser):
@@ -21,10 +30,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="print what would be sent; change nothing"
         )
+        parser.add_argument(
+            "--retries",
+            type=int,
+            default=3,
+            metavar="N",
+            help="rounds of retries for temporary failures, waiting DIGEST_RETRY_DELAYS "
+            "between them (default 3; 0: none)",
+        )
 
-    def handle(self, *args, now, founder, dry_run, **options):
+    def handle(self, *args, now, founder, dry_run, retries, **options):
         if founder and not User.objects.filter(email__iexact=founder).exists():
             raise CommandError(f"No founder with the email address {founder}.")
+        if retries < 0:
+            raise CommandError("--retries must be 0 or more.")
         moment = timezone.now()
         founder_ids = digest.due_founder_ids(now=moment, force=now, email=founder)
         if dry_run:
@@ -32,15 +51,44 @@ class Command(BaseCommand):
                 for email, week in digest.pending(founder_ids=chunk, now=moment, force=now):
                     self.stdout.write(f"would send {week.year}-W{week.week:02d} to {email}")
             return
-        totals = digest.SendResult()
+        only = [User.objects.get(email__iexact=founder).pk] if founder else None
+        # This week's digests left unsent by an earlier run (or a beat) come along.
+        ids = digest_send.unsent_digest_ids(now=moment, founder_ids=only)
         for chunk in digest.chunks(founder_ids):
-            claimed = digest.digests_claim(founder_ids=chunk, now=moment, force=now)
-            result = digest.digests_send(digest_ids=claimed, now=moment)
-            for name in ("sent", "failed", "retry"):
-                getattr(totals, name).extend(getattr(result, name))
+            ids += digest.digests_claim(founder_ids=chunk, now=moment, force=now)
+        totals = self._send(sorted(set(ids)), moment)
+        for round_ in range(1, retries + 1):
+            if not totals.retry:
+                break
+            wait = schedule.retry_delay(round_, settings.DIGEST_RETRY_DELAYS).total_seconds()
+            self.stdout.write(f"{len(totals.retry)} to retry in {wait:g} s (round {round_}).")
+            time.sleep(wait)
+            again = self._send(totals.retry, timezone.now())
+            totals.sent += again.sent
+            totals.failed += again.failed
+            totals.retry = again.retry
         self.stdout.write(
             f"{len(totals.sent)} sent, {len(totals.failed)} failed, "
-            f"{len(totals.retry)} to retry (the beat picks them up)."
+            f"{len(totals.retry)} still to retry."
         )
-        if totals.failed:
-            raise CommandError(f"{len(totals.failed)} digest(s) failed; see Weekly digests.")
+        unsent = totals.failed + totals.retry
+        if unsent:
+            raise CommandError(self._why(unsent))
+
+    def _send(self, ids: list[int], moment) -> digest_send.SendResult:
+        totals = digest_send.SendResult()
+        for chunk in digest.chunks(ids):
+            result = digest_send.digests_send(digest_ids=chunk, now=moment, ignore_backoff=True)
+            for name in ("sent", "failed", "retry"):
+                getattr(totals, name).extend(getattr(result, name))
+        return totals
+
+    def _why(self, ids: list[int]) -> str:
+        rows = WeeklyDigest.objects.filter(pk__in=ids).values_list("state", "last_error")
+        reasons = Counter((state, error.split("\n")[0][:120]) for state, error in rows)
+        lines = [f"{len(ids)} digest(s) not sent (see Weekly digests in the admin):"]
+        for (state, error), count in reasons.most_common():
+            then = "failed for good" if state == WeeklyDigest.FAILED else "will be retried"
+            lines.append(f"  {count} × {error or state} ({then})")
+        lines.append("Run send_digests again to retry this week's unsent digests.")
+        return "\n".join(lines)
