@@ -1,5 +1,6 @@
 """Founders, consultants and superusers, and a founder's profile."""
 
+import unicodedata
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -19,16 +20,38 @@ from tasks.choices import (
 )
 
 
+def invisible_characters(text: str) -> bool:
+    """Control, format (zero-width), private-use or unassigned characters, or separators
+    other than a plain space: invisible in a form, yet part of the address."""
+    return any(
+        unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp")
+        or (unicodedata.category(char) == "Zs" and char != " ")
+        for char in text
+    )
+
+
+def normalize_email(email: str) -> str:
+    """One spelling per address: NFKC (full-width and compatibility forms fold to plain
+    letters) and lower case. Addresses are compared and stored like this."""
+    return unicodedata.normalize("NFKC", email or "").strip().lower()
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def create_user(self, email, password=None, **extra):
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        if invisible_characters(email):
+            raise ValueError("An email address cannot contain invisible characters.")
+        user = self.model(email=normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
+
+    def get_by_natural_key(self, username):
+        # Log-in in any case and spelling: "Victim@Example.com" is victim@example.com.
+        return self.get(email=normalize_email(username))
 
     def create_superuser(self, email, password=None, **extra):
         extra.update(is_staff=True, is_superuser=True)
@@ -108,6 +131,11 @@ class Profile(models.Model):
     # two beats or two workers never claim the same week. Empty: not computed yet (e.g. a
     # bulk-created profile); the next beat computes it. Kept by services.profile_update.
     next_digest_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    # No mail but the confirmation itself until the founder opened the link in it: sign-up is
+    # open, and an address nobody confirmed must not receive digests (security issue #8).
+    email_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the last confirmation mail went out: a resend waits, so nobody mails-bombs an address.
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The dashboard's "since your last visit": when the founder was last seen (written at most
     # every few minutes, see services.founder_visit) and when their previous visit ended.
     last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)

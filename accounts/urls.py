@@ -5,5 +5,7 @@ from accounts import views
 urlpatterns = [
     path("settings/", views.profile_settings, name="settings"),
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/confirm/resend/", views.email_confirm_resend, name="email_confirm_resend"),
+    path("accounts/confirm/<str:token>/", views.email_confirm, name="email_confirm"),
     path("i18n/setlang/", views.set_language, name="set_language"),
 ]

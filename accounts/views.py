@@ -3,12 +3,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import confirmation
 from tasks import services
 from tasks.forms import ProfileForm, SignupForm
 from tasks.views.common import add_service_errors
@@ -25,9 +27,39 @@ def signup(request):
             language=form.cleaned_data["language"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        confirmation.confirmation_send(user=user)
         messages.success(request, _("Welcome! Start by listing the tasks on your plate."))
         return redirect("dashboard")
     return render(request, "registration/signup.html", {"form": form})
+
+
+def email_confirm(request, token):
+    """The link from the confirmation mail: a GET shows a button (mail scanners follow
+    links), the POST confirms."""
+    try:
+        if request.method == "POST":
+            user = confirmation.email_confirm(token=token)
+        else:
+            user = confirmation.token_user(token=token)
+    except confirmation.LinkExpired:
+        return render(request, "registration/email_confirm.html", {"state": "expired"}, status=410)
+    except confirmation.LinkInvalid:
+        return render(request, "registration/email_confirm.html", {"state": "invalid"}, status=404)
+    if request.method == "POST":
+        messages.success(request, _("Thank you, your email address is confirmed."))
+        return redirect("dashboard" if request.user.is_authenticated else "login")
+    ctx = {"email": user.email, "confirming": True}
+    return render(request, "registration/email_confirm.html", ctx)
+
+
+@login_required
+@require_POST
+def email_confirm_resend(request):
+    if confirmation.confirmation_send(user=request.user):
+        messages.success(request, _("Sent: look for the link in your inbox."))
+    else:
+        messages.info(request, _("A link went out a few minutes ago; wait for it, then try again."))
+    return redirect("dashboard")
 
 
 @login_required
@@ -53,9 +85,12 @@ def set_language(request):
     """The switch on every page: remembered in a cookie, and in the profile once logged in."""
     language = request.POST.get("language", "")
     next_url = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}
+    ):
         next_url = "/"
-    response = redirect(next_url)
+    # A path, never a view name: redirect("²") would try to reverse it and fail with a 500.
+    response = HttpResponseRedirect(next_url)
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
             services.profile_set_language(

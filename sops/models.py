@@ -8,17 +8,15 @@ Writes go through services.py; rules (template steps, version changes) live in r
 import secrets
 from datetime import timedelta
 
-from django.core import signing
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from sops import rules
-from tasks.models import AREA_CHOICES, Delegate, Task
+from tasks.models import AREA_CHOICES, Delegate, Task, sensible_date
 
 LINK_DAYS = 30
 LINK_SALT = "sops.handover"
@@ -60,7 +58,9 @@ class Instruction(models.Model):
         blank=True,
         help_text=_("A name; empty means you."),
     )
-    review_on = models.DateField(_("review date"), default=default_review_on)
+    review_on = models.DateField(
+        _("review date"), default=default_review_on, validators=sensible_date
+    )
     # Optimistic locking: every saved draft increments it; a stale form is refused.
     revision = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -153,7 +153,11 @@ class InstructionVersion(models.Model):
 
 class HandoverLink(models.Model):
     """A read-only link for a delegate, no login. The URL carries the token signed; this row
-    makes it expire and lets the founder revoke it."""
+    makes it expire and lets the founder revoke it.
+
+    Deliberately no get_absolute_url(): the admin's "view on site" (/admin/r/<ct>/<id>/) would
+    redirect any staff user to the secret URL. The founder's page builds it with
+    sops.services.handover_path(link)."""
 
     instruction = models.ForeignKey(
         Instruction,
@@ -184,9 +188,6 @@ class HandoverLink(models.Model):
     def __str__(self):
         return f"{self.instruction} → {self.delegate}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("handover", args=[signing.dumps(self.token, salt=LINK_SALT)])
-
     def has_acknowledged(self, version) -> bool:
         """The delegate confirmed they read this version (needed before their next run)."""
         return self.acknowledged_version == version.number
@@ -211,7 +212,7 @@ class Run(models.Model):
     link = models.ForeignKey(
         HandoverLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="runs"
     )
-    performed_on = models.DateField(_("date"))
+    performed_on = models.DateField(_("date"), validators=sensible_date)
     performed_by = models.CharField(_("who did it"), max_length=120)
     checked_steps = models.JSONField(default=list)  # 0-based step indices
     notes = models.TextField(_("notes"), blank=True)

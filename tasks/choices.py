@@ -1,6 +1,7 @@
 """The choices and validators the models share."""
 
 import zoneinfo
+from datetime import date
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -59,3 +60,11 @@ def time_zone_choices() -> list[tuple[str, str]]:
 one_to_five = [MinValueValidator(1), MaxValueValidator(5)]
 hours_in_a_week = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("168"))]
 not_negative = [MinValueValidator(Decimal("0"))]
+# Dates a founder or delegate enters: a typo like year 9999 is refused, not stored (the
+# admin's date hierarchy cannot even show it).
+FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2100, 12, 31)
+DATE_RANGE_MESSAGE = _("Enter a date between the years 2000 and 2100.")
+sensible_date = [
+    MinValueValidator(FIRST_DATE, message=DATE_RANGE_MESSAGE),
+    MaxValueValidator(LAST_DATE, message=DATE_RANGE_MESSAGE),
+]

@@ -1,12 +1,22 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Profile, User
+from accounts.models import Profile, User, invisible_characters, normalize_email
 from accounts.passwords import SignupPasswordsMixin
 from tasks import csv_rows
-from tasks.models import AREA_CHOICES, LANGUAGE_CHOICES, Category, Delegate, Task
+from tasks.models import (
+    AREA_CHOICES,
+    LANGUAGE_CHOICES,
+    Category,
+    Delegate,
+    Task,
+    sensible_date,
+)
 
 SKILL_CHOICES = [
     (1, _("1 – not at all")),
@@ -22,7 +32,6 @@ ENJOYMENT_CHOICES = [
     (4, _("4 – I like it")),
     (5, _("5 – I love it")),
 ]
-MAX_IMPORT_BYTES = 1024 * 1024
 
 
 class DecimalCommaField(forms.DecimalField):
@@ -56,7 +65,35 @@ DECIMALS = {
 }
 
 
+def visible_only(value: str) -> None:
+    if invisible_characters(value):
+        raise forms.ValidationError(
+            _(
+                "The email address contains an invisible or control character (often copied "
+                "along with it). Type the address again."
+            ),
+            code="invisible",
+        )
+
+
+class EmailAddressField(forms.EmailField):
+    """An address in its one spelling (NFKC, lower case), refusing invisible characters
+    before anything else looks at it."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if invisible_characters(value):
+            # Keep it as typed: the validator below names the problem.
+            return value
+        return normalize_email(value)
+
+    def run_validators(self, value):
+        visible_only(value)
+        super().run_validators(value)
+
+
 class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
+    email = EmailAddressField()
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
 
     class Meta:
@@ -64,8 +101,8 @@ class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
         fields = ("email",)
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
+        email = self.cleaned_data["email"]
+        if User.objects.filter(email=email).exists():
             raise forms.ValidationError(_("An account with this email address already exists."))
         return email
 
@@ -104,7 +141,9 @@ class OverrideForm(forms.Form):
 class DelegationForm(forms.Form):
     delegate = forms.ModelChoiceField(label=_("Who takes it?"), queryset=Delegate.objects.none())
     start_date = forms.DateField(
-        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Start date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=sensible_date,
     )
     hourly_rate = DecimalCommaField(
         label=_("Hourly rate"),
@@ -170,8 +209,12 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than 1 MB."))
+        try:
+            csv_rows.check_size(upload.size, settings.IMPORT_MAX_BYTES)
+        except csv_rows.CsvError as err:
+            raise forms.ValidationError(
+                [capfirst(p.render(gettext)) for p in err.problems]
+            ) from None
         try:
             return csv_rows.decode(upload.read())
         except ValueError as err:

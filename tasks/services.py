@@ -8,6 +8,7 @@ queries.
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -25,10 +26,16 @@ CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
 DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")
 
 
-def founder_signup(*, email: str, password: str, language: str = "en") -> User:
+def founder_signup(
+    *, email: str, password: str, language: str = "en", email_confirmed: bool = False
+) -> User:
+    """A new founder. Their address gets no mail but the confirmation until they confirm it;
+    `email_confirmed` is for founders whose address is known good (the demo, tests)."""
     with transaction.atomic():
         user = User.objects.create_user(email=email, password=password)
         profile = Profile(user=user, language=language)
+        if email_confirmed:
+            profile.email_confirmed_at = timezone.now()
         # First digest: this week's slot if it is still ahead, else next week's.
         now, plan = timezone.now(), profile.digest_schedule()
         profile.next_digest_at = schedule.next_digest_at(
@@ -97,16 +104,34 @@ def _validated(task: Task) -> Task:
     return task
 
 
-def _new_task(owner: User, values: dict) -> Task:
-    """A validated, unsaved task; its category is a placeholder until tasks_reclassify."""
-    task = Task(owner=owner, **{k: values[k] for k in TASK_FIELDS})
-    task.category_id, task.route = classifier.KEEP, classifier.KEEP
-    return _validated(task)
+def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
+    """Validated, unsaved tasks; their category is a placeholder until tasks_reclassify.
+
+    Every way of adding tasks comes through here, so every way meets the open-tasks limit.
+    Call inside a transaction: the founder's row is locked, so two imports at once cannot
+    both pass the count."""
+    User.objects.select_for_update().filter(pk=owner.pk).first()
+    open_now = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count()
+    if open_now + len(rows) > settings.OPEN_TASKS_MAX:
+        raise ValidationError(
+            _(
+                "You can have at most %(max)s open tasks, and you have %(count)s. Finish or "
+                "delete some before you add more."
+            )
+            % {"max": settings.OPEN_TASKS_MAX, "count": open_now},
+            code="open_tasks_max",
+        )
+    tasks = []
+    for values in rows:
+        task = Task(owner=owner, **{k: values[k] for k in TASK_FIELDS})
+        task.category_id, task.route = classifier.KEEP, classifier.KEEP
+        tasks.append(_validated(task))
+    return tasks
 
 
 @transaction.atomic
 def task_create(*, owner: User, **fields) -> Task:
-    task = _new_task(owner, fields)
+    [task] = _new_tasks(owner, [fields])
     task.save()
     tasks_reclassify(owner=owner)
     task.refresh_from_db()
@@ -166,7 +191,7 @@ def tasks_reopen(*, owner: User, ids: list[int]) -> int:
 @transaction.atomic
 def tasks_import(*, owner: User, rows) -> list[Task]:
     """Create tasks from already-validated classifier.TaskInput rows, all or nothing."""
-    created = [_new_task(owner, vars(row)) for row in rows]
+    created = _new_tasks(owner, [vars(row) for row in rows])
     Task.objects.bulk_create(created, batch_size=500)
     tasks_reclassify(owner=owner)
     return created

@@ -61,6 +61,10 @@ def scope(queryset: QuerySet, user: User) -> QuerySet:
 class ConsultantScoped:
     """Mix into every ModelAdmin and inline, before admin.ModelAdmin / InlineModelAdmin."""
 
+    # "View on site" (/admin/r/…) redirects any staff user to get_absolute_url(); some of
+    # our URLs are secrets (a handover link's), so the admin never offers it.
+    view_on_site = False
+
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user)
 

@@ -20,7 +20,9 @@ from tasks.tests.factories import make_task
 def _founders(count: int, *, tasks: int, first: int = 0) -> list[int]:
     ids = []
     for number in range(first, first + count):
-        user = services.founder_signup(email=f"f{number}@example.com", password="pw-123456789")
+        user = services.founder_signup(
+            email=f"f{number}@example.com", password="pw-123456789", email_confirmed=True
+        )
         for i in range(tasks):
             make_task(user, title=f"Task {i}", recurring=bool(i % 2), skill=1 + i % 5)
         plan(user, language="de" if number % 2 else "en")

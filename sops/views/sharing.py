@@ -131,6 +131,9 @@ def handover(request, signed):
     if gone:
         return gone
     version = link.instruction.latest_version()
+    if version is None:
+        # Every published version was deleted: nothing left to follow.
+        return render(request, "sops/handover_gone.html", status=410)
     form = RunForm(request.POST or None, version=version, initial={"performed_by": link.delegate})
     if request.method == "POST" and "acknowledge" in request.POST:
         services.handover_acknowledge(link=link, version=version)

@@ -15,6 +15,7 @@ from tasks.choices import (  # noqa: F401
     hours_in_a_week,
     not_negative,
     one_to_five,
+    sensible_date,
 )
 from tasks.models.work import (  # noqa: F401
     HANDOVER_GATE_MESSAGE,

@@ -17,6 +17,7 @@ from tasks.choices import (
     hours_in_a_week,
     not_negative,
     one_to_five,
+    sensible_date,
 )
 
 
@@ -183,7 +184,9 @@ class Task(models.Model):
         related_name="tasks",
         verbose_name=_("delegate"),
     )
-    delegated_on = models.DateField(_("start date"), null=True, blank=True)
+    delegated_on = models.DateField(
+        _("start date"), null=True, blank=True, validators=sensible_date
+    )
     delegate_rate = models.DecimalField(
         _("delegate's hourly rate"),
         max_digits=8,

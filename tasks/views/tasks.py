@@ -1,5 +1,6 @@
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -151,13 +152,16 @@ def task_reopen(request, pk):
 @login_required
 def task_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
+    problems, more = [], 0
     if request.method == "POST" and form.is_valid():
         try:
-            rows = csv_rows.parse_tasks(io.StringIO(form.cleaned_data["file"]))
+            rows = csv_rows.parse_tasks(
+                io.StringIO(form.cleaned_data["file"]), max_rows=settings.IMPORT_MAX_ROWS
+            )
             created = services.tasks_import(owner=request.user, rows=rows)
         except csv_rows.CsvError as err:
-            problems = [problem.render(_) for problem in err.problems]
+            shown, more = csv_rows.first_problems(err.problems, settings.IMPORT_PROBLEMS_SHOWN)
+            problems = [problem.render(_) for problem in shown]
         except ValidationError as err:
             problems = err.messages
         else:
@@ -166,6 +170,5 @@ def task_import(request):
             messages.success(request, text % {"count": count})
             return redirect("task_list")
     status = 400 if problems else 200
-    return render(
-        request, "tasks/task_import.html", {"form": form, "problems": problems}, status=status
-    )
+    ctx = {"form": form, "problems": problems, "more": more}
+    return render(request, "tasks/task_import.html", ctx, status=status)
