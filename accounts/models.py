@@ -160,6 +160,10 @@ class Profile(models.Model):
     email_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # When the last confirmation mail went out: a resend waits, so nobody mails-bombs an address.
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The dashboard's "since your last visit": when the founder was last seen (written at most
+    # every few minutes, see services.founder_visit) and when their previous visit ended.
+    last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    previous_visit_at = models.DateTimeField(null=True, blank=True, editable=False)
     hate_max = models.PositiveSmallIntegerField(
         _("hate threshold (enjoyment at most)"), default=2, validators=one_to_five
     )

@@ -306,31 +306,27 @@ def _kinds(figures: buyback.Buyback, categories: list[Category]) -> list[dict]:
 
 
 def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
-    """The reclaimable tasks worth the most (hours × the founder's hourly value), top three."""
-    rates = profile.rates()
-    ranked = []
-    for task in tasks:
-        if task.category not in buyback.RECLAIMABLE_KINDS:
-            continue
-        if task.status not in (Task.INVENTORY, Task.READY):
-            continue
-        value = task.hours * rates.hourly_value
-        cost = task.hours * buyback.default_rate(task.route, rates)
-        ranked.append((-value, -(value - cost), task.title, task.pk, task, value, cost))
-    ranked.sort(key=lambda row: row[:4])
+    """The first three of the founder's next moves: buyback.next_moves, as on the dashboard."""
+    by_pk = {task.pk: task for task in tasks}
+    candidates = [
+        buyback.MoveCandidate(
+            task.pk, task.title, task.hours, task.category, task.route, task.status
+        )
+        for task in tasks
+    ]
     # Links and sentences only for the three shown, not for every candidate.
     return [
         {
-            "title": task.title,
-            "url": _task_url(task),
-            "hours": task.hours,
-            "value": value,
-            "cost": cost,
-            "net": value - cost,
-            "route": ROUTE_LABELS.get(task.route, task.route),
-            "reasons": reasons_text(task.reasons or []),
+            "title": move.title,
+            "url": _task_url(by_pk[move.key]),
+            "hours": move.hours,
+            "value": move.value,
+            "cost": move.cost,
+            "net": move.net,
+            "route": ROUTE_LABELS.get(move.route, move.route),
+            "reasons": reasons_text(by_pk[move.key].reasons or []),
         }
-        for *_key, task, value, cost in ranked[:TOP_MOVES]
+        for move in buyback.next_moves(candidates, profile.rates(), limit=TOP_MOVES)
     ]
 
 

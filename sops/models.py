@@ -183,6 +183,8 @@ class HandoverLink(models.Model):
     mail_note = models.TextField(_("note for the delegate"), blank=True)
     mail_state = models.CharField(max_length=10, blank=True)
     mailed_at = models.DateTimeField(null=True, blank=True)
+    # When they confirmed it: the founder's dashboard shows what happened since their last visit.
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -186,7 +186,7 @@ def handover_acknowledge(*, link: HandoverLink, version: InstructionVersion) -> 
     changed = (
         HandoverLink.objects.filter(pk=link.pk)
         .exclude(acknowledged_version=version.number)
-        .update(acknowledged_version=version.number)
+        .update(acknowledged_version=version.number, acknowledged_at=timezone.now())
     )
     link.refresh_from_db()
     if changed:  # a second click on the same version is no news

@@ -34,11 +34,14 @@ NOT_FITTING, ABOVE_BUYBACK_RATE, OVER_BUDGET = "not_fitting", "above_buyback_rat
 
 @dataclass(frozen=True)
 class TaskFigures:
+    """One task, or a group of tasks summed in SQL (then `cost` holds Σ hours × own rate)."""
+
     hours: Decimal
     category: str
     route: str
     status: str
     delegate_rate: Decimal | None = None
+    cost: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -153,11 +156,13 @@ def monthly(weekly: Decimal) -> Decimal:
     return weekly * 52 / 12
 
 
-def _rate_paid(task: TaskFigures, rates: Rates) -> Decimal:
+def _cost_paid(task: TaskFigures, rates: Rates) -> Decimal:
+    if task.cost is not None:
+        return task.cost
     # A rate of 0 is real (a favour, an intern); only a missing rate falls back.
     if task.delegate_rate is None:
-        return default_rate(task.route, rates)
-    return task.delegate_rate
+        return task.hours * default_rate(task.route, rates)
+    return task.hours * task.delegate_rate
 
 
 def _is_reclaimable(task: TaskFigures) -> bool:
@@ -170,7 +175,7 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
     reclaimable = [task for task in tasks if _is_reclaimable(task)]
 
     bought_back_hours = sum((task.hours for task in delegated), ZERO)
-    delegation_cost = sum((task.hours * _rate_paid(task, rates) for task in delegated), ZERO)
+    delegation_cost = sum((_cost_paid(task, rates) for task in delegated), ZERO)
     bought_back_value = bought_back_hours * rates.hourly_value
 
     by_kind = {kind: ZERO for kind in RECLAIMABLE_KINDS}
@@ -202,3 +207,78 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
         over_budget=monthly_cost > rates.monthly_budget,
         buyback_rate=buyback_rate(rates.hourly_value),
     )
+
+
+# --- Next moves: which hand-off is worth most this week (domain.md, "next moves") ---
+MOVE_STATUSES = (INVENTORY, READY)
+# The one button that starts a move.
+WRITE_INSTRUCTION, PICK_DELEGATE, DELEGATE = "write_instruction", "pick_delegate", "delegate"
+
+
+@dataclass(frozen=True)
+class MoveCandidate:
+    key: int
+    title: str
+    hours: Decimal
+    category: str
+    route: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Move:
+    key: int
+    title: str
+    hours: Decimal
+    category: str
+    route: str
+    value: Decimal
+    cost: Decimal
+    net: Decimal
+
+
+def is_move(category: str, status: str) -> bool:
+    """An undelegated time, skill or smart task: a hand-off still to make."""
+    return category in RECLAIMABLE_KINDS and status in MOVE_STATUSES
+
+
+def net_per_hour(route: str, rates: Rates) -> Decimal:
+    """What one hour handed off on this route is worth net: your hour minus its default rate."""
+    return rates.hourly_value - default_rate(route, rates)
+
+
+def next_moves(
+    candidates: Iterable[MoveCandidate], rates: Rates, *, limit: int | None = None
+) -> list[Move]:
+    """The founder's hand-offs ranked by net value per week, then hours, then title (then
+    key, so equal tasks keep one order). The dashboard and the digest both call this."""
+    moves = []
+    for task in candidates:
+        if not is_move(task.category, task.status):
+            continue
+        value = task.hours * rates.hourly_value
+        cost = task.hours * default_rate(task.route, rates)
+        moves.append(
+            Move(
+                task.key,
+                task.title,
+                task.hours,
+                task.category,
+                task.route,
+                value,
+                cost,
+                value - cost,
+            )
+        )
+    moves.sort(key=lambda move: (-move.net, -move.hours, move.title, move.key))
+    return moves if limit is None else moves[:limit]
+
+
+def next_step(route: str, *, has_instruction: bool, has_fitting_delegate: bool) -> str:
+    """The one thing that starts a move: the work instruction a virtual assistant needs first,
+    else a delegate of the right kind, else the delegation itself."""
+    if route == VIRTUAL_ASSISTANT and not has_instruction:
+        return WRITE_INSTRUCTION
+    if not has_fitting_delegate:
+        return PICK_DELEGATE
+    return DELEGATE

@@ -208,6 +208,24 @@ def classify(
         return Classification(KEEP, KEEP, (Reason(NO_REASON_TO_DELEGATE),))
 
 
+# Chris Ducker's "3 lists to freedom" (Virtual Freedom): what you hate, can't do, shouldn't do.
+HATE_LIST, CANT_DO_LIST, SHOULDNT_DO_LIST = "hate", "cant_do", "shouldnt_do"
+DUCKER_LISTS = (HATE_LIST, CANT_DO_LIST, SHOULDNT_DO_LIST)
+
+
+def ducker_lists(task: TaskInput, thresholds: Thresholds = Thresholds()) -> tuple[str, ...]:
+    """The lists a task is on. Core work is on none; a task can be on both of the first two;
+    everything else that is not core is on the third, even what you enjoy and do well."""
+    if task.core:
+        return ()
+    lists = []
+    if _is_hate(task, thresholds):
+        lists.append(HATE_LIST)
+    if _is_skill_gap(task, thresholds):
+        lists.append(CANT_DO_LIST)
+    return tuple(lists) or (SHOULDNT_DO_LIST,)
+
+
 def classify_all(
     tasks: Sequence[TaskInput],
     *,

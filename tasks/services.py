@@ -5,7 +5,7 @@ to a task or a profile re-runs it for all of that founder's tasks, in a constant
 queries.
 """
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -204,6 +204,31 @@ def tasks_delete(*, queryset) -> None:
         tasks_reclassify(owner=founder)
 
 
+NO_DELEGATION = {"delegate": None, "delegated_on": None, "delegate_rate": None}
+
+
+@transaction.atomic
+def tasks_finish(*, owner: User, ids: list[int]) -> int:
+    """Mark several of the founder's tasks done at once; returns how many changed."""
+    tasks = Task.objects.filter(owner=owner, pk__in=ids).exclude(status=Task.DONE)
+    count = tasks.update(status=Task.DONE, **NO_DELEGATION)
+    tasks_reclassify(owner=owner)
+    return count
+
+
+@transaction.atomic
+def tasks_reopen(*, owner: User, ids: list[int]) -> int:
+    """Take several done or delegated tasks back: to ready where a work instruction is
+    published, else to the inventory (as delegation_end does for one)."""
+    tasks = Task.objects.filter(owner=owner, pk__in=ids, status__in=(Task.DONE, Task.DELEGATED))
+    published = Q(instruction__versions__isnull=False)
+    ready_ids = list(tasks.filter(published).values_list("pk", flat=True).distinct())
+    count = tasks.filter(pk__in=ready_ids).update(status=Task.READY, **NO_DELEGATION)
+    count += tasks.exclude(pk__in=ready_ids).update(status=Task.INVENTORY, **NO_DELEGATION)
+    tasks_reclassify(owner=owner)
+    return count
+
+
 @transaction.atomic
 def tasks_import(*, owner: User, rows) -> list[Task]:
     """Create tasks from already-validated classifier.TaskInput rows, all or nothing."""
@@ -316,6 +341,27 @@ def delegation_end(*, task: Task, done: bool) -> Task:
     task.save()
     tasks_reclassify(owner=task.owner)
     return task
+
+
+# A new visit starts after this long away; in between, "last seen" is written this often.
+VISIT_GAP = timedelta(hours=1)
+SEEN_EVERY = timedelta(minutes=5)
+
+
+def founder_visit(*, profile: Profile, now: datetime) -> Profile:
+    """Note that the founder is here. Returning after VISIT_GAP starts a new visit: the end
+    of the previous one becomes what "since your last visit" counts from. Writes at most
+    once every SEEN_EVERY, so a busy founder's page views cost no writes."""
+    last = profile.last_seen_at
+    if last is not None and now - last < SEEN_EVERY:
+        return profile
+    changes = {"last_seen_at": now}
+    if last is None or now - last >= VISIT_GAP:
+        changes["previous_visit_at"] = last
+    Profile.objects.filter(pk=profile.pk).update(**changes)
+    for key, value in changes.items():
+        setattr(profile, key, value)
+    return profile
 
 
 @transaction.atomic

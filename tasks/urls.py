@@ -1,9 +1,14 @@
 from django.urls import path
 
-from tasks.views import capture, consulting, dashboard, delegates, imports, tasks
+from tasks.views import capture, consulting, dashboard, delegates, imports, task_list, tasks
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("tasks/", task_list.task_list, name="task_list"),
+    path("tasks/export.csv", task_list.task_export, name="task_export"),
+    path("tasks/bulk/", task_list.task_bulk, name="task_bulk"),
+    path("tasks/lists/", task_list.task_lists, name="task_lists"),
+    path("tasks/<int:pk>/quick-edit/", task_list.task_quick_edit, name="task_quick_edit"),
     path("tasks/new/", tasks.task_create, name="task_create"),
     path("tasks/import/", imports.task_import, name="task_import"),
     path("tasks/import/preview/", imports.task_import_preview, name="task_import_preview"),

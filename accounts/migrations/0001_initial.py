@@ -66,6 +66,8 @@ class Migration(migrations.Migration):
                 ('next_digest_at', models.DateTimeField(blank=True, db_index=True, editable=False, null=True)),
                 ('email_confirmed_at', models.DateTimeField(blank=True, editable=False, null=True)),
                 ('confirmation_sent_at', models.DateTimeField(blank=True, editable=False, null=True)),
+                ('last_seen_at', models.DateTimeField(blank=True, editable=False, null=True)),
+                ('previous_visit_at', models.DateTimeField(blank=True, editable=False, null=True)),
                 ('hate_max', models.PositiveSmallIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='hate threshold (enjoyment at most)')),
                 ('skill_gap_max', models.PositiveSmallIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='skill gap threshold (skill at most)')),
                 ('time_eater_min_hours', models.DecimalField(decimal_places=2, default=Decimal('1.0'), max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('168'))], verbose_name='time eater threshold (hours per week at least)')),

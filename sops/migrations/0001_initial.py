@@ -78,6 +78,7 @@ class Migration(migrations.Migration):
                 ('mail_note', models.TextField(blank=True, verbose_name='note for the delegate')),
                 ('mail_state', models.CharField(blank=True, max_length=10)),
                 ('mailed_at', models.DateTimeField(blank=True, null=True)),
+                ('acknowledged_at', models.DateTimeField(blank=True, null=True)),
                 ('delegate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handover_links', to='tasks.delegate', verbose_name='delegate')),
                 ('instruction', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='sops.instruction', verbose_name='work instruction')),
             ],

@@ -6,6 +6,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from tasks import classifier
 from tasks import money as money_rules
@@ -74,15 +75,21 @@ def badge_class(category_code: str) -> str:
     return BADGE_CLASSES.get(category_code, "text-bg-light")
 
 
+LIST_NAMES = {
+    classifier.HATE_LIST: _lazy("I hate it"),
+    classifier.CANT_DO_LIST: _lazy("I can't do it"),
+    classifier.SHOULDNT_DO_LIST: _lazy("I shouldn't do it"),
+}
+
+
 @register.filter
-def three_lists(task) -> list[str]:
-    """Chris Ducker's "3 lists to freedom" the task is on: hate it, can't do it, shouldn't do it."""
-    codes = {reason["code"] for reason in task.reasons or []}
-    lists = []
-    if classifier.HATE in codes:
-        lists.append(_("I hate it"))
-    if classifier.SKILL_GAP in codes:
-        lists.append(_("I can't do it"))
-    if task.effective_category_id == classifier.TIME:
-        lists.append(_("I shouldn't do it"))
-    return lists
+def list_name(code: str) -> str:
+    """One of Chris Ducker's "3 lists to freedom", by its code (classifier.ducker_lists)."""
+    return str(LIST_NAMES.get(code, code))
+
+
+@register.filter
+def field_label(form, name: str) -> str:
+    """A form field's label, for an error shown away from the field."""
+    field = form.fields.get(name)
+    return str(field.label) if field is not None else name

@@ -48,6 +48,6 @@ def test_the_language_switch_turns_the_dashboard_german(page, alice, log_in):
     log_in(page, "alice@example.com", "alice-password-1")
     page.get_by_role("button", name="Deutsch").click()
     page.get_by_role("heading", name="Dein Outsourcing-Plan").wait_for()
-    assert page.get_by_role("heading", name="Zeit-Outsourcing").is_visible()
+    assert page.get_by_role("heading", name="Deine nächsten Schritte").is_visible()
     page.get_by_role("button", name="English").click()
     page.get_by_role("heading", name="Your delegation plan").wait_for()

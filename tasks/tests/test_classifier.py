@@ -6,8 +6,11 @@ from decimal import Decimal
 import pytest
 
 from tasks.classifier import (
+    CANT_DO_LIST,
+    HATE_LIST,
     KEEP,
     PROJECT_FREELANCER,
+    SHOULDNT_DO_LIST,
     SKILL,
     SMART,
     SPECIALIST,
@@ -18,6 +21,7 @@ from tasks.classifier import (
     Thresholds,
     classify,
     classify_all,
+    ducker_lists,
     is_overloaded,
     route_for,
 )
@@ -341,3 +345,23 @@ def test_unrated_names_what_is_missing():
 
 def test_route_for_an_override_with_an_unrated_skill():
     assert route_for(SMART, task(skill=None, recurring=True)) == VIRTUAL_ASSISTANT
+
+
+@pytest.mark.parametrize(
+    ("changes", "lists"),
+    [
+        ({"core": True, "enjoyment": 1, "skill": 1}, ()),
+        ({"enjoyment": 2}, (HATE_LIST,)),
+        ({"enjoyment": 3, "skill": 2}, (CANT_DO_LIST,)),
+        ({"enjoyment": 1, "skill": 1}, (HATE_LIST, CANT_DO_LIST)),
+        ({"enjoyment": 3, "skill": 3}, (SHOULDNT_DO_LIST,)),
+        ({"enjoyment": 5, "skill": 5}, (SHOULDNT_DO_LIST,)),
+    ],
+)
+def test_chris_duckers_three_lists(changes, lists):
+    assert ducker_lists(task(**changes)) == lists
+
+
+def test_the_lists_follow_the_founders_thresholds():
+    strict = Thresholds(hate_max=1, skill_gap_max=1)
+    assert ducker_lists(task(enjoyment=2, skill=2), strict) == (SHOULDNT_DO_LIST,)

@@ -1,41 +1,205 @@
+"""The dashboard: next moves, what waits for the founder, pictures, figures — in constant
+queries and rows, whatever the number of tasks."""
+
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from accounts.models import Profile
-from tasks import demo
-from tasks.tests.factories import make_task
+from digest import content as digest_content
+from sops import services as sops_services
+from sops.models import Instruction
+from sops.tests.factories import make_instruction, published_va_task
+from tasks import buyback, demo, services
+from tasks.classifier import TaskInput
+from tasks.models import Task
+from tasks.selectors import EFFECTIVE_ROUTE, founder_buyback, task_figures
+from tasks.tests.factories import make_delegate, make_task
 
 
-def _queries_for_dashboard(client):
+def many_tasks(owner, count, *, start=0):
+    """`count` tasks of every kind, created in bulk (as an import does)."""
+    rows = [
+        TaskInput(
+            title=f"Task {start + i:04}",
+            area="admin",
+            hours_per_week=Decimal(i % 7) + Decimal("0.5"),
+            recurring=bool(i % 3),
+            skill=1 + i % 5,
+            enjoyment=1 + (i * 2) % 5,
+            core=i % 11 == 0,
+        )
+        for i in range(count)
+    ]
+    services.tasks_import(owner=owner, rows=rows)
+
+
+def _queries(client, url):
     with CaptureQueriesContext(connection) as captured:
-        assert client.get("/").status_code == 200
-    return len(captured)
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response
 
 
-def test_the_dashboards_queries_do_not_grow_with_the_number_of_tasks(alice_client, alice):
-    make_task(alice)
-    few = _queries_for_dashboard(alice_client)
-    for i in range(30):
-        make_task(alice, title=f"Task {i}", core=bool(i % 2), recurring=bool(i % 3))
-    assert _queries_for_dashboard(alice_client) == few
+def test_the_dashboards_queries_and_rows_do_not_grow_with_the_number_of_tasks(alice_client, alice):
+    maria = make_delegate(alice)
+    task, _instruction, _version = published_va_task(alice, title="Delegated inbox")
+    services.delegation_start(task=task, delegate=maria, start_date=timezone.localdate())
+    alice_client.get("/")  # the first visit writes "last seen"; later ones within minutes don't
+    counts = {}
+    for total, add in ((1, 0), (21, 20), (321, 300)):
+        many_tasks(alice, add, start=total)
+        counts[total], response = _queries(alice_client, "/")
+        assert len(response.context["moves"]) == (5 if add else 0)
+        waiting = response.context["waiting"]["instruction"]
+        assert len(waiting.items) <= 5
+        va_inventory = Task.objects.annotate(way=EFFECTIVE_ROUTE).filter(
+            way="virtual_assistant", owner=alice, status="inventory"
+        )
+        assert waiting.count == va_inventory.count()
+    assert counts[1] == counts[21] == counts[321], counts
 
 
-def test_the_demo_founder_sees_all_four_categories_in_english_and_german(client, db):
+def test_the_figures_summed_in_sql_match_the_figures_task_by_task(alice):
+    many_tasks(alice, 40)
+    maria = make_delegate(alice, hourly_rate=Decimal("18.35"))
+    tax = make_delegate(alice, name="Tax", kind="specialist", hourly_rate=90)
+    task, _i, _v = published_va_task(alice, title="Inbox", hours_per_week=Decimal("3.25"))
+    services.delegation_start(task=task, delegate=maria, start_date=timezone.localdate())
+    logo = make_task(alice, title="Logo", recurring=False, skill=1, hours_per_week=Decimal("2.5"))
+    services.delegation_start(task=logo, delegate=tax, start_date=timezone.localdate())
+    services.task_override(task=logo, category="smart", reason="I hate it", by=alice)
+    services.delegation_end(task=Task.objects.filter(owner=alice).first(), done=True)
+    profile = Profile.objects.get(user=alice)
+    rows = Task.objects.filter(owner=alice).values_list(
+        "hours_per_week",
+        "category_id",
+        "override_category_id",
+        "route",
+        "override_route",
+        "status",
+        "delegate_rate",
+    )
+    one_by_one = buyback.compute([task_figures(*row) for row in rows], profile.rates())
+    assert founder_buyback(profile=profile) == one_by_one
+
+
+def test_the_next_moves_on_the_dashboard_and_in_the_digest_agree(alice_client, alice):
+    many_tasks(alice, 60)
+    for title in ("Zebra", "apple", "Apple", "Älter"):  # equal net: the title decides
+        make_task(alice, title=title, hours_per_week=8)
+    moves = alice_client.get("/").context["moves"]
+    on_dashboard = [item["row"].move.title for item in moves]
+    tasks = digest_content.founders_tasks({alice.pk})[alice.pk].open
+    in_digest = digest_content.next_moves(tasks, profile=Profile.objects.get(user=alice))
+    assert [move["title"] for move in in_digest] == on_dashboard[:3]
+    assert on_dashboard[:3] == ["Apple", "Zebra", "apple"]
+
+
+def test_each_move_shows_its_figures_reason_and_the_button_that_starts_it(alice_client, alice):
+    make_task(alice, title="Inbox triage", hours_per_week=5)  # VA, no instruction
+    make_task(alice, title="Logo", recurring=False, skill=1, hours_per_week=2)  # specialist
+    page = alice_client.get("/").content.decode()
+    inbox = page.split('data-move="')[1]
+    assert "Inbox triage" in inbox and "worth 500, costs 75: 425 net a week" in inbox
+    assert "Recurring, 5 h/week" in inbox and 'data-step="write_instruction"' in inbox
+    logo = page.split('data-move="')[2]
+    assert "You rated your skill 1/5" in logo and 'data-step="pick_delegate"' in logo
+    make_delegate(alice, name="Studio", kind="specialist", hourly_rate=70)
+    logo = alice_client.get("/").content.decode().split('data-move="')[2]
+    assert 'data-step="delegate"' in logo
+
+
+def test_what_waits_for_the_founder_links_to_where_it_is_dealt_with(alice_client, alice):
+    make_task(alice, title="Inbox triage")  # a VA task without a work instruction
+    task, instruction, _version = published_va_task(alice, title="Newsletter")
+    services.delegation_start(
+        task=task, delegate=make_delegate(alice), start_date=timezone.localdate() - timedelta(20)
+    )
+    Instruction.objects.filter(pk=instruction.pk).update(
+        review_on=timezone.localdate() - timedelta(days=1)
+    )
+    page = alice_client.get("/").content.decode()
+    waiting = page.split("data-waiting>")[1]
+    assert "1 task waits for its work instruction" in waiting
+    assert "1 delegation without a run for 14 days" in waiting
+    assert "1 work instruction is past its review date" in waiting
+    assert f"/instructions/{instruction.pk}/edit/" in waiting
+    assert "A good week looks like this" not in waiting
+
+
+def test_a_good_week_has_nothing_waiting(alice_client, alice):
+    make_task(alice, title="Product", core=True)
+    page = alice_client.get("/").content.decode()
+    assert 'data-waiting-kind="none"' in page
+    assert "Nothing left to hand off" in page
+
+
+def test_since_the_last_visit_it_shows_runs_and_acknowledged_versions(alice_client, alice):
+    task, instruction, version = published_va_task(alice, title="Newsletter")
+    maria = make_delegate(alice)
+    link = sops_services.handover_link_create(instruction=instruction, delegate=maria)
+    assert "Since your last visit" not in alice_client.get("/").content.decode()  # first visit
+    # Back after a break: the delegate read the new version and recorded a run meanwhile.
+    Profile.objects.filter(user=alice).update(
+        last_seen_at=timezone.now() - timedelta(hours=3), previous_visit_at=None
+    )
+    sops_services.handover_acknowledge(link=link, version=version)
+    sops_services.run_record(
+        version=version,
+        performed_on=timezone.localdate(),
+        performed_by="Maria",
+        checked_steps=[0, 1],
+        minutes=20,
+        link=link,
+    )
+    page = alice_client.get("/").content.decode()
+    since = page.split("data-since>")[1]
+    assert "Maria recorded a run of “Inbox triage”" in since
+    assert "Maria confirmed reading version 1 of “Inbox triage”" in since
+    # Still the same visit a minute later: the same baseline.
+    assert "Maria recorded a run" in alice_client.get("/").content.decode()
+
+
+def test_a_visit_is_noted_at_most_every_few_minutes(alice):
+    profile = Profile.objects.get(user=alice)
+    start = timezone.now()
+    services.founder_visit(profile=profile, now=start)
+    services.founder_visit(profile=profile, now=start + timedelta(minutes=2))
+    profile.refresh_from_db()
+    assert (profile.last_seen_at, profile.previous_visit_at) == (start, None)
+    later = start + timedelta(minutes=30)
+    services.founder_visit(profile=profile, now=later)
+    profile.refresh_from_db()
+    assert (profile.last_seen_at, profile.previous_visit_at) == (later, None)
+    back = later + services.VISIT_GAP
+    services.founder_visit(profile=profile, now=back)
+    profile.refresh_from_db()
+    assert (profile.last_seen_at, profile.previous_visit_at) == (back, later)
+
+
+def test_the_demo_founder_sees_the_charts_in_english_and_german(client, db):
     demo.seed(founders=1, tasks=20)
     client.post("/accounts/login/", {"username": demo.DEMO_EMAIL, "password": demo.DEMO_PASSWORD})
     english = client.get("/")
-    groups = {g["category"].code: len(g["tasks"]) for g in english.context["groups"]}
-    assert set(groups) == {"time", "skill", "smart", "keep"}
-    assert all(count > 0 for count in groups.values())
+    kinds = {row["kind"]: row for row in english.context["kinds"]["rows"]}
+    assert set(kinds) == {"time", "skill", "smart", "keep"}
     page = english.content.decode()
-    for name in ("Time outsourcing", "Skill outsourcing", "Smart outsourcing", "Keep (core work)"):
+    assert 'data-chart="kinds"' in page and 'id="kinds-data" type="application/json"' in page
+    for name in ("Time outsourcing", "Keep (core work)", "No digest yet, so this is this week"):
         assert name in page
     client.post("/i18n/setlang/", {"language": "de", "next": "/"})
     page = client.get("/").content.decode()
-    for name in ("Zeit-Outsourcing", "Skill-Outsourcing", "Smart-Outsourcing", "Kerntätigkeit"):
+    for name in (
+        "Zeit-Outsourcing",
+        "Smart-Outsourcing",
+        "Kerntätigkeit",
+        "Deine nächsten Schritte",
+    ):
         assert name in page
 
 
@@ -68,10 +232,8 @@ def test_it_shows_reclaimable_hours_cost_and_value(alice_client, alice):
     assert figures.reclaimable_value == Decimal("7") * 100
 
 
-def test_tasks_carry_chris_duckers_three_lists(alice_client, alice):
-    make_task(alice, title="Invoices", enjoyment=1, skill=2)  # hate + can't do
-    make_task(alice, title="Inbox")  # time: shouldn't do it as the leader
-    page = alice_client.get("/").content.decode()
-    invoices, inbox = page.split("Invoices")[1].split("</li>")[0], page.split(">Inbox<")[1]
-    assert "I hate it" in invoices and "I can&#x27;t do it" in invoices
-    assert "I shouldn&#x27;t do it" in inbox.split("</li>")[0]
+def test_a_stranger_sees_none_of_alices_tasks(client, alice, charlie):
+    make_task(alice, title="Alice's secret task")
+    make_instruction(alice)
+    client.force_login(charlie)
+    assert "secret" not in client.get("/").content.decode()

@@ -1,47 +1,134 @@
+"""The founder's decision page: next moves, what waits for them, pictures, headline figures.
+
+A fixed number of queries and rows whatever the number of tasks (see tasks.dashboard_reads);
+the full list is on the task list page.
+"""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from digest import schedule
 from digest.services import founder_trend
-from tasks.models import Category, Task
-from tasks.selectors import founder_buyback
+from tasks import dashboard_reads, services
+from tasks.models import ROUTE_CHOICES, Category
+from tasks.reasons import reasons_text
+from tasks.selectors import founder_buyback, founder_figure_groups
 from tasks.services import founder_profile
 
 
 @login_required
 def dashboard(request):
     profile = founder_profile(user=request.user)
-    tasks = (
-        Task.objects.filter(owner=request.user, status__in=Task.OPEN_STATUSES)
-        .select_related("category", "override_category", "delegate")
-        .order_by("-hours_per_week", "title")
-    )
-    groups = {
-        category.code: {"category": category, "tasks": [], "hours": 0}
-        for category in Category.objects.all()
-    }
-    for task in tasks:
-        group = groups[task.effective_category_id]
-        group["tasks"].append(task)
-        group["hours"] += task.hours_per_week
-    figures = founder_buyback(profile=profile)
-    done_count = Task.objects.filter(owner=request.user, status=Task.DONE).count()
-    # The weekly digests' snapshots: the change since the last one and a small trend.
+    now = timezone.now()
+    # First: coming back after a break makes the end of the previous visit the baseline,
+    # and it stays so for the whole visit.
+    services.founder_visit(profile=profile, now=now)
+    groups = founder_figure_groups(user_id=request.user.pk)
+    figures = founder_buyback(profile=profile, groups=groups)
     trend = founder_trend(founder_id=request.user.pk)
-    change = figures.bought_back_hours - trend[-1].hours_delegated if trend else None
+    kinds = hours_chart(dashboard_reads.hours_by_kind_and_state(groups))
+    routes = dict(ROUTE_CHOICES)
+    moves = [
+        {
+            "row": row,
+            "route": routes.get(row.move.route, row.move.route),
+            "reason": (reasons_text(row.reasons or []) or [""])[0],
+        }
+        for row in dashboard_reads.next_moves(profile=profile)
+    ]
+    today = schedule.local_today(now, profile.time_zone)
+    waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
+    since = dashboard_reads.since_last_visit(profile=profile, since=profile.previous_visit_at)
     return render(
         request,
         "tasks/dashboard.html",
         {
             "profile": profile,
-            "groups": list(groups.values()),
             "figures": figures,
-            "done_count": done_count,
+            "moves": moves,
+            "waiting": waiting,
+            "nothing_waiting": not any(item.count for item in waiting.values()),
+            "since": since,
+            "kinds": kinds,
             "trend": trend,
-            "trend_change": change,
-            "trend_max": max((week.hours_delegated for week in trend), default=0),
+            "trend_chart": trend_chart(trend, figures),
+            "trend_change": figures.bought_back_hours - trend[-1].hours_delegated
+            if trend
+            else None,
             "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
+            "silent_days": dashboard_reads.SILENT_AFTER.days,
         },
     )
+
+
+def hours_chart(table) -> dict:
+    """Hours per week by kind and state, as the chart's data and its table."""
+    names = {category.code: category.name for category in Category.objects.all()}
+    states = {"inventory": _("You still do"), "ready": _("Ready"), "delegated": _("Delegated")}
+    rows = [
+        {"kind": kind, "name": names.get(kind, kind), "hours": hours, "total": sum(hours.values())}
+        for kind, hours in table.items()
+    ]
+    totals = {state: sum(row["hours"][state] for row in rows) for state in states}
+    return {
+        "rows": rows,
+        "states": states,
+        "totals": totals,
+        "total": sum(totals.values()),
+        "data": {
+            "labels": [row["name"] for row in rows],
+            "datasets": [
+                {
+                    "label": str(label),
+                    "state": state,
+                    "data": [float(r["hours"][state]) for r in rows],
+                }
+                for state, label in states.items()
+            ],
+        },
+    }
+
+
+def trend_chart(trend, figures) -> dict:
+    """Hours bought back, cost and value per week: the digest snapshots, or this week's figures
+    when no digest has gone out yet."""
+    if trend:
+        points = [
+            (
+                _("Week %(week)s") % {"week": w.iso_week},
+                w.hours_delegated,
+                w.delegation_cost,
+                w.bought_back_value,
+            )
+            for w in trend
+        ]
+    else:
+        points = [
+            (
+                _("This week"),
+                figures.bought_back_hours,
+                figures.delegation_cost,
+                figures.bought_back_value,
+            )
+        ]
+    return {
+        "from_snapshots": bool(trend),
+        "points": points,
+        "data": {
+            "labels": [label for label, *_rest in points],
+            "hours": {
+                "label": str(_("Hours bought back")),
+                "data": [float(p[1] or 0) for p in points],
+            },
+            "cost": {"label": str(_("Cost per week")), "data": [float(p[2] or 0) for p in points]},
+            "value": {
+                "label": str(_("Value per week")),
+                "data": [float(p[3] or 0) for p in points],
+            },
+        },
+    }
 
 
 def _percent(part, whole) -> int:

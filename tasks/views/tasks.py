@@ -85,7 +85,7 @@ def task_delete(request, pk):
     if request.method == "POST":
         services.task_delete(task=task)
         messages.success(request, _("Task deleted."))
-        return redirect("dashboard")
+        return redirect("task_list")
     return render(request, "tasks/task_confirm_delete.html", {"task": task})
 
 
@@ -158,7 +158,7 @@ def task_finish(request, pk):
     task = get_task_for_user(request, pk)
     services.delegation_end(task=task, done=True)
     messages.success(request, _("Marked as done."))
-    return redirect("dashboard")
+    return redirect("task_list")
 
 
 @login_required

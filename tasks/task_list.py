@@ -1,0 +1,149 @@
+"""The task list's filters, search and sort: a form for the query string and the queryset it
+selects. Every value is checked against its choices; the lists come from the profile's
+thresholds, as classifier.ducker_lists decides them for one task."""
+
+from django import forms
+from django.db.models import Case, DecimalField, F, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Profile
+from tasks import buyback, classifier
+from tasks.forms import TaskForm
+from tasks.models import AREA_CHOICES, ROUTE_CHOICES, Task
+from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_ROUTE
+
+PER_PAGE = 50
+MAX_BULK = 500
+KIND_CHOICES = [
+    (classifier.TIME, _("Time")),
+    (classifier.SKILL, _("Skill")),
+    (classifier.SMART, _("Smart")),
+    (classifier.KEEP, _("Keep")),
+]
+LIST_CHOICES = [
+    (classifier.HATE_LIST, _("I hate it")),
+    (classifier.CANT_DO_LIST, _("I can't do it")),
+    (classifier.SHOULDNT_DO_LIST, _("I shouldn't do it")),
+]
+OPEN = "open"
+STATUS_FILTERS = [(OPEN, _("Open (not done)")), *Task.STATUS_CHOICES]
+SORTS = {
+    "hours": ("-hours_per_week",),
+    "value": (F("net_value").desc(nulls_last=True), "-hours_per_week"),
+    "title": ("title",),
+    "changed": ("-updated_at",),
+}
+SORT_CHOICES = [
+    ("hours", _("Hours")),
+    ("value", _("Net value")),
+    ("title", _("Title")),
+    ("changed", _("Last change")),
+]
+BULK_DONE, BULK_REOPEN, BULK_DELETE = "done", "reopen", "delete"
+
+
+def _any(choices, label):
+    return [("", label), *choices]
+
+
+class TaskFilterForm(forms.Form):
+    """The query string of the task list (and its CSV export)."""
+
+    q = forms.CharField(label=_("Search by title"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=_any(KIND_CHOICES, _("Any")), required=False)
+    route = forms.ChoiceField(
+        label=_("Route"), choices=_any(ROUTE_CHOICES, _("Any")), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=_any(STATUS_FILTERS, _("Any")), required=False
+    )
+    area = forms.ChoiceField(label=_("Area"), choices=_any(AREA_CHOICES, _("Any")), required=False)
+    list = forms.ChoiceField(label=_("List"), choices=_any(LIST_CHOICES, _("Any")), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            css = "form-control" if name == "q" else "form-select"
+            field.widget.attrs["class"] = f"{css} form-{css.split('-')[1]}-sm"
+
+
+def ducker_list_q(code: str, profile: Profile) -> Q:
+    """The tasks on one of Chris Ducker's lists, in SQL (classifier.ducker_lists per task)."""
+    thresholds = profile.thresholds()
+    hate = Q(enjoyment__lte=thresholds.hate_max)
+    cant = Q(skill__lte=thresholds.skill_gap_max)
+    if code == classifier.HATE_LIST:
+        return Q(core=False) & hate
+    if code == classifier.CANT_DO_LIST:
+        return Q(core=False) & cant
+    return Q(core=False) & ~hate & ~cant
+
+
+def filtered_tasks(*, profile: Profile, filters: dict):
+    """The founder's tasks as the (cleaned) filters select them, in the chosen order."""
+    rates = profile.rates()
+    tasks = Task.objects.filter(owner_id=profile.user_id).annotate(
+        kind=EFFECTIVE_CATEGORY,
+        way=EFFECTIVE_ROUTE,
+        # Net value a week of handing it off: hours × (your hour − the route's default rate).
+        # Nothing for a task you keep: it sorts last.
+        net_value=F("hours_per_week")
+        * Case(
+            When(way=classifier.KEEP, then=None),
+            When(
+                way=classifier.VIRTUAL_ASSISTANT,
+                then=Value(buyback.net_per_hour(classifier.VIRTUAL_ASSISTANT, rates)),
+            ),
+            default=Value(buyback.net_per_hour(classifier.SPECIALIST, rates)),
+            output_field=DecimalField(max_digits=12, decimal_places=2),
+        ),
+    )
+    if filters.get("q"):
+        tasks = tasks.filter(title__icontains=filters["q"].strip())
+    if filters.get("kind"):
+        tasks = tasks.filter(kind=filters["kind"])
+    if filters.get("route"):
+        tasks = tasks.filter(way=filters["route"])
+    if filters.get("status") == OPEN:
+        tasks = tasks.filter(status__in=Task.OPEN_STATUSES)
+    elif filters.get("status"):
+        tasks = tasks.filter(status=filters["status"])
+    if filters.get("area"):
+        tasks = tasks.filter(area=filters["area"])
+    if filters.get("list"):
+        tasks = tasks.filter(ducker_list_q(filters["list"], profile))
+    return tasks.order_by(*SORTS[filters.get("sort") or "hours"], "pk")
+
+
+class QuickEditForm(TaskForm):
+    """Editing in place on the list: the task form's own fields and checks, fewer of them."""
+
+    class Meta(TaskForm.Meta):
+        fields = ("hours_per_week", "skill", "enjoyment", "core")
+
+
+class BulkForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[
+            (BULK_DONE, _("Mark done")),
+            (BULK_REOPEN, _("Reopen")),
+            (BULK_DELETE, _("Delete")),
+        ]
+    )
+    ids = forms.CharField(required=False)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.id_list = data.getlist("ids") if data is not None else []
+
+    def clean(self):
+        ids = [value for value in self.id_list if value.isdigit()]
+        if not ids:
+            raise forms.ValidationError(_("Choose at least one task."))
+        if len(ids) > MAX_BULK:
+            raise forms.ValidationError(
+                _("Choose at most %(max)d tasks at once.") % {"max": MAX_BULK}
+            )
+        self.cleaned_data["ids"] = [int(value) for value in ids]
+        return self.cleaned_data
