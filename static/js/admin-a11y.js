@@ -1,0 +1,15 @@
+// Django's autocomplete fields (Select2) name their combobox after the current choice, which is
+// empty until one is made: name them after their field's label instead (axe:
+// aria-input-field-name). Runs on "load", after the admin has set Select2 up.
+window.addEventListener("load", () => {
+  document.querySelectorAll("select.admin-autocomplete").forEach((select) => {
+    const label = document.querySelector(`label[for="${select.id}"]`);
+    const widget = select.nextElementSibling;
+    if (!label || !widget || !widget.classList.contains("select2")) return;
+    label.id = label.id || `${select.id}-label`;
+    widget.querySelectorAll("[role=combobox], [role=textbox]").forEach((element) => {
+      const others = (element.getAttribute("aria-labelledby") || "").replace(label.id, "").trim();
+      element.setAttribute("aria-labelledby", `${label.id} ${others}`.trim());
+    });
+  });
+});
