@@ -1,7 +1,8 @@
 // Django's autocomplete fields (Select2) name their combobox after the current choice, which is
-// empty until one is made: name them after their field's label instead (axe:
-// aria-input-field-name). Runs on "load", after the admin has set Select2 up.
-window.addEventListener("load", () => {
+// empty until one is made: name them after their field's label too (axe:
+// aria-input-field-name). jQuery runs ready handlers in the order they were added, so this one,
+// added once every script has run, comes after the admin's own Select2 set-up.
+function nameAutocompletes() {
   document.querySelectorAll("select.admin-autocomplete").forEach((select) => {
     const label = document.querySelector(`label[for="${select.id}"]`);
     const widget = select.nextElementSibling;
@@ -12,4 +13,10 @@ window.addEventListener("load", () => {
       element.setAttribute("aria-labelledby", `${label.id} ${others}`.trim());
     });
   });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  if (window.django && window.django.jQuery) {
+    window.django.jQuery(nameAutocompletes);
+  }
 });
