@@ -51,9 +51,7 @@ def test_a_new_founder_sets_up_adds_tasks_and_sees_them_classified(page, screens
     screenshot(page)
 
 
-def test_a_founder_overrides_a_category_and_the_computed_one_stays_visible(
-    page, alice, screenshot
-):
+def test_a_founder_overrides_a_category_and_the_computed_one_stays_visible(page, alice, screenshot):
     task = make_task(alice, title="Inbox triage")
     journey.log_in(page, "alice@example.com", "alice-password-1")
     journey.override(page, task.pk, category="smart", reason="I hate it more than I admit.")
