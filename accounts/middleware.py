@@ -1,9 +1,12 @@
+import zoneinfo
+
 from django.core.exceptions import ObjectDoesNotExist
-from django.utils import translation
+from django.utils import timezone, translation
 
 
 class FounderLanguageMiddleware:
-    """After login, the founder's chosen language wins over the browser's and the cookie."""
+    """After login, the founder's chosen language wins over the browser's and the cookie, and
+    times show in their own time zone ("um 22:24 Uhr" is the hour on their clock, not UTC)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -11,10 +14,18 @@ class FounderLanguageMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             try:
-                language = request.user.profile.language
+                profile = request.user.profile
             except ObjectDoesNotExist:
-                language = None
-            if language:
-                translation.activate(language)
-                request.LANGUAGE_CODE = language
-        return self.get_response(request)
+                profile = None
+            if profile is not None and profile.language:
+                translation.activate(profile.language)
+                request.LANGUAGE_CODE = profile.language
+            if profile is not None and profile.time_zone:
+                try:
+                    timezone.activate(zoneinfo.ZoneInfo(profile.time_zone))
+                except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                    timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

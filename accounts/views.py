@@ -58,8 +58,8 @@ def set_language(request):
     response = redirect(next_url)
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
-            profile = services.founder_profile(user=request.user)
-            profile.language = language
-            profile.save(update_fields=["language"])
+            services.profile_set_language(
+                profile=services.founder_profile(user=request.user), language=language
+            )
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language)
     return response

@@ -1,8 +1,37 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from accounts import passwords
+
+# Django's login and password views with our forms (our words, du-form in German); the
+# rest of django.contrib.auth.urls as Django has it.
+accounts = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(authentication_form=passwords.LoginForm),
+        name="login",
+    ),
+    path(
+        "password_change/",
+        auth_views.PasswordChangeView.as_view(form_class=passwords.PasswordChangeForm),
+        name="password_change",
+    ),
+    path(
+        "password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=passwords.PasswordResetForm),
+        name="password_reset",
+    ),
+    path(
+        "reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=passwords.SetPasswordForm),
+        name="password_reset_confirm",
+    ),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include(accounts)),
     path("accounts/", include("django.contrib.auth.urls")),
     path("instructions/", include("sops.urls")),
     path("", include("accounts.urls")),

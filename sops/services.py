@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +21,7 @@ from sops.models import (
     Step,
 )
 from sops.models import Template as InstructionTemplate
+from tasks import services as task_services
 from tasks.models import Delegate, Task
 
 DRAFT_FIELDS = ("title", "purpose", "done_definition", "tools", "estimated_minutes")
@@ -99,7 +100,7 @@ def instruction_publish(*, instruction: Instruction, by: User) -> InstructionVer
         published_by=by,
     )
     if instruction.task_id:
-        Task.objects.filter(pk=instruction.task_id, status=Task.INVENTORY).update(status=Task.READY)
+        task_services.task_instruction_published(task_id=instruction.task_id)
     return version
 
 
@@ -208,9 +209,8 @@ def run_record(
     )
     run.full_clean(exclude=["instruction", "version", "link", "checked_steps"])
     run.save()
-    task_id = version.instruction.task_id
-    if task_id:
-        # Only move forward: a late entry for an older date must not hide a newer run.
-        earlier = Q(last_run_on__isnull=True) | Q(last_run_on__lt=performed_on)
-        Task.objects.filter(earlier, pk=task_id).update(last_run_on=performed_on)
+    if version.instruction.task_id:
+        task_services.task_run_recorded(
+            task_id=version.instruction.task_id, performed_on=performed_on
+        )
     return run

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tasks.classifier import SKILL, SMART, TIME, VIRTUAL_ASSISTANT
+from tasks.classifier import SKILL, SMART, TIME, VIRTUAL_ASSISTANT, needs_instruction
 
 INVENTORY, READY, DELEGATED, DONE = "inventory", "ready", "delegated", "done"
 STATUSES = (INVENTORY, READY, DELEGATED, DONE)
@@ -62,9 +62,9 @@ class Buyback:
 
 
 def waits_for_instruction(route: str, status: str) -> bool:
-    """Routine work for a virtual assistant still in the inventory: the work instruction is
-    missing (publishing one moves the task to ready)."""
-    return route == VIRTUAL_ASSISTANT and status == INVENTORY
+    """The handover gate, read from the status: publishing a work instruction moves a task out
+    of the inventory, so a virtual assistant's task still there is waiting for one."""
+    return needs_instruction(route, has_published_instruction=status != INVENTORY)
 
 
 def buyback_rate(hourly_value: Decimal) -> Decimal:

@@ -8,6 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from tasks import classifier
 
+# The short name of each kind of outsourcing, where a list of kinds is shown.
+KIND_LABELS = {
+    classifier.TIME: _("Time"),
+    classifier.SKILL: _("Skill"),
+    classifier.SMART: _("Smart"),
+    classifier.KEEP: _("Keep"),
+}
 AREA_CHOICES = [
     ("admin", _("Admin")),
     ("customer_support", _("Customer support")),

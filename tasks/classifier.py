@@ -56,6 +56,17 @@ NO_REASON_TO_DELEGATE = "no_reason_to_delegate"
 REASON_CODES = (CORE, HATE, SKILL_GAP, TIME_EATER, ONE_OFF, OVERLOADED, NO_REASON_TO_DELEGATE)
 
 
+def effective_route(route: str, override_route: str = "") -> str:
+    """Who takes the task: an override (by the founder or a consultant) wins."""
+    return override_route or route
+
+
+def needs_instruction(route: str, *, has_published_instruction: bool) -> bool:
+    """The handover gate: a virtual assistant takes routine work only with a published work
+    instruction. `route` is the effective one."""
+    return route == VIRTUAL_ASSISTANT and not has_published_instruction
+
+
 @dataclass(frozen=True)
 class Thresholds:
     hate_max: int = 2

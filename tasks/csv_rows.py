@@ -56,6 +56,21 @@ NOT_A_NUMBER = gettext_noop('"%(value)s" is not a number')
 NOT_IN_A_WEEK = gettext_noop('"%(value)s" is not between 0 and %(max)s')
 NOT_A_RATING = gettext_noop('"%(value)s" is not a whole number from 1 to 5')
 NOT_AN_AREA = gettext_noop('"%(value)s" is not one of %(areas)s')
+# The areas as a reader of the message names them: codes in English, German names in German.
+AREA_LIST = gettext_noop(
+    "admin, customer_support, sales, marketing, product, tech, design, finance, legal, "
+    "networking, other"
+)
+# A column the header lacks or repeats, named in the reader's language.
+COLUMN_NAMES = {
+    "title": gettext_noop("title"),
+    "area": gettext_noop("area"),
+    "hours_per_week": gettext_noop("hours_per_week"),
+    "recurring": gettext_noop("recurring"),
+    "skill": gettext_noop("skill"),
+    "enjoyment": gettext_noop("enjoyment"),
+    "core": gettext_noop("core"),
+}
 TOO_LONG = gettext_noop("is longer than %(max)s characters")
 TWICE_IN_HEADER = gettext_noop("appears more than once in the header")
 MISSING_COLUMN = gettext_noop('missing from the header (name it "%(column)s" or "%(german)s")')
@@ -95,8 +110,12 @@ class CsvProblem:
 
     def render(self, translate: Callable[[str], str] = gettext_noop) -> str:
         """The problem as a sentence; `translate` is gettext at the edge, or nothing."""
-        message = translate(self.template) % dict(self.params)
-        column = self.heading or self.column
+        params = {
+            name: translate(AREA_LIST) if value == AREA_LIST else value
+            for name, value in self.params
+        }
+        message = translate(self.template) % params
+        column = self.heading or (self.column and translate(COLUMN_NAMES[self.column]))
         if self.row is not None:
             where = {"row": self.row, "line": self.line, "column": column}
             return translate(AT_ROW_AND_COLUMN) % (where | {"message": message})
@@ -172,7 +191,7 @@ def parse_area(value: str) -> str:
     area = value.strip().casefold()
     area = GERMAN_AREAS.get(area, area)
     if area not in AREAS:
-        raise BadValue(NOT_AN_AREA, value=value, areas=", ".join(AREAS))
+        raise BadValue(NOT_AN_AREA, value=value, areas=AREA_LIST)
     return area
 
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, User
+from accounts.passwords import SignupPasswordsMixin
 from tasks import csv_rows
 from tasks.models import AREA_CHOICES, LANGUAGE_CHOICES, Category, Delegate, Task
 
@@ -55,7 +56,7 @@ DECIMALS = {
 }
 
 
-class SignupForm(BaseUserCreationForm):
+class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
 
     class Meta:

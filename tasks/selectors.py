@@ -8,7 +8,7 @@ from django.db.models import Max
 
 from accounts.models import Profile
 from digest.models import WeeklyDigest
-from tasks import buyback
+from tasks import buyback, classifier
 from tasks.models import Task
 
 # What buyback.compute needs of a task, in this order (see task_figures).
@@ -28,7 +28,7 @@ def task_figures(hours, category, override, route, override_route, status, rate)
     return buyback.TaskFigures(
         hours=hours,
         category=override or category,
-        route=override_route or route,
+        route=classifier.effective_route(route, override_route),
         status=status,
         delegate_rate=rate,
     )

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -180,6 +181,18 @@ def task_override_clear(*, task: Task, by: User | None = None) -> Task:
     return task
 
 
+def task_instruction_published(*, task_id: int) -> None:
+    """A work instruction was published for the task: inventory → ready, nothing else moves."""
+    Task.objects.filter(pk=task_id, status=Task.INVENTORY).update(status=Task.READY)
+
+
+def task_run_recorded(*, task_id: int, performed_on: date) -> None:
+    """Remember the latest run. Only forward: a late entry for an older date must not hide a
+    newer run."""
+    earlier = Q(last_run_on__isnull=True) | Q(last_run_on__lt=performed_on)
+    Task.objects.filter(earlier, pk=task_id).update(last_run_on=performed_on)
+
+
 def delegation_check(*, task: Task) -> None:
     """Raise ValidationError when the task may not be handed off yet (the handover gate)."""
     if task.effective_route == classifier.KEEP:
@@ -232,6 +245,13 @@ def profile_update(*, profile: Profile, **fields) -> Profile:
         profile.next_digest_at = digest.digest_next_at(profile=profile, now=timezone.now())
     profile.save()
     tasks_reclassify(owner=profile.user)
+    return profile
+
+
+def profile_set_language(*, profile: Profile, language: str) -> Profile:
+    """The language switch: only the language changes, so nothing is re-classified."""
+    profile.language = language
+    profile.save(update_fields=["language"])
     return profile
 
 

@@ -11,11 +11,14 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from consultants.admin.scoping import clients_of
-from tasks import buyback, selectors
+from tasks import buyback, classifier, selectors
+from tasks.models import Task
 
 CAPACITY_RANK = {buyback.CAPACITY_OVER: 0, buyback.CAPACITY_NEAR: 1, buyback.CAPACITY_OK: 2}
 
@@ -27,6 +30,18 @@ class ClientSummary:
     figures: buyback.Buyback
     waiting_for_instruction: int
     last_digest_sent: datetime | None = None
+
+    @property
+    def waiting_url(self) -> str:
+        """The founder's tasks that wait for a work instruction, in the admin's task list."""
+        query = urlencode(
+            {
+                "owner__id__exact": self.founder.pk,
+                "route": classifier.VIRTUAL_ASSISTANT,
+                "status__exact": Task.INVENTORY,
+            }
+        )
+        return f"{reverse('admin:tasks_task_changelist')}?{query}"
 
     @property
     def hours_over_capacity(self) -> Decimal:

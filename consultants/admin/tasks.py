@@ -4,8 +4,11 @@ the classification, the override record and the handover gate hold here as in th
 from django.contrib import admin
 from django.db import transaction
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 from consultants.admin import actions
 from consultants.admin.scoping import ConsultantScoped
@@ -13,6 +16,13 @@ from tasks import services
 from tasks.models import ROUTE_CHOICES, Category, Delegate, Task
 from tasks.reasons import reasons_text
 from tasks.services import TASK_FIELDS
+
+
+def _when(moment):
+    """A moment in the viewer's time zone and language ("27.11.2026 um 22:24 Uhr")."""
+    if moment is None:
+        return "—"
+    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
 
 
 class EffectiveCategoryFilter(admin.SimpleListFilter):
@@ -108,7 +118,7 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("owner", *TASK_FIELDS)}),
         (_("Classification"), {"fields": ("category", "route", "reason_sentences")}),
-        (_("Override"), {"fields": ("override_trail",)}),
+        (pgettext_lazy("admin section", "Override"), {"fields": ("override_trail",)}),
         (
             _("Delegation"),
             {"fields": ("status", "delegate", "delegated_on", "delegate_rate", "last_run_on")},
@@ -143,8 +153,8 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
         if task.is_overridden:
             current = _("%(category)s, by %(by)s on %(at)s: “%(reason)s”") % {
                 "category": task.override_category,
-                "by": task.override_by or _("a deleted user"),
-                "at": task.override_at.strftime("%Y-%m-%d %H:%M") if task.override_at else "—",
+                "by": task.override_by or pgettext("overridden by …", "a deleted user"),
+                "at": _when(task.override_at),
                 "reason": task.override_reason,
             }
         records = task.override_records.select_related("category", "by")
@@ -153,8 +163,8 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
             "<li>{} · {}: {} {}</li>",
             (
                 (
-                    r.at.strftime("%Y-%m-%d %H:%M"),
-                    r.by or _("a deleted user"),
+                    _when(r.at),
+                    r.by or pgettext("who overrode, as a label in the trail", "a deleted user"),
                     r.category or _("override removed"),
                     f"“{r.reason}”" if r.reason else "",
                 )

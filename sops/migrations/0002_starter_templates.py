@@ -14,14 +14,14 @@ TEMPLATES = [
         "title_de": "Posteingang sortieren",
         "purpose_en": "Keep the founder's inbox at zero so nothing urgent gets lost and "
         "routine mail never reaches them.",
-        "purpose_de": "Der Posteingang bleibt leer: nichts Dringendes geht unter, und "
-        "Routinepost landet gar nicht erst bei dir.",
+        "purpose_de": "Mein Posteingang bleibt leer: Nichts Dringendes geht unter, und "
+        "Routinepost landet gar nicht erst bei mir.",
         "done_en": "Inbox empty; every mail archived, answered, or in the 'For the founder' "
         "folder with a one-line summary.",
         "done_de": "Posteingang leer; jede Mail ist archiviert, beantwortet oder liegt mit "
-        "einer Zeile Zusammenfassung im Ordner „Für den Chef“.",
+        "einer Zeile Zusammenfassung im Ordner „Zur Entscheidung“.",
         "tools_en": "Shared mailbox (delegate access), reply templates document",
-        "tools_de": "Postfach mit Stellvertreter-Zugriff, Dokument mit Antwortvorlagen",
+        "tools_de": "Mein Postfach mit Stellvertreter-Zugriff, Dokument mit Antwortvorlagen",
         "steps_en": "Open the shared mailbox and sort by oldest first | You see the oldest unread mail on top\n"
         "Unsubscribe from newsletters nobody reads; archive notifications | Only real mail is left\n"
         "Answer routine requests with the reply templates | Every routine mail has a reply\n"
@@ -32,8 +32,8 @@ TEMPLATES = [
         "Melde ungelesene Newsletter ab, archiviere Benachrichtigungen | Nur echte Post bleibt übrig\n"
         "Beantworte Routineanfragen mit den Antwortvorlagen | Jede Routinemail hat eine Antwort\n"
         "Verschiebe Rechnungen und Belege in den Ordner „Buchhaltung“ | Alle Belege liegen im Ordner\n"
-        "Verschiebe alles, was dich braucht, mit einer Zeile Zusammenfassung nach „Für den Chef“ | Du liest Zusammenfassungen statt Verläufe\n"
-        "Markiere Dringendes (heute, rechtlich, verärgerter Kunde) und schick dir eine Nachricht | Dringendes ist markiert und gemeldet",
+        "Verschiebe alles, was mich braucht, mit einer Zeile Zusammenfassung nach „Zur Entscheidung“ | Ich lese Zusammenfassungen statt ganzer Verläufe\n"
+        "Markiere Dringendes (heute fällig, rechtlich, verärgerter Kunde) und schick mir eine Nachricht | Dringendes ist markiert, und ich weiß Bescheid",
     },
     {
         "slug": "bookkeeping-receipts",
@@ -48,7 +48,7 @@ TEMPLATES = [
         "done_en": "All bank transactions of the week matched to a receipt; missing ones "
         "listed for the founder.",
         "done_de": "Alle Kontobewegungen der Woche haben einen Beleg; fehlende stehen auf "
-        "einer Liste für dich.",
+        "einer Liste für mich.",
         "tools_en": "Bookkeeping tool (e.g. lexoffice, sevDesk), 'Bookkeeping' mail folder, bank read access",
         "tools_de": "Buchhaltungstool (z. B. lexoffice, sevDesk), Mail-Ordner „Buchhaltung“, Lesezugriff aufs Konto",
         "steps_en": "Download all receipts from the 'Bookkeeping' mail folder | Receipts saved as PDF\n"
@@ -58,7 +58,7 @@ TEMPLATES = [
         "List transactions without a receipt (date, amount, payee) for the founder | The founder gets a short list\n"
         "Archive the processed mails | The 'Bookkeeping' folder is empty",
         "steps_de": "Lade alle Belege aus dem Mail-Ordner „Buchhaltung“ herunter | Belege als PDF gespeichert\n"
-        "Lade Rechnungen aus den üblichen Portalen (Amazon, Telefon, Software-Abos) | Keine Portalrechnung fehlt\n"
+        "Lade die Rechnungen aus den üblichen Portalen herunter (Amazon, Telefon, Software-Abos) | Keine Portalrechnung fehlt\n"
         "Lade die Belege ins Buchhaltungstool hoch | Jeder Beleg erscheint im Tool\n"
         "Ordne jede Kontobewegung der Woche ihrem Beleg zu | Zugeordnete Buchungen sind grün markiert\n"
         "Liste Buchungen ohne Beleg (Datum, Betrag, Empfänger) für mich auf | Ich bekomme eine kurze Liste\n"
@@ -72,8 +72,8 @@ TEMPLATES = [
         "title_de": "Rechnungen schreiben und versenden",
         "purpose_en": "Clients are billed on time and correctly, so cash comes in without "
         "the founder chasing it.",
-        "purpose_de": "Kunden bekommen pünktlich korrekte Rechnungen, damit das Geld kommt, "
-        "ohne dass du hinterherläufst.",
+        "purpose_de": "Meine Kunden bekommen pünktlich korrekte Rechnungen, damit das Geld "
+        "kommt, ohne dass ich hinterherlaufen muss.",
         "done_en": "All billable work of the month invoiced and sent; overdue invoices "
         "have had a friendly reminder.",
         "done_de": "Alle abrechenbaren Leistungen des Monats sind berechnet und verschickt; "
@@ -101,8 +101,8 @@ TEMPLATES = [
         "title_de": "Social-Media-Beiträge planen",
         "purpose_en": "A steady, on-brand presence without the founder spending their week "
         "in the apps.",
-        "purpose_de": "Regelmäßig sichtbar, im eigenen Stil, ohne dass du deine Woche in den "
-        "Apps verbringst.",
+        "purpose_de": "Regelmäßig sichtbar, im eigenen Stil, ohne dass ich meine Woche in den "
+        "Apps verbringe.",
         "done_en": "Next week's posts scheduled on every channel; comments of the past week "
         "answered or passed on.",
         "done_de": "Die Beiträge der nächsten Woche sind auf allen Kanälen eingeplant; "
@@ -129,7 +129,7 @@ TEMPLATES = [
         "title_en": "Publish a podcast or video episode",
         "title_de": "Podcast- oder Videofolge veröffentlichen",
         "purpose_en": "The founder records; everything after the recording happens without them.",
-        "purpose_de": "Du nimmst auf; alles nach der Aufnahme passiert ohne dich.",
+        "purpose_de": "Ich nehme auf; alles nach der Aufnahme übernimmst du.",
         "done_en": "Episode live on all platforms with title, show notes, chapters and "
         "thumbnail; announced on social media.",
         "done_de": "Folge ist auf allen Plattformen live, mit Titel, Shownotes, Kapiteln und "
@@ -156,7 +156,7 @@ TEMPLATES = [
         "title_en": "Book travel",
         "title_de": "Reisen buchen",
         "purpose_en": "Trips are booked to the founder's preferences and budget without back-and-forth.",
-        "purpose_de": "Reisen sind nach deinen Vorlieben und im Budget gebucht, ohne Hin und Her.",
+        "purpose_de": "Meine Reisen sind nach meinen Vorlieben und im Budget gebucht, ohne Hin und Her.",
         "done_en": "Transport and hotel booked, confirmations in the calendar and the travel folder.",
         "done_de": "Anreise und Hotel sind gebucht, Bestätigungen stehen im Kalender und im Reiseordner.",
         "tools_en": "Travel preferences document, booking portals, shared calendar, company card (via the founder)",
@@ -183,8 +183,8 @@ TEMPLATES = [
         "purpose_en": "The contact list stays reliable, so follow-ups happen and no lead is forgotten.",
         "purpose_de": "Die Kontaktliste bleibt verlässlich, damit Nachfassen klappt und kein Kontakt vergessen wird.",
         "done_en": "No duplicates, every contact has owner, stage and next step; stale deals closed.",
-        "done_de": "Keine Dubletten, jeder Kontakt hat Zuständigen, Phase und nächsten Schritt; "
-        "eingeschlafene Deals sind geschlossen.",
+        "done_de": "Keine Dubletten; jeder Kontakt hat eine zuständige Person, eine Phase und "
+        "einen nächsten Schritt; eingeschlafene Deals sind geschlossen.",
         "tools_en": "CRM (e.g. HubSpot, Pipedrive) with editor rights",
         "tools_de": "CRM (z. B. HubSpot, Pipedrive) mit Bearbeitungsrechten",
         "steps_en": "Run the duplicate check and merge duplicates | No contact appears twice\n"
@@ -220,9 +220,9 @@ TEMPLATES = [
         "Set each ticket to solved or waiting | No ticket left open without a status\n"
         "Add any question asked three times this week to the FAQ draft | The FAQ grows with real questions",
         "steps_de": "Öffne den Helpdesk, älteste Anfrage zuerst | Du arbeitest in Eingangsreihenfolge\n"
-        "Schau dir die Bestellung des Kunden an, bevor du antwortest | Du weißt, was er wann gekauft hat\n"
+        "Schau dir die Bestellung an, bevor du antwortest | Du weißt, was wann gekauft wurde\n"
         "Antworte mit dem passenden Baustein, persönlich mit Namen und Details | Die Antwort ist freundlich und konkret\n"
-        "Erstattungen über 50 EUR, rechtliche Drohungen und Presse gehen an mich | Weitergegebenes ist mit „Chef“ markiert\n"
+        "Erstattungen über 50 €, rechtliche Drohungen und Presseanfragen gehen an mich | Weitergegebenes ist mit „Zur Entscheidung“ markiert\n"
         "Setz jede Anfrage auf gelöst oder wartend | Keine Anfrage bleibt ohne Status\n"
         "Nimm jede Frage, die diese Woche dreimal kam, in den FAQ-Entwurf auf | Die FAQ wachsen mit echten Fragen",
     },

@@ -16,9 +16,9 @@ CATEGORIES = [
         ),
         "description_de": (
             "Routinetätigkeiten und Standardaufgaben, die viel Zeit fressen: Lagere sie "
-            "proaktiv an einen virtuellen Assistenten aus – mit einer Arbeitsanweisung und "
+            "proaktiv an deine virtuelle Assistenz aus – mit einer Arbeitsanweisung und "
             "bevor der Engpass kommt. Projektarbeit bei zu vielen Projekten geht projektbezogen "
-            "an einen externen Freelancer."
+            "an einen Projekt-Freelancer."
         ),
     },
     {
@@ -40,7 +40,7 @@ CATEGORIES = [
         "code": "smart",
         "position": 3,
         "name_en": "Smart outsourcing",
-        "name_de": "Smart Outsourcing",
+        "name_de": "Smart-Outsourcing",
         "description_en": (
             "The king's discipline: time and skill outsourcing combined, plus the tasks you "
             "hate. It costs money — a reinvested luxury that pays back in a freer head."
@@ -55,7 +55,7 @@ CATEGORIES = [
         "code": "keep",
         "position": 4,
         "name_en": "Keep (core work)",
-        "name_de": "Kerntätigkeit (behalten)",
+        "name_de": "Kerntätigkeit",
         "description_en": (
             "Your core: developing the business, new products, growth, building and keeping "
             "contacts. Spend as much of your time here as you can."

@@ -18,7 +18,6 @@ from tasks.choices import (  # noqa: F401
 )
 from tasks.models.work import (  # noqa: F401
     HANDOVER_GATE_MESSAGE,
-    VA_ROUTE,
     Category,
     Delegate,
     OverrideRecord,

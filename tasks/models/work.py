@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -82,21 +84,29 @@ HANDOVER_GATE_MESSAGE = _(
     "A virtual assistant takes over routine work only with a published work instruction: "
     "write and publish it first."
 )
-# The effective route is virtual_assistant: the override's route, else the computed one.
-VA_ROUTE = models.Q(override_route=classifier.VIRTUAL_ASSISTANT) | models.Q(
-    override_route="", route=classifier.VIRTUAL_ASSISTANT
-)
 
 
 class TaskQuerySet(models.QuerySet):
     """Bulk writes meet the handover gate too, so no path can skip the work instruction."""
 
+    def with_gate(self):
+        """classifier.effective_route and classifier.needs_instruction, in SQL: annotates
+        `gate_route` and `gate_needs_instruction` (the same rules, for querysets)."""
+        route = Coalesce(NullIf(F("override_route"), Value("")), F("route"))
+        published = Exists(
+            Task.objects.filter(pk=OuterRef("pk"), instruction__versions__isnull=False)
+        )
+        return self.annotate(gate_route=route).annotate(
+            gate_needs_instruction=ExpressionWrapper(
+                Q(gate_route=classifier.VIRTUAL_ASSISTANT) & ~Q(published),
+                output_field=models.BooleanField(),
+            )
+        )
+
     def update(self, **kwargs):
         if kwargs.get("status") == Task.DELEGATED:
             ungated = (
-                self.filter(VA_ROUTE)
-                .exclude(status=Task.DELEGATED)
-                .exclude(instruction__versions__isnull=False)
+                self.exclude(status=Task.DELEGATED).with_gate().filter(gate_needs_instruction=True)
             )
             if ungated.exists():
                 raise ValidationError(HANDOVER_GATE_MESSAGE)
@@ -211,11 +221,17 @@ class Task(models.Model):
         return Task.objects.filter(pk=self.pk, instruction__versions__isnull=False).exists()
 
     def needs_instruction(self) -> bool:
-        """A virtual assistant's task with no published work instruction yet."""
-        return (
-            self.effective_route == classifier.VIRTUAL_ASSISTANT
-            and not self.has_published_instruction()
+        """The handover gate (classifier.needs_instruction) for this task."""
+        if self.effective_route != classifier.VIRTUAL_ASSISTANT:
+            return False  # no query for the routes the gate does not concern
+        return classifier.needs_instruction(
+            self.effective_route, has_published_instruction=self.has_published_instruction()
         )
+
+    @property
+    def goes_to_virtual_assistant(self) -> bool:
+        """For templates: the gate concerns this task (its work instruction is mandatory)."""
+        return self.effective_route == classifier.VIRTUAL_ASSISTANT
 
     def check_handover_gate(self) -> None:
         """Refuse handing a virtual-assistant task over without a published instruction.
@@ -241,7 +257,7 @@ class Task(models.Model):
 
     @property
     def effective_route(self) -> str:
-        return self.override_route or self.route
+        return classifier.effective_route(self.route, self.override_route)
 
     def get_effective_route_display(self) -> str:
         return str(dict(ROUTE_CHOICES).get(self.effective_route, self.effective_route))

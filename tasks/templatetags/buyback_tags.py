@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tasks import classifier
+from tasks.choices import KIND_LABELS
 from tasks.reasons import format_number, reasons_text
 
 register = template.Library()
@@ -65,6 +66,12 @@ def _forget_formats(**_kwargs):
 def reason_sentences(stored) -> list[str]:
     """The task's stored reason codes as sentences in the active language."""
     return reasons_text(stored or [])
+
+
+@register.filter
+def kind_label(code: str) -> str:
+    """The short name of a kind of outsourcing (time, skill, smart, keep)."""
+    return str(KIND_LABELS.get(code, code))
 
 
 @register.filter

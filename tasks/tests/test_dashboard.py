@@ -35,7 +35,7 @@ def test_the_demo_founder_sees_all_four_categories_in_english_and_german(client,
         assert name in page
     client.post("/i18n/setlang/", {"language": "de", "next": "/"})
     page = client.get("/").content.decode()
-    for name in ("Zeit-Outsourcing", "Skill-Outsourcing", "Smart Outsourcing", "Kerntätigkeit"):
+    for name in ("Zeit-Outsourcing", "Skill-Outsourcing", "Smart-Outsourcing", "Kerntätigkeit"):
         assert name in page
 
 

@@ -53,7 +53,7 @@ def test_a_german_founder_reads_the_problems_in_german(alice_client, alice):
     alice.profile.save()
     response = alice_client.post("/tasks/import/", {"file": _upload(BAD)})
     page = response.content.decode()
-    assert "Aufgabe 2 (Zeile 3), Spalte hours_per_week: „lots“ ist keine Zahl" in page
+    assert "Aufgabe 2 (Zeile 3), Spalte „hours_per_week“: „lots“ ist keine Zahl" in page
     assert "Es wurde nichts importiert" in page
 
 
@@ -62,5 +62,5 @@ def test_a_german_file_gets_its_own_column_names_back(alice_client, alice):
     alice.profile.save()
     bad = GOOD.replace("admin;5;ja", "admin;viel;ja")
     page = alice_client.post("/tasks/import/", {"file": _upload(bad)}).content.decode()
-    assert "Aufgabe 1 (Zeile 2), Spalte Stunden pro Woche: „viel“ ist keine Zahl" in page
+    assert "Aufgabe 1 (Zeile 2), Spalte „Stunden pro Woche“: „viel“ ist keine Zahl" in page
     assert not Task.objects.filter(owner=alice).exists()

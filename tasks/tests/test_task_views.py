@@ -1,4 +1,5 @@
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -181,7 +182,9 @@ def test_a_german_founder_finds_the_start_date_filled_in(alice_client, alice):
     task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
     make_delegate(alice, kind="specialist")
     page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
-    assert f'name="start_date" value="{timezone.localdate():%Y-%m-%d}"' in page
+    # Today on the founder's clock (Berlin by default), not in UTC.
+    today = timezone.localdate(timezone=ZoneInfo(alice.profile.time_zone))
+    assert f'name="start_date" value="{today:%Y-%m-%d}"' in page
 
 
 @pytest.mark.parametrize(("typed", "hours"), [("2,5", "2.5"), ("2.5", "2.5"), ("3", "3")])
