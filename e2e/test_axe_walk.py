@@ -1,0 +1,110 @@
+"""The axe walk: every page each role can reach, in English and German, at 1366 px and 375 px,
+has no axe-core violation and does not scroll sideways on a phone."""
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import User
+from e2e.walk import LANGUAGES, Walk
+from sops import services as sops_services
+from sops.models import HandoverLink
+from tasks import demo
+from tasks.models import Delegate
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo_founder(db):
+    demo.seed(founders=1, tasks=20)
+    return User.objects.get(email=demo.DEMO_EMAIL)
+
+
+def _walk(page, live_server, **kwargs) -> Walk:
+    return Walk(page=page, origin=live_server.url, **kwargs)
+
+
+def _no_admin(path: str) -> bool:
+    return not path.startswith("/admin/")
+
+
+def _assert_clean(walk: Walk) -> None:
+    if walk.problems:
+        pytest.fail(walk.report(), pytrace=False)
+
+
+def test_the_pages_anyone_can_open_are_accessible(open_as, live_server):
+    walk = _walk(open_as(None), live_server, allow=_no_admin)
+    pages = walk.discover("/accounts/login/")
+    assert {"/accounts/login/", "/accounts/signup/", "/accounts/password_reset/"} <= set(pages)
+    walk.check_all(pages, home="/accounts/login/")
+    _assert_clean(walk)
+
+
+def test_a_delegates_handover_page_and_run_form_are_accessible(open_as, live_server, demo_founder):
+    read = HandoverLink.objects.get(instruction__owner=demo_founder)  # acknowledged: the run form
+    other = Delegate.objects.filter(owner=demo_founder).exclude(pk=read.delegate_id).first()
+    unread = sops_services.handover_link_create(instruction=read.instruction, delegate=other)
+    gone = sops_services.handover_link_create(instruction=read.instruction, delegate=other)
+    gone.revoked_at = timezone.now()
+    gone.save()
+    walk = _walk(open_as(None), live_server)
+    for language in LANGUAGES:
+        walk.page.goto(unread.get_absolute_url())
+        walk.switch_language(language)
+        walk.check(unread.get_absolute_url(), language=language)
+        walk.check(read.get_absolute_url(), language=language)
+        # The run form sent empty: its errors must be as accessible as the form.
+        walk.page.locator("#run button[type=submit]").click()
+        walk.page.locator(".invalid-feedback").first.wait_for()
+        walk.check_here(f"handover run form with errors [{language}]")
+        walk.check(gone.get_absolute_url(), language=language)
+    _assert_clean(walk)
+
+
+def test_every_page_a_founder_reaches_from_the_dashboard_is_accessible(
+    open_as, live_server, demo_founder
+):
+    walk = _walk(open_as(demo_founder), live_server, allow=_no_admin)
+    pages = walk.discover("/")
+    assert len(pages) >= 10, pages
+    print("founder pages:", pages)
+    walk.check_all(pages, home="/")
+    _assert_clean(walk)
+
+
+def test_every_admin_page_a_consultant_reaches_is_accessible(open_as, live_server, cast):
+    def admin_only(path: str) -> bool:
+        # Sorting a change list (?o=) and an object's history render the same templates again.
+        skipped = ("/history/", "/admin/r/", "?o=", "&o=")
+        return path.startswith("/admin/") and not any(part in path for part in skipped)
+
+    walk = _walk(
+        open_as(cast.consultants["bob"]), live_server, allow=admin_only, limit=30, per_shape=1
+    )
+    pages = walk.discover("/admin/", "/admin/accounts/user/overview/")
+    founder = cast.founders["alice"]
+    assert f"/admin/accounts/user/{founder.pk}/change/" in pages, pages
+    walk.check_all(pages, home="/admin/")
+    for language in LANGUAGES:
+        walk.page.goto("/admin/")
+        walk.switch_language(language)
+        for where in _action_forms(walk):
+            walk.check_here(f"{where} [{language}]")
+    _assert_clean(walk)
+
+
+def _action_forms(walk: Walk):
+    """Open each admin action that asks for more input (its name ends in "…") on the first row
+    of each change list the consultant can see; yields where it is, on the action's form."""
+    for changelist in ("/admin/tasks/task/", "/admin/sops/instruction/"):
+        walk.page.goto(changelist)
+        options = walk.page.locator("select[name=action] option").all_inner_texts()
+        for label in (text for text in options if text.strip().endswith("…")):
+            walk.page.goto(changelist)
+            walk.page.locator("input[name=_selected_action]").first.check()
+            walk.page.locator("select[name=action]").select_option(label=label)
+            with walk.page.expect_navigation():
+                walk.page.locator("button[name=index]").click()
+            walk.page.locator("input[name=apply]").wait_for()
+            yield f"{changelist} action {label!r}"

@@ -1,0 +1,63 @@
+"""Every HTML email the app sends, opened in Chromium, has no axe-core violation.
+
+The test is parametrized over templates/emails/*-body.html, so an email added later is checked
+too. An email with a sample below is checked as a real SMTP server received it; one without is
+rendered with an empty context (its fixed parts: colours, landmarks) until someone adds one."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from digest.tests.digest_support import claim_and_send, parts, plan
+from e2e import axe
+from tasks import demo
+from tasks.models import Task
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+EMAILS = sorted(
+    path.name.removesuffix("-body.html")
+    for path in (Path(settings.BASE_DIR) / "templates" / "emails").glob("*-body.html")
+)
+
+
+def _digest(smtp_server, language: str) -> str:
+    """The weekly digest of a founder with tasks of every kind, over capacity."""
+    demo.seed(founders=1, tasks=20)
+    founder = Task.objects.first().owner
+    plan(founder, language=language, weekly_capacity=10)
+    claim_and_send()
+    (received,) = smtp_server.messages
+    return parts(received["message"])["text/html"]
+
+
+SAMPLES = {"digest": _digest}
+
+
+@pytest.fixture
+def email_page(browser):
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("name", EMAILS)
+def test_the_email_is_accessible(name, language, email_page, smtp_server, request):
+    if name in SAMPLES:
+        html = SAMPLES[name](smtp_server, language)
+    else:
+        with translation.override(language):
+            html = render_to_string(f"emails/{name}-body.html", {})
+    for width in (600, 375):
+        email_page.set_viewport_size({"width": width, "height": 900})
+        email_page.set_content(html)
+        axe.assert_accessible(email_page, where=f"email {name} [{language}] @{width}px")
+        scroll, inner = email_page.evaluate(
+            "[document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        assert scroll <= inner, f"email {name} is {scroll} px wide at {width} px"

@@ -1,0 +1,132 @@
+"""The axe walk: find the pages a role can reach by following links, then check each one in
+both languages and at a desktop and a phone width.
+
+Pages are discovered, not listed, so a page that a later change links from anywhere is walked
+too. The crawl is breadth-first over same-origin links, bounded: at most `per_shape` pages per
+URL shape (numbers and query values blanked, so 20 task pages count as one shape) and at most
+`limit` pages in all."""
+
+import re
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urlsplit
+
+from e2e import axe
+
+WIDTHS = (1366, 375)
+HEIGHT = 900
+LANGUAGES = ("en", "de")
+# Links that end a session, change something on GET in someone else's code, or leave HTML.
+SKIP = re.compile(r"/logout/|/i18n/|/static/|/media/|/jsi18n/|/export|\.csv$")
+
+
+def shape(url: str) -> str:
+    parts = urlsplit(url)
+    path = re.sub(r"/\d+(?=/)", "/N", parts.path)
+    path = re.sub(r"/handover/[^/]+/", "/handover/T/", path)
+    # A query string (a filter, a sort order, ?task=…) is one more shape of the same page.
+    return f"{path}?" if parts.query else path
+
+
+@dataclass
+class Walk:
+    page: object
+    origin: str
+    allow: Callable[[str], bool] = lambda path: True
+    limit: int = 60
+    per_shape: int = 2
+    problems: list[str] = field(default_factory=list)
+
+    def _local(self, href: str) -> str | None:
+        href, _ = urldefrag(href)
+        if not href.startswith(self.origin + "/"):
+            return None  # another site, mailto:, javascript:
+        path = href[len(self.origin) :]
+        if SKIP.search(path) or not self.allow(path):
+            return None
+        return path
+
+    def discover(self, *starts: str) -> list[str]:
+        """Every page reachable from `starts` by links, within the bounds, in visiting order."""
+        seen, shapes, found = set(starts), {}, []
+        queue = deque(starts)
+        while queue and len(found) < self.limit:
+            path = queue.popleft()
+            response = self.page.goto(path)
+            if response is None or "text/html" not in response.headers.get("content-type", ""):
+                continue
+            landed = self._local(self.page.url) or path  # after any redirect
+            if landed in found:
+                continue
+            found.append(landed)
+            hrefs = self.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+            for href in hrefs:
+                local = self._local(href)
+                if local is None or local in seen:
+                    continue
+                seen.add(local)
+                key = shape(local)
+                if shapes.get(key, 0) < self.per_shape:
+                    shapes[key] = shapes.get(key, 0) + 1
+                    queue.append(local)
+        return found
+
+    def switch_language(self, language: str) -> None:
+        """Click the page's own English/Deutsch switch (a founder's choice is stored)."""
+        button = self.page.locator(f"button[name=language][value={language}]").first
+        if button.count():
+            with self.page.expect_navigation():
+                button.click()
+
+    def check(self, path: str, *, language: str) -> None:
+        """axe at each width; at a phone's width the page must not scroll sideways."""
+        response = self.page.goto(path)
+        where = f"{path} [{language}]"
+        if response is not None and response.status >= 500:
+            self.problems.append(f"{where}: HTTP {response.status}")
+            return
+        self.check_here(where)
+
+    def check_here(self, where: str) -> None:
+        self._check_structure(where)
+        for width in WIDTHS:
+            self.page.set_viewport_size({"width": width, "height": HEIGHT})
+            found = axe.violations(self.page)
+            if found:
+                self.problems.append(axe.describe(found, where=f"{where} @{width}px"))
+            if width < 600:
+                overflow = self.page.evaluate(
+                    "[document.documentElement.scrollWidth, window.innerWidth]"
+                )
+                if overflow[0] > overflow[1]:
+                    self.problems.append(
+                        f"{where} @{width}px: the page scrolls sideways"
+                        f" ({overflow[0]} px wide in a {overflow[1]} px window)"
+                    )
+        self.page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
+
+    def _check_structure(self, where: str) -> None:
+        """What axe does not check: a page title that names the page, and every table of the
+        app's own pages inside the shared scroll box (admin pages bring their own)."""
+        title, loose_tables = self.page.evaluate(
+            """[document.title.trim(),
+                [...document.querySelectorAll('main#main table')]
+                  .filter(t => !t.closest('.table-scroll')).length]"""
+        )
+        if not title or title.startswith("·"):
+            self.problems.append(f"{where}: the page title does not name the page ({title!r})")
+        if loose_tables:
+            self.problems.append(
+                f"{where}: {loose_tables} table(s) outside a .table-scroll box (see app.css)"
+            )
+
+    def check_all(self, paths: list[str], *, home: str) -> None:
+        for language in LANGUAGES:
+            self.page.goto(home)
+            self.switch_language(language)
+            for path in paths:
+                self.check(path, language=language)
+
+    def report(self) -> str:
+        return f"{len(self.problems)} problem(s):\n" + "\n".join(self.problems)
