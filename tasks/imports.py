@@ -24,7 +24,6 @@ from tasks.csv_rows import CsvError, CsvProblem
 TASKS, TRACKER, CALENDAR = "tasks", "tracker", "calendar"
 
 TOO_BIG = gettext_noop("the file is larger than %(max)s")
-TOO_MANY_ROWS = gettext_noop("the file has more than %(max)s rows")
 NOT_TEXT = gettext_noop(
     "the file is not text in UTF-8 or Windows-1252; save it as CSV (UTF-8) and try again"
 )
@@ -67,8 +66,7 @@ def read_upload(upload) -> Upload:
     if time_audit.is_tracker_header(header):
         entries = time_audit.parse_tracker(text, max_entries=max_rows)
         return _proposals(TRACKER, entries, None)
-    _check_row_count(text, delimiter, max_rows)
-    rows = csv_rows.parse_tasks(io.StringIO(text))
+    rows = csv_rows.parse_tasks(io.StringIO(text), max_rows=max_rows)
     _check_titles_once(rows)
     return Upload(TASKS, rows)
 
@@ -92,19 +90,6 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise _problem(NOT_TEXT) from None
-
-
-def _check_row_count(text: str, delimiter: str, max_rows: int) -> None:
-    # Counted while reading, before a row is parsed: the header plus max_rows rows at most.
-    rows = 0
-    try:
-        for cells in csv.reader(io.StringIO(text), delimiter=delimiter):
-            if any(cell.strip() for cell in cells):
-                rows += 1
-                if rows > max_rows + 1:
-                    raise _problem(TOO_MANY_ROWS, max=max_rows)
-    except csv.Error:
-        return  # parse_tasks names the problem
 
 
 def normal_title(title: str) -> str:

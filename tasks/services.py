@@ -156,8 +156,14 @@ def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
     Call inside a transaction: the founder's row is locked, so two imports at once cannot
     both pass the count."""
     User.objects.select_for_update().filter(pk=owner.pk).first()
+    _check_open_tasks(owner, adding=len(rows))
+    return [_new_task(owner, values) for values in rows]
+
+
+def _check_open_tasks(owner: User, *, adding: int) -> None:
+    """The open-tasks limit (settings.OPEN_TASKS_MAX), for every way of adding tasks."""
     open_now = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count()
-    if open_now + len(rows) > settings.OPEN_TASKS_MAX:
+    if open_now + adding > settings.OPEN_TASKS_MAX:
         raise ValidationError(
             _(
                 "You can have at most %(max)s open tasks, and you have %(count)s. Finish or "
@@ -166,7 +172,6 @@ def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
             % {"max": settings.OPEN_TASKS_MAX, "count": open_now},
             code="open_tasks_max",
         )
-    return [_new_task(owner, values) for values in rows]
 
 
 @transaction.atomic
@@ -466,11 +471,7 @@ def tasks_import_confirm(*, owner: User, rows, choices: list[dict]) -> tuple[int
         _set_time(task, {"hours_per_week": row.hours_per_week})
         if task not in changed:
             changed.append(_validated(task))
-    open_after = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count() + len(new)
-    if open_after > settings.OPEN_TASKS_MAX:
-        raise ValidationError(
-            _("That would make more than %(max)s open tasks.") % {"max": settings.OPEN_TASKS_MAX}
-        )
+    _check_open_tasks(owner, adding=len(new))
     Task.objects.bulk_create(new, batch_size=500)
     fields = ["area", "recurring", "core", "skill", "enjoyment", "hours_per_week"]
     Task.objects.bulk_update(changed, fields + list(TIME_FIELDS), batch_size=500)

@@ -71,8 +71,8 @@ REFUSED = [
     (
         "tasks_comma.csv",
         {"IMPORT_MAX_ROWS": 0},
-        "the file has more than 0 rows",
-        "die Datei hat mehr als 0 Zeilen",
+        "the file has more than 0 tasks",
+        "die Datei hat mehr als 0 Aufgaben",
     ),
 ]
 

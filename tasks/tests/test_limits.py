@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tasks import csv_rows
 from tasks.models import Task
 from tasks.tests.factories import make_task
+from tasks.tests.test_import_view import choices
 
 HEADER = "title,area,hours_per_week,recurring,skill,enjoyment,core\n"
 
@@ -54,13 +55,15 @@ def test_a_german_founder_reads_how_many_more_in_german(alice_client, alice, set
     alice.profile.save()
     settings.IMPORT_PROBLEMS_SHOWN = 1
     response = alice_client.post("/tasks/import/", {"file": _upload(_csv(3, hours="lots"))})
-    assert "und 2 weitere Probleme" in response.content.decode()
+    assert "und 2 weitere Fehler" in " ".join(response.content.decode().split())
 
 
 def test_the_import_cannot_pass_the_open_tasks_limit(alice_client, alice, settings):
     settings.OPEN_TASKS_MAX = 4
     make_task(alice, title="Already there")
-    response = alice_client.post("/tasks/import/", {"file": _upload(_csv(4))})
+    alice_client.post("/tasks/import/", {"file": _upload(_csv(4))})
+    preview = alice_client.get("/tasks/import/preview/")
+    response = alice_client.post("/tasks/import/preview/", choices(preview))
     assert response.status_code == 400
     assert "at most 4 open tasks" in response.content.decode()
     assert Task.objects.filter(owner=alice).count() == 1
@@ -81,7 +84,14 @@ def test_the_form_says_so_when_the_limit_is_reached(alice_client, alice, setting
     make_task(alice, title="One")
     response = alice_client.post(
         "/tasks/new/",
-        {"title": "Two", "area": "admin", "hours_per_week": "1", "skill": "3", "enjoyment": "3"},
+        {
+            "title": "Two",
+            "area": "admin",
+            "time_amount": "1",
+            "time_unit": "week",
+            "skill": "3",
+            "enjoyment": "3",
+        },
     )
     assert response.status_code == 200
     assert "at most 1 open tasks" in response.content.decode()
