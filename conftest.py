@@ -9,7 +9,7 @@ from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.utils import translation
 
-from tasks import services
+from accounts import services as account_services
 
 # The admin's cast (two consultants with two clients each) as the `cast` fixture.
 pytest_plugins = ["consultants.tests.admin_cast"]
@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def alice(db):
-    return services.founder_signup(
+    return account_services.founder_signup(
         email="alice@example.com", password="alice-password-1", email_confirmed=True
     )
 
@@ -58,7 +58,7 @@ def bob(db, alice):
 @pytest.fixture
 def charlie(db):
     """A founder who must never see Alice's things."""
-    return services.founder_signup(
+    return account_services.founder_signup(
         email="charlie@example.com", password="charlie-password-1", email_confirmed=True
     )
 

@@ -153,7 +153,7 @@ class Profile(models.Model):
     )
     # When the next digest is due (UTC); the claim is a compare-and-swap on this value, so
     # two beats or two workers never claim the same week. Empty: not computed yet (e.g. a
-    # bulk-created profile); the next beat computes it. Kept by services.profile_update.
+    # bulk-created profile); the next beat computes it. Kept by accounts.services.profile_update.
     next_digest_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
     # No mail but the confirmation itself until the founder opened the link in it: sign-up is
     # open, and an address nobody confirmed must not receive digests (security issue #8).
@@ -161,7 +161,7 @@ class Profile(models.Model):
     # When the last confirmation mail went out: a resend waits, so nobody mails-bombs an address.
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The dashboard's "since your last visit": when the founder was last seen (written at most
-    # every few minutes, see services.founder_visit) and when their previous visit ended.
+    # every few minutes, see accounts.services.founder_visit) and when their previous visit ended.
     last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
     previous_visit_at = models.DateTimeField(null=True, blank=True, editable=False)
     hate_max = models.PositiveSmallIntegerField(

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import confirmation
-from tasks import services
+from accounts import services as account_services
+from accounts.selectors import founder_profile
 from tasks.forms import FirstRunForm, ProfileForm, SignupForm
 from tasks.views.common import add_service_errors, change_text
 
@@ -21,7 +22,7 @@ def signup(request):
         return redirect("dashboard")
     form = SignupForm(request.POST or None, initial={"language": translation.get_language()})
     if request.method == "POST" and form.is_valid():
-        user = services.founder_signup(
+        user = account_services.founder_signup(
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
             language=form.cleaned_data["language"],
@@ -65,14 +66,14 @@ def email_confirm_resend(request):
 @login_required
 def first_run(request):
     """Before the first figures: what an hour of the founder's time is worth."""
-    profile = services.founder_profile(user=request.user)
+    profile = founder_profile(user=request.user)
     initial = {"currency": profile.currency}
     if profile.hourly_value_confirmed:
         initial.update(hourly_value=profile.hourly_value, yearly_income=profile.yearly_income)
     form = FirstRunForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.profile_first_run(profile=profile, **form.cleaned_data)
+            account_services.profile_first_run(profile=profile, **form.cleaned_data)
         except ValidationError as err:
             add_service_errors(form, err)
         else:
@@ -84,11 +85,11 @@ def first_run(request):
 
 @login_required
 def profile_settings(request):
-    profile = services.founder_profile(user=request.user)
+    profile = founder_profile(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
-            services.profile_update(profile=profile, **form.cleaned_data)
+            account_services.profile_update(profile=profile, **form.cleaned_data)
         except ValidationError as err:
             add_service_errors(form, err)
         else:
@@ -121,8 +122,8 @@ def set_language(request):
     response = HttpResponseRedirect(next_url)
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
-            services.profile_set_language(
-                profile=services.founder_profile(user=request.user), language=language
+            account_services.profile_set_language(
+                profile=founder_profile(user=request.user), language=language
             )
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language)
     return response

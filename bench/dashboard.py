@@ -76,6 +76,7 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from accounts import services as account_services  # noqa: E402
 from tasks import services  # noqa: E402
 from tasks.classifier import AREAS, TaskInput  # noqa: E402
 from tasks.models import Delegate, Task  # noqa: E402
@@ -83,7 +84,9 @@ from tasks.models import Delegate, Task  # noqa: E402
 
 def seed(size: int) -> str:
     """A founder with `size` tasks of every kind, a tenth of them delegated; their session."""
-    founder = services.founder_signup(email=f"founder{size}@example.com", password="bench-pass-1")
+    founder = account_services.founder_signup(
+        email=f"founder{size}@example.com", password="bench-pass-1"
+    )
     rows = [
         TaskInput(
             title=f"Task {i:04} {AREAS[i % len(AREAS)]}",

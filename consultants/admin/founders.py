@@ -14,12 +14,14 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from accounts import services as account_services
 from accounts.models import Profile, User
+from accounts.selectors import founder_profile
 from consultants.admin.digests import queue_digest
 from consultants.admin.overview import client_summary, overview_view
 from consultants.admin.paging import FirstRowsInline
 from consultants.admin.scoping import ConsultantScoped
-from tasks import consulting, services
+from tasks import consulting
 from tasks.forms import ProfileForm
 from tasks.models import ChangeRecord, Task
 
@@ -163,7 +165,7 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if not change:
-            services.founder_profile(user=obj)
+            founder_profile(user=obj)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Profile:
@@ -180,7 +182,7 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
             profile = instance if is_new else Profile.objects.get(pk=instance.pk)
             profile.user = form.instance
             fields = {name: profile_form.cleaned_data[name] for name in PROFILE_FIELDS}
-            services.profile_update(profile=profile, **fields)
+            account_services.profile_update(profile=profile, **fields)
             changed = [name for name in profile_form.changed_data if name in PROFILE_FIELDS]
             if changed:
                 consulting.change_record(

@@ -15,11 +15,11 @@ from django.contrib.auth.models import Group
 from django.forms import MultiWidget
 from django.utils import timezone
 
+from accounts import services as account_services
 from accounts.models import User
 from digest.models import WeeklyDigest
 from sops import services as sops_services
 from sops.tests.factories import make_instruction
-from tasks import services
 from tasks.tests.factories import make_delegate, make_task
 
 # Every founder's digest of ISO week 47 went out on this Monday morning.
@@ -46,7 +46,7 @@ def make_consultant(email: str) -> User:
 
 
 def make_founder(name: str, *consultants: User) -> User:
-    founder = services.founder_signup(
+    founder = account_services.founder_signup(
         email=f"{name}@example.com", password=f"{name}-pw-1234", email_confirmed=True
     )
     founder.profile.consultants.add(*consultants)

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts import services as account_services
 from accounts.models import Profile, User
 from consultants.admin.overview import ClientSummary, need_order
 from tasks import buyback, services
@@ -94,7 +95,7 @@ def test_the_overviews_queries_do_not_grow_with_clients_or_tasks(client, cast):
     few = _overview_queries(client)
     for i in range(20):
         make_task(cast.founders["alice"], title=f"Task {i}", recurring=bool(i % 2))
-    newcomer = services.founder_signup(
+    newcomer = account_services.founder_signup(
         email="hana@example.com", password="hana-pw-1234", email_confirmed=True
     )
     newcomer.profile.consultants.add(bob)

@@ -20,10 +20,10 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from accounts import services as account_services
 from accounts.models import Profile
 from digest import schedule
 from digest.models import WeeklyDigest
-from tasks import services
 from tasks.tests.factories import make_task
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -247,7 +247,9 @@ def due_founders(count: int, *, first: int = 0) -> list:
     founders = []
     today = schedule.local_today(timezone.now(), "Europe/Berlin")
     for number in range(first, first + count):
-        user = services.founder_signup(email=f"f{number}@example.com", password="pw-123456789")
+        user = account_services.founder_signup(
+            email=f"f{number}@example.com", password="pw-123456789"
+        )
         make_task(user, title=f"Inbox triage {number}")
         founders.append(user)
     Profile.objects.filter(user__in=founders).update(

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
+from accounts import services as account_services
 from accounts.models import Profile
 from digest import schedule
 from digest import tasks as digest_tasks
@@ -54,11 +55,10 @@ def _wait_for(predicate, *, seconds=60.0):
 
 def _due_founders(count: int, *, first: int = 0) -> list:
     """Founders whose slot this week has come: today, local midnight."""
-    from tasks import services
 
     founders = []
     for number in range(first, first + count):
-        user = services.founder_signup(
+        user = account_services.founder_signup(
             email=f"f{number}@example.com", password="pw-123456789", email_confirmed=True
         )
         make_task(user, title=f"Inbox triage {number}")

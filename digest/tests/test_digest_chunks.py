@@ -7,12 +7,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from accounts import services as account_services
 from accounts.models import Profile
 from digest import sending as digest_send
 from digest import services as digest
 from digest.models import WeeklyDigest
 from digest.tests.digest_support import MONDAY, plan
-from tasks import services
 from tasks.templatetags.buyback_tags import hours, money
 from tasks.tests.factories import make_task
 
@@ -20,7 +20,7 @@ from tasks.tests.factories import make_task
 def _founders(count: int, *, tasks: int, first: int = 0) -> list[int]:
     ids = []
     for number in range(first, first + count):
-        user = services.founder_signup(
+        user = account_services.founder_signup(
             email=f"f{number}@example.com", password="pw-123456789", email_confirmed=True
         )
         for i in range(tasks):

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts import services as account_services
 from accounts.models import Profile
 from digest import schedule
 from digest import sending as digest_send
@@ -254,13 +255,12 @@ def test_the_queries_per_digest_do_not_grow_with_the_number_of_tasks(alice, char
 
 
 def test_changing_the_digest_settings_reschedules_it(alice):
-    from tasks import services
 
     profile = Profile.objects.get(user=alice)
-    services.profile_update(profile=profile, digest_weekday=4, digest_hour=17)
+    account_services.profile_update(profile=profile, digest_weekday=4, digest_hour=17)
     expected = schedule.next_digest_at(
         timezone.now(), profile.digest_schedule(), sent_this_week=False
     )
     assert Profile.objects.get(user=alice).next_digest_at == expected
-    services.profile_update(profile=profile, digest_enabled=False)
+    account_services.profile_update(profile=profile, digest_enabled=False)
     assert Profile.objects.get(user=alice).next_digest_at is None

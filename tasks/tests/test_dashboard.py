@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts import services as account_services
 from accounts.models import Profile
 from digest import content as digest_content
 from sops import services as sops_services
@@ -105,7 +106,8 @@ def test_each_move_shows_its_figures_reason_and_the_button_that_starts_it(alice_
     make_task(alice, title="Logo", recurring=False, skill=1, hours_per_week=2)  # specialist
     page = alice_client.get("/").content.decode()
     inbox = page.split('data-move="')[1]
-    assert "Inbox triage" in inbox and "worth 500, costs 75: 425 net a week" in inbox
+    assert "Inbox triage" in inbox
+    assert "worth €500.00, costs €75.00: €425.00 net a week" in inbox
     assert "Recurring, 5 h/week" in inbox and 'data-step="write_instruction"' in inbox
     logo = page.split('data-move="')[2]
     assert "You rated your skill 1/5" in logo and 'data-step="pick_delegate"' in logo
@@ -168,16 +170,16 @@ def test_since_the_last_visit_it_shows_runs_and_acknowledged_versions(alice_clie
 def test_a_visit_is_noted_at_most_every_few_minutes(alice):
     profile = Profile.objects.get(user=alice)
     start = timezone.now()
-    services.founder_visit(profile=profile, now=start)
-    services.founder_visit(profile=profile, now=start + timedelta(minutes=2))
+    account_services.founder_visit(profile=profile, now=start)
+    account_services.founder_visit(profile=profile, now=start + timedelta(minutes=2))
     profile.refresh_from_db()
     assert (profile.last_seen_at, profile.previous_visit_at) == (start, None)
     later = start + timedelta(minutes=30)
-    services.founder_visit(profile=profile, now=later)
+    account_services.founder_visit(profile=profile, now=later)
     profile.refresh_from_db()
     assert (profile.last_seen_at, profile.previous_visit_at) == (later, None)
-    back = later + services.VISIT_GAP
-    services.founder_visit(profile=profile, now=back)
+    back = later + account_services.VISIT_GAP
+    account_services.founder_visit(profile=profile, now=back)
     profile.refresh_from_db()
     assert (profile.last_seen_at, profile.previous_visit_at) == (back, later)
 

@@ -9,13 +9,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import services as account_services
+from accounts.selectors import founder_profile
 from digest import schedule
 from digest.services import founder_trend
-from tasks import dashboard_reads, services
+from tasks import dashboard_reads
 from tasks.models import ROUTE_CHOICES, Category
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback, founder_figure_groups
-from tasks.services import founder_profile
 
 
 @login_required
@@ -24,7 +25,7 @@ def dashboard(request):
     now = timezone.now()
     # First: coming back after a break makes the end of the previous visit the baseline,
     # and it stays so for the whole visit.
-    services.founder_visit(profile=profile, now=now)
+    account_services.founder_visit(profile=profile, now=now)
     groups = founder_figure_groups(user_id=request.user.pk)
     figures = founder_buyback(profile=profile, groups=groups)
     trend = founder_trend(founder_id=request.user.pk)

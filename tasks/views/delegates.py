@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.selectors import founder_profile
 from tasks import buyback, services
 from tasks.forms import DelegateForm
 from tasks.models import Delegate, Task
@@ -20,7 +21,7 @@ def delegate_list(request):
         .annotate(active_tasks=Count("tasks", filter=Q(tasks__status=Task.DELEGATED)))
     )
     page = Paginator(delegates, 50).get_page(request.GET.get("page"))
-    hourly_value = services.founder_profile(user=request.user).hourly_value
+    hourly_value = founder_profile(user=request.user).hourly_value
     for delegate in page:
         delegate.above_buyback_rate = buyback.rate_above_buyback(delegate.hourly_rate, hourly_value)
     return render(

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.selectors import founder_profile
 from tasks import classifier, imports, services
 from tasks.csv_rows import CsvError
 from tasks.forms import IMPORT, SKIP, ImportForm, import_rows_formset
@@ -100,7 +101,7 @@ def _initial(row, match) -> dict:
 
 def _lines(request, rows, matches, formset) -> list[dict]:
     """Each row with its form, its match and the category the rules give it as it stands."""
-    thresholds = services.founder_profile(user=request.user).thresholds()
+    thresholds = founder_profile(user=request.user).thresholds()
     names = {category.code: category.name for category in Category.objects.all()}
     lines = []
     for row, match, form in zip(rows, matches, formset.forms, strict=True):

@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.selectors import founder_profile
 from consultants.admin.actions import EXPORT_COLUMNS, task_row
 from sops.models import InstructionVersion
 from tasks import buyback, classifier, services
 from tasks.forms import ENJOYMENT_CHOICES, SKILL_CHOICES
 from tasks.models import Delegate, Task
-from tasks.services import founder_profile
 from tasks.task_list import (
     BULK_DELETE,
     BULK_DONE,

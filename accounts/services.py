@@ -1,0 +1,115 @@
+"""Every write to a founder's account and profile: sign-up, settings, language, visits.
+
+A profile change that moves the figures (hourly value, capacity, thresholds) re-runs the
+classification of all the founder's tasks through tasks.services.
+"""
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Profile, User
+from digest import schedule
+from digest import services as digest
+from tasks import buyback, zones
+from tasks.services import tasks_reclassify
+
+DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")
+
+
+def founder_signup(
+    *,
+    email: str,
+    password: str,
+    language: str = "en",
+    time_zone: str = "",
+    email_confirmed: bool = False,
+) -> User:
+    """A new founder. Their address gets no mail but the confirmation until they confirm it;
+    `email_confirmed` is for founders whose address is known good (the demo, tests)."""
+    with transaction.atomic():
+        user = User.objects.create_user(email=email, password=password)
+        profile = Profile(user=user, language=language)
+        if time_zone in zones.TIME_ZONES:
+            profile.time_zone = time_zone
+        if email_confirmed:
+            profile.email_confirmed_at = timezone.now()
+        # First digest: this week's slot if it is still ahead, else next week's.
+        now, plan = timezone.now(), profile.digest_schedule()
+        profile.next_digest_at = schedule.next_digest_at(
+            now, plan, sent_this_week=schedule.is_due(now, plan)
+        )
+        profile.save()
+    return user
+
+
+# A new visit starts after this long away; in between, "last seen" is written this often.
+VISIT_GAP = timedelta(hours=1)
+SEEN_EVERY = timedelta(minutes=5)
+
+
+def founder_visit(*, profile: Profile, now: datetime) -> Profile:
+    """Note that the founder is here. Returning after VISIT_GAP starts a new visit: the end
+    of the previous one becomes what "since your last visit" counts from. Writes at most
+    once every SEEN_EVERY, so a busy founder's page views cost no writes."""
+    last = profile.last_seen_at
+    if last is not None and now - last < SEEN_EVERY:
+        return profile
+    changes = {"last_seen_at": now}
+    if last is None or now - last >= VISIT_GAP:
+        changes["previous_visit_at"] = last
+    Profile.objects.filter(pk=profile.pk).update(**changes)
+    for key, value in changes.items():
+        setattr(profile, key, value)
+    return profile
+
+
+@transaction.atomic
+def profile_update(*, profile: Profile, **fields) -> Profile:
+    before = [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS]
+    for key, value in fields.items():
+        setattr(profile, key, value)
+    if profile.yearly_income is not None:
+        # Given an income, the hourly value is Martell's: income ÷ 2,000 hours.
+        profile.hourly_value = buyback.hourly_value_from_income(profile.yearly_income)
+    profile.full_clean(exclude=["user", "consultants"])
+    if [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS] != before:
+        # The digest claim compares and swaps on this value; keep it in step with the choice.
+        profile.next_digest_at = digest.digest_next_at(profile=profile, now=timezone.now())
+    profile.save()
+    tasks_reclassify(owner=profile.user)
+    return profile
+
+
+def profile_set_language(*, profile: Profile, language: str) -> Profile:
+    """The language switch: only the language changes, so nothing is re-classified."""
+    profile.language = language
+    profile.save(update_fields=["language"])
+    return profile
+
+
+@transaction.atomic
+def profile_first_run(
+    *,
+    profile: Profile,
+    currency: str,
+    hourly_value: Decimal | None = None,
+    yearly_income: Decimal | None = None,
+) -> Profile:
+    """The first-run step: the founder's own hourly value, or their yearly income, and their
+    currency; only then are the figures theirs rather than a placeholder."""
+    if hourly_value is None and yearly_income is None:
+        raise ValidationError(
+            {"hourly_value": _("Enter your hourly value, or your yearly income.")}
+        )
+    fields = {"currency": currency, "yearly_income": yearly_income}
+    if hourly_value is not None and yearly_income is None:
+        fields["hourly_value"] = hourly_value
+    profile = profile_update(profile=profile, **fields)
+    Profile.objects.filter(pk=profile.pk).update(hourly_value_confirmed=True)
+    profile.hourly_value_confirmed = True
+    return profile
