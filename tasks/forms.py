@@ -178,6 +178,8 @@ class TaskForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "time_amount" not in self.fields:
+            return  # a form with fewer fields (the list's edit in place gives hours a week)
         self.fields["time_amount"].required = True
         if self.instance.pk and self.instance.time_amount is None:
             # Tasks from before "how often" existed were given per week.
