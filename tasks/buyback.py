@@ -125,7 +125,7 @@ def delegation_warnings(plan: Delegation) -> list[DelegationWarning]:
     above the buyback rate, a delegation that takes the month's cost beyond the budget."""
     warnings = []
     if plan.kind != plan.route:
-        values = (("kind", plan.kind), ("route", plan.route))
+        values: tuple[tuple[str, Decimal | str], ...] = (("kind", plan.kind), ("route", plan.route))
         warnings.append(DelegationWarning(NOT_FITTING, values))
     if rate_above_buyback(plan.rate, plan.hourly_value):
         values = (("rate", plan.rate), ("limit", buyback_rate(plan.hourly_value)))
