@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
@@ -152,7 +154,7 @@ class TaskForm(forms.ModelForm):
 
     class Meta:
         model = Task
-        fields = (
+        fields: tuple[str, ...] = (
             "title",
             "area",
             "time_amount",
@@ -236,7 +238,9 @@ class DelegationForm(forms.Form):
     def __init__(self, *args, owner, task=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.delegates = {d.pk: d for d in Delegate.objects.filter(owner=owner)}
-        self.fields["delegate"].choices = delegate_choices(self.delegates.values(), task)
+        cast(forms.ChoiceField, self.fields["delegate"]).choices = delegate_choices(
+            self.delegates.values(), task
+        )
         self.fields["start_date"].initial = timezone.localdate()
 
     def clean_delegate(self):
@@ -322,8 +326,8 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["currency"].choices = currency_choices()
-        self.fields["time_zone"].choices = time_zone_choices()
+        cast(forms.ChoiceField, self.fields["currency"]).choices = currency_choices()
+        cast(forms.ChoiceField, self.fields["time_zone"]).choices = time_zone_choices()
         self.fields["hourly_value"].help_text = _(
             "What an hour of your time is worth to your business. Computed from your yearly "
             "income when you give one."
@@ -355,10 +359,11 @@ class FirstRunForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["currency"].choices = currency_choices()
+        cast(forms.ChoiceField, self.fields["currency"]).choices = currency_choices()
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("hourly_value") is None and data.get("yearly_income") is None:
             if not self.errors:
                 raise forms.ValidationError(_("Enter your hourly value, or your yearly income."))

@@ -50,7 +50,7 @@ def link_send(request, pk, link_pk):
     )
     form = LinkSendForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     elif mail.handover_mail_queue(link=link, note=form.cleaned_data["note"]):
         messages.success(request, _("Sent to %(email)s.") % {"email": link.delegate.email})
     else:
