@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_noop
 
-from tasks import classifier
+from tasks import buyback, classifier
 
 # gettext_noop marks the strings for makemessages; gettext translates them at call time.
 SENTENCES = {
@@ -68,3 +68,28 @@ def reason_text(reason: classifier.Reason | Mapping) -> str:
 
 def reasons_text(reasons: Iterable[classifier.Reason | Mapping]) -> list[str]:
     return [reason_text(reason) for reason in reasons]
+
+
+# The capacity sentence, one per state of buyback.capacity_state: the dashboard, the admin and
+# the digest say the same thing in the same words.
+CAPACITY_SENTENCES = {
+    buyback.CAPACITY_OVER: gettext_noop(
+        "You are over capacity: you still do %(kept)s h a week against %(cap)s h. "
+        "Hand something off now."
+    ),
+    buyback.CAPACITY_NEAR: gettext_noop(
+        "Almost at capacity: %(kept)s of %(cap)s h. Don't wait for the last moment — "
+        "delegate before the bottleneck."
+    ),
+    buyback.CAPACITY_OK: gettext_noop("You still do %(kept)s of %(cap)s h a week."),
+}
+
+
+def capacity_sentence(state: str, *, kept: Decimal, capacity: Decimal) -> str:
+    """What the founder's capacity means this week, in the active language."""
+    quantum = Decimal("0.01")
+    values = {
+        "kept": format_number(Decimal(kept).quantize(quantum)),
+        "cap": format_number(Decimal(capacity).quantize(quantum)),
+    }
+    return gettext(CAPACITY_SENTENCES[state]) % values

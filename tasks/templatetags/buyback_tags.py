@@ -12,6 +12,7 @@ from tasks import classifier
 from tasks import money as money_rules
 from tasks.choices import KIND_LABELS
 from tasks.money import format_money
+from tasks.reasons import capacity_sentence as _capacity_sentence
 from tasks.reasons import format_number, reasons_text
 
 register = template.Library()
@@ -56,6 +57,14 @@ def _hours(value: Decimal, _language: str | None) -> str:
 def _forget_formats(**_kwargs):
     # A test or a reload changing the format settings must not see old results.
     _hours.cache_clear()
+
+
+@register.filter
+def capacity_sentence(figures) -> str:
+    """The capacity sentence for a founder's buyback figures (tasks.reasons)."""
+    return _capacity_sentence(
+        figures.capacity_state, kept=figures.hours_kept, capacity=figures.weekly_capacity
+    )
 
 
 @register.filter
