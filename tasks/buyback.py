@@ -178,7 +178,7 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
     delegation_cost = sum((_cost_paid(task, rates) for task in delegated), ZERO)
     bought_back_value = bought_back_hours * rates.hourly_value
 
-    by_kind = {kind: ZERO for kind in RECLAIMABLE_KINDS}
+    by_kind = dict.fromkeys(RECLAIMABLE_KINDS, ZERO)
     for task in reclaimable:
         by_kind[task.category] += task.hours
     reclaimable_hours = sum(by_kind.values(), ZERO)

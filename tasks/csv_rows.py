@@ -39,7 +39,7 @@ OPTIONAL_COLUMNS = ("skill", "enjoyment")
 TITLE_MAX_LENGTH = 200
 MAX_HOURS = Decimal("168")  # hours in a week
 HOURS_DECIMALS = 2  # as the database stores them
-# Plain ASCII digits only: Decimal() and int() also take "1_0" (10), "1e-400", "²" or "١".
+# Plain ASCII digits only: Decimal() and int() also take "1_0" (10), "1e-400", "²" or "١".  # noqa: RUF003 — the Arabic-Indic digit is the example
 PLAIN_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 PLAIN_INTEGER = re.compile(r"[0-9]+", re.ASCII)
 

@@ -56,9 +56,8 @@ class DecimalCommaField(forms.DecimalField):
 
 
 # Every decimal a founder types: hours, money.
-DECIMALS = {
-    name: DecimalCommaField
-    for name in (
+DECIMALS = dict.fromkeys(
+    (
         "hours_per_week",
         "time_amount",
         "hourly_value",
@@ -69,8 +68,9 @@ DECIMALS = {
         "time_eater_min_hours",
         "hourly_rate",
         "yearly_income",
-    )
-}
+    ),
+    DecimalCommaField,
+)
 
 
 def visible_only(value: str) -> None:
@@ -364,9 +364,9 @@ class FirstRunForm(forms.Form):
     def clean(self):
         super().clean()
         data = self.cleaned_data
-        if data.get("hourly_value") is None and data.get("yearly_income") is None:
-            if not self.errors:
-                raise forms.ValidationError(_("Enter your hourly value, or your yearly income."))
+        neither = data.get("hourly_value") is None and data.get("yearly_income") is None
+        if neither and not self.errors:
+            raise forms.ValidationError(_("Enter your hourly value, or your yearly income."))
         return data
 
 
