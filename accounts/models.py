@@ -2,6 +2,7 @@
 
 import unicodedata
 from decimal import Decimal
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -37,7 +38,7 @@ def normalize_email(email: str) -> str:
     return unicodedata.normalize("NFKC", email or "").strip().lower()
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def create_user(self, email, password=None, **extra):
@@ -62,13 +63,14 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """Founders, consultants and superusers all log in by email."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # log-in by email: the column is dropped
     email = models.EmailField(_("email address"), unique=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    # Not auth's UserManager, whose create_user takes a username.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     def __str__(self):
         return self.email

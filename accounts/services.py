@@ -59,7 +59,7 @@ def founder_visit(*, profile: Profile, now: datetime) -> Profile:
     last = profile.last_seen_at
     if last is not None and now - last < SEEN_EVERY:
         return profile
-    changes = {"last_seen_at": now}
+    changes: dict[str, datetime | None] = {"last_seen_at": now}
     if last is None or now - last >= VISIT_GAP:
         changes["previous_visit_at"] = last
     Profile.objects.filter(pk=profile.pk).update(**changes)

@@ -67,7 +67,7 @@ def email_confirm_resend(request):
 def first_run(request):
     """Before the first figures: what an hour of the founder's time is worth."""
     profile = founder_profile(user=request.user)
-    initial = {"currency": profile.currency}
+    initial: dict[str, object] = {"currency": profile.currency}
     if profile.hourly_value_confirmed:
         initial.update(hourly_value=profile.hourly_value, yearly_income=profile.yearly_income)
     form = FirstRunForm(request.POST or None, initial=initial)

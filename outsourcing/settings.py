@@ -27,7 +27,8 @@ def envint(name: str, default: str) -> int:
 # Safe by default: DEBUG is off unless set, and then the app needs a real SECRET_KEY (it signs
 # sessions, unsubscribe and handover links). `make run` and the tests set DEBUG themselves.
 DEBUG = envbool("DEBUG", "false")
-DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production"  # public: this file is
+# Public (this file is): used only with DEBUG on, refused below otherwise.
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production"  # noqa: S105 — DEBUG only
 SECRET_KEY = os.getenv("SECRET_KEY", "")
 if not SECRET_KEY or SECRET_KEY == DEV_SECRET_KEY:
     if not DEBUG:

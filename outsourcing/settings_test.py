@@ -10,4 +10,4 @@ import os
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("SECRET_KEY", "tests-only-insecure-key-" + "x" * 40)
 
-from outsourcing.settings import *  # noqa: E402, F403
+from outsourcing.settings import *  # noqa: F403

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -86,7 +88,8 @@ class HandoverLinkForm(forms.Form):
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["delegate"].queryset = Delegate.objects.filter(owner=owner)
+        delegate = cast(forms.ModelChoiceField, self.fields["delegate"])
+        delegate.queryset = Delegate.objects.filter(owner=owner)
 
 
 class RunForm(forms.Form):
@@ -110,7 +113,7 @@ class RunForm(forms.Form):
 
     def __init__(self, *args, version, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["steps"].choices = [
+        cast(forms.ChoiceField, self.fields["steps"]).choices = [
             (i, f"{i + 1}. {plain_text(step['text'])[:120]}")
             for i, step in enumerate(version.steps)
         ]

@@ -6,7 +6,7 @@ allow-list: no script, no event handler attribute, no javascript: or data: URL s
 
 import html
 
-import markdown
+import markdown  # type: ignore[import-untyped]  # Markdown ships no types
 import nh3
 
 ALLOWED_TAGS = {

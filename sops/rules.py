@@ -6,6 +6,7 @@ No Django imports: the views and templates turn these results into sentences.
 import difflib
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 TEXT_FIELDS = ("title", "purpose", "done_definition", "tools", "estimated_minutes")
 STEP_FIELDS = ("text", "url", "expected")
@@ -39,11 +40,11 @@ def parse_template_steps(text: str) -> list[StepData]:
     return steps
 
 
-def _step_line(step: dict) -> str:
+def _step_line(step: dict[str, Any]) -> str:
     return " · ".join(str(step.get(key) or "") for key in STEP_FIELDS).strip(" ·")
 
 
-def changes_between(old: dict, new: dict) -> list[Change]:
+def changes_between(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     """What changed from one version's content to another's (fields, then steps)."""
     changes = [
         Change("field", name, str(old.get(name) or ""), str(new.get(name) or ""))
@@ -61,7 +62,7 @@ def changes_between(old: dict, new: dict) -> list[Change]:
             old_line = a[i1 + k] if i1 + k < i2 else None
             new_line = b[j1 + k] if j1 + k < j2 else None
             if old_line is None:
-                changes.append(Change("step_added", str(j1 + k + 1), "", new_line))
+                changes.append(Change("step_added", str(j1 + k + 1), "", new_line or ""))
             elif new_line is None:
                 changes.append(Change("step_removed", str(i1 + k + 1), old_line, ""))
             else:

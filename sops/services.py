@@ -1,5 +1,6 @@
 """Every write to work instructions, versions, handover links and runs goes through here."""
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -28,11 +29,17 @@ from sops.models import Template as InstructionTemplate
 from tasks import services as task_services
 from tasks.models import Delegate, Task
 
-DRAFT_FIELDS = ("title", "purpose", "done_definition", "tools", "estimated_minutes")
+DRAFT_FIELDS: tuple[str, ...] = (
+    "title",
+    "purpose",
+    "done_definition",
+    "tools",
+    "estimated_minutes",
+)
 DRAFT_FIELDS += ("maintainer", "review_on")
 
 
-def _replace_steps(instruction: Instruction, steps: list[rules.StepData]) -> None:
+def _replace_steps(instruction: Instruction, steps: Sequence[rules.StepData]) -> None:
     instruction.steps.all().delete()
     new = [
         Step(instruction=instruction, position=i, text=s.text, url=s.url, expected=s.expected)
@@ -45,7 +52,7 @@ def _replace_steps(instruction: Instruction, steps: list[rules.StepData]) -> Non
 
 @transaction.atomic
 def instruction_create(
-    *, owner: User, task: Task | None = None, steps: list[rules.StepData] = (), **fields
+    *, owner: User, task: Task | None = None, steps: Sequence[rules.StepData] = (), **fields
 ) -> Instruction:
     if task is not None and (task.owner_id != owner.id or hasattr(task, "instruction")):
         raise ValidationError({"task": _("Choose one of your tasks without an instruction.")})

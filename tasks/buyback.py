@@ -125,7 +125,7 @@ def delegation_warnings(plan: Delegation) -> list[DelegationWarning]:
     above the buyback rate, a delegation that takes the month's cost beyond the budget."""
     warnings = []
     if plan.kind != plan.route:
-        values = (("kind", plan.kind), ("route", plan.route))
+        values: tuple[tuple[str, Decimal | str], ...] = (("kind", plan.kind), ("route", plan.route))
         warnings.append(DelegationWarning(NOT_FITTING, values))
     if rate_above_buyback(plan.rate, plan.hourly_value):
         values = (("rate", plan.rate), ("limit", buyback_rate(plan.hourly_value)))
@@ -178,7 +178,7 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
     delegation_cost = sum((_cost_paid(task, rates) for task in delegated), ZERO)
     bought_back_value = bought_back_hours * rates.hourly_value
 
-    by_kind = {kind: ZERO for kind in RECLAIMABLE_KINDS}
+    by_kind = dict.fromkeys(RECLAIMABLE_KINDS, ZERO)
     for task in reclaimable:
         by_kind[task.category] += task.hours
     reclaimable_hours = sum(by_kind.values(), ZERO)

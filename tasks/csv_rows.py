@@ -17,10 +17,10 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import TextIO
+from typing import Any, TextIO
 
 from tasks.classifier import AREAS, TaskInput
 
@@ -39,7 +39,7 @@ OPTIONAL_COLUMNS = ("skill", "enjoyment")
 TITLE_MAX_LENGTH = 200
 MAX_HOURS = Decimal("168")  # hours in a week
 HOURS_DECIMALS = 2  # as the database stores them
-# Plain ASCII digits only: Decimal() and int() also take "1_0" (10), "1e-400", "²" or "١".
+# Plain ASCII digits only: Decimal() and int() also take "1_0" (10), "1e-400", "²" or "١".  # noqa: RUF003 — the Arabic-Indic digit is the example
 PLAIN_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 PLAIN_INTEGER = re.compile(r"[0-9]+", re.ASCII)
 
@@ -98,7 +98,7 @@ AT_COLUMN = gettext_noop("column %(column)s: %(message)s")
 class BadValue(ValueError):
     """A cell's value is wrong; carries the message template and its values for translation."""
 
-    def __init__(self, template: str, **params):
+    def __init__(self, template: str, **params: object) -> None:
         self.template, self.params = template, params
         super().__init__(template % params)
 
@@ -252,7 +252,8 @@ def _column_positions(header: list[str]) -> tuple[dict[str, int], list[CsvProble
 def _parse_row(
     cells: list[str], header: list[str], positions: dict[str, int], row: int, line: int
 ) -> tuple[TaskInput | None, list[CsvProblem]]:
-    values = {}
+    # Each column's parser returns its own type; TaskInput(**values) checks them all.
+    values: dict[str, Any] = {}
     problems = []
     for column in COLUMNS:
         index = positions.get(column)
@@ -280,7 +281,9 @@ def check_size(size: int, max_bytes: int) -> None:
         raise CsvError([CsvProblem(TOO_LARGE, (("max", f"{max_bytes / 1024 / 1024:g}"),))])
 
 
-def first_problems(problems, shown: int) -> tuple[tuple[CsvProblem, ...], int]:
+def first_problems(
+    problems: Iterable[CsvProblem], shown: int
+) -> tuple[tuple[CsvProblem, ...], int]:
     """The problems to list, and how many more there are ("and N more")."""
     problems = tuple(problems)
     return problems[:shown], max(0, len(problems) - shown)

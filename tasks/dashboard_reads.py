@@ -3,9 +3,11 @@ founder's tasks. Decisions come from the pure modules (buyback.next_moves, buyba
 this module only fetches what they need and no more.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
@@ -54,7 +56,7 @@ def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
     moves_q = moves_q.annotate(
         kind=EFFECTIVE_CATEGORY, way=EFFECTIVE_ROUTE, has_instruction=_published_instruction()
     ).filter(kind__in=buyback.RECLAIMABLE_KINDS)
-    rows = []
+    rows: list[Mapping[str, Any]] = []
     for va in (True, False):
         is_va = Q(way=classifier.VIRTUAL_ASSISTANT)
         group = moves_q.filter(is_va) if va else moves_q.exclude(is_va)

@@ -12,7 +12,7 @@ from tasks.models import Delegate, Task
 from tasks.services import classify_founder_tasks, delegation_start
 
 DEMO_EMAIL = "demo@example.com"
-DEMO_PASSWORD = "buyback-demo"
+DEMO_PASSWORD = "buyback-demo"  # noqa: S105 — the demo login, printed by `make run`
 
 # title, area, hours per week, recurring, skill, enjoyment, core
 CATALOGUE = [

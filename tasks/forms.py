@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils import timezone
@@ -54,9 +56,8 @@ class DecimalCommaField(forms.DecimalField):
 
 
 # Every decimal a founder types: hours, money.
-DECIMALS = {
-    name: DecimalCommaField
-    for name in (
+DECIMALS = dict.fromkeys(
+    (
         "hours_per_week",
         "time_amount",
         "hourly_value",
@@ -67,8 +68,9 @@ DECIMALS = {
         "time_eater_min_hours",
         "hourly_rate",
         "yearly_income",
-    )
-}
+    ),
+    DecimalCommaField,
+)
 
 
 def visible_only(value: str) -> None:
@@ -152,7 +154,7 @@ class TaskForm(forms.ModelForm):
 
     class Meta:
         model = Task
-        fields = (
+        fields: tuple[str, ...] = (
             "title",
             "area",
             "time_amount",
@@ -238,7 +240,9 @@ class DelegationForm(forms.Form):
     def __init__(self, *args, owner, task=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.delegates = {d.pk: d for d in Delegate.objects.filter(owner=owner)}
-        self.fields["delegate"].choices = delegate_choices(self.delegates.values(), task)
+        cast(forms.ChoiceField, self.fields["delegate"]).choices = delegate_choices(
+            self.delegates.values(), task
+        )
         self.fields["start_date"].initial = timezone.localdate()
 
     def clean_delegate(self):
@@ -324,8 +328,8 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["currency"].choices = currency_choices()
-        self.fields["time_zone"].choices = time_zone_choices()
+        cast(forms.ChoiceField, self.fields["currency"]).choices = currency_choices()
+        cast(forms.ChoiceField, self.fields["time_zone"]).choices = time_zone_choices()
         self.fields["hourly_value"].help_text = _(
             "What an hour of your time is worth to your business. Computed from your yearly "
             "income when you give one."
@@ -357,13 +361,14 @@ class FirstRunForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["currency"].choices = currency_choices()
+        cast(forms.ChoiceField, self.fields["currency"]).choices = currency_choices()
 
     def clean(self):
-        data = super().clean()
-        if data.get("hourly_value") is None and data.get("yearly_income") is None:
-            if not self.errors:
-                raise forms.ValidationError(_("Enter your hourly value, or your yearly income."))
+        super().clean()
+        data = self.cleaned_data
+        neither = data.get("hourly_value") is None and data.get("yearly_income") is None
+        if neither and not self.errors:
+            raise forms.ValidationError(_("Enter your hourly value, or your yearly income."))
         return data
 
 

@@ -37,10 +37,10 @@ def format_number(value: object) -> str:
         try:
             value = Decimal(value)
         except InvalidOperation:
-            return value
+            return str(value)
     if isinstance(value, Decimal) and value.is_finite():
         value = value.normalize()
-        places = max(0, -value.as_tuple().exponent)
+        places = max(0, -int(value.as_tuple().exponent))  # finite: the exponent is an int
         # In the active language's format: "1.5" in English, "1,5" in German.
         return number_format(value if value else Decimal("0"), decimal_pos=places)
     return str(value)

@@ -131,7 +131,7 @@ def parse_duration(value: str) -> Decimal:
             parts = [int(part) for part in text.split(":")]
             if len(parts) not in (2, 3) or any(part < 0 for part in parts):
                 raise ValueError
-            hours, minutes, seconds = (parts + [0])[:3]
+            hours, minutes, seconds = [*parts, 0][:3]
             return Decimal(hours) + Decimal(minutes) / 60 + Decimal(seconds) / 3600
         decimal_hours = Decimal(text.replace(",", ".") if "." not in text else text)
         if not decimal_hours.is_finite() or decimal_hours < 0:
@@ -148,7 +148,8 @@ TIME_FORMATS = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p")
 def parse_date(value: str) -> date:
     for fmt in DATE_FORMATS:
         try:
-            return datetime.strptime(value.strip(), fmt).date()
+            # Only the date is kept: no time zone to lose.
+            return datetime.strptime(value.strip(), fmt).date()  # noqa: DTZ007 — date only
         except ValueError:
             continue
     raise ValueError(value)
@@ -158,7 +159,8 @@ def _parse_moment(day: str, time: str) -> datetime:
     moment = parse_date(day)
     for fmt in TIME_FORMATS:
         try:
-            return datetime.combine(moment, datetime.strptime(time.strip(), fmt).time())
+            clock = datetime.strptime(time.strip(), fmt).time()  # noqa: DTZ007 — time of day only
+            return datetime.combine(moment, clock)
         except ValueError:
             continue
     raise ValueError(time)

@@ -94,7 +94,7 @@ def test_invisible_and_control_characters_are_refused(client, db, email):
 
 
 def test_a_full_width_spelling_is_the_same_address(client, alice):
-    response = signup(client, email="\uff21lice@Example.com")  # Ａlice
+    response = signup(client, email="\uff21lice@Example.com")  # Ａlice  # noqa: RUF003 — the look-alike is the point
     assert "already exists" in response.content.decode()
     assert User.objects.filter(email__icontains="lice@example.com").count() == 1
 

@@ -147,7 +147,8 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
             return super().get_list_filter(request)
         return ("is_active",)
 
-    def get_form(self, request, obj=None, **kwargs):
+    # Auth's UserAdmin.get_form has no `change` (django-stubs ignores the override too).
+    def get_form(self, request, obj=None, **kwargs):  # type: ignore[override]
         if obj is not None and not request.user.is_superuser:
             # Not Django's UserChangeForm: it carries the password field whatever we list.
             kwargs["form"] = forms.ModelForm

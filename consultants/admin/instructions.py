@@ -5,6 +5,8 @@ so here they are read-only. The template library is shared: consultants add to i
 template to the clients who need it.
 """
 
+from typing import cast
+
 from django import forms
 from django.contrib import admin
 from django.db import models
@@ -106,7 +108,8 @@ class CopyToClientsForm(forms.Form):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["clients"].queryset = overview_founders(user).order_by("email")
+        clients = cast(forms.ModelMultipleChoiceField, self.fields["clients"])
+        clients.queryset = overview_founders(user).order_by("email")
 
 
 @admin.action(description=gettext_lazy("Copy to clients…"), permissions=["view"])

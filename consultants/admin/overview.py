@@ -34,13 +34,12 @@ class ClientSummary:
     @property
     def waiting_url(self) -> str:
         """The founder's tasks that wait for a work instruction, in the admin's task list."""
-        query = urlencode(
-            {
-                "owner__id__exact": self.founder.pk,
-                "route": classifier.VIRTUAL_ASSISTANT,
-                "status__exact": Task.INVENTORY,
-            }
-        )
+        params: dict[str, str | int] = {
+            "owner__id__exact": self.founder.pk,
+            "route": classifier.VIRTUAL_ASSISTANT,
+            "status__exact": Task.INVENTORY,
+        }
+        query = urlencode(params)
         return f"{reverse('admin:tasks_task_changelist')}?{query}"
 
     @property

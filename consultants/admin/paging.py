@@ -1,6 +1,9 @@
 """Inlines that grow with a founder's data show their first rows and link to the full,
 paginated change list: a founder with thousands of tasks must not make their page huge."""
 
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.admin.options import InlineModelAdmin
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 
@@ -26,7 +29,14 @@ class FirstRowsFormSet(BaseInlineFormSet):
         return max(0, self.total - self.rows)
 
 
-class FirstRowsInline:
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for mypy: its super() calls reach the inline's methods.
+    _InlineBase = InlineModelAdmin[Any, Any]
+else:
+    _InlineBase = object
+
+
+class FirstRowsInline(_InlineBase):
     """Mix into a read-only inline (before the admin class); `all_rows_filter` names the
     change-list filter that shows the parent's rows, e.g. "owner__id__exact"."""
 
@@ -39,5 +49,6 @@ class FirstRowsInline:
         if obj is not None:
             opts = self.model._meta
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-            formset.all_rows_url = f"{url}?{self.all_rows_filter}={obj.pk}"
+            # Read by the inline template; the class is made per request, so it may carry it.
+            formset.all_rows_url = f"{url}?{self.all_rows_filter}={obj.pk}"  # type: ignore[attr-defined]
         return formset

@@ -8,6 +8,9 @@ forms, deletes, history, autocomplete, raw-id popups, related choices and list f
 that one function. An object outside the scope answers exactly as a missing one does.
 """
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import admin
 from django.db.models import Model, QuerySet
 
@@ -59,12 +62,19 @@ def scope(queryset: QuerySet, user: User) -> QuerySet:
     return queryset.filter(**{f"{prefix}profile__consultants": user})
 
 
-class ConsultantScoped:
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for mypy: its super() calls reach the admin's methods.
+    _AdminBase = admin.options.BaseModelAdmin[Any]
+else:
+    _AdminBase = object
+
+
+class ConsultantScoped(_AdminBase):
     """Mix into every ModelAdmin and inline, before admin.ModelAdmin / InlineModelAdmin."""
 
     # "View on site" (/admin/r/…) redirects any staff user to get_absolute_url(); some of
     # our URLs are secrets (a handover link's), so the admin never offers it.
-    view_on_site = False
+    view_on_site: Callable[[Any], str | None] | bool = False
 
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user)
@@ -90,7 +100,9 @@ class ConsultantScoped:
     def get_list_filter(self, request):
         # A plain related filter lists every row of the related table; offer only the
         # values present in this (scoped) change list.
-        return [self._scoped_filter(item) for item in super().get_list_filter(request)]
+        # ModelAdmin's (the mixin's base for mypy is BaseModelAdmin); inlines never call it.
+        parent = super().get_list_filter(request)  # type: ignore[misc]
+        return [self._scoped_filter(item) for item in parent]
 
     def _scoped_filter(self, item):
         if not isinstance(item, str) or "__" in item:

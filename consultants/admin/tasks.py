@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
@@ -166,7 +167,7 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
 
     @admin.display(description=_("override"))
     def override_trail(self, task):
-        current = _("None: the computed category counts.")
+        current: str | Promise = _("None: the computed category counts.")
         if task.is_overridden:
             current = _("%(category)s, by %(by)s on %(at)s: “%(reason)s”") % {
                 "category": task.override_category,

@@ -57,7 +57,7 @@ def test_founder_limits_the_run_to_one_founder(alice, charlie, smtp_server):
 
 
 def test_an_unknown_founder_is_an_error(db):
-    with pytest.raises(CommandError, match="nobody@example.com"):
+    with pytest.raises(CommandError, match=r"nobody@example\.com"):
         _run(founder="nobody@example.com")
 
 

@@ -76,7 +76,7 @@ def test_the_top_three_moves_come_largest_value_first_with_absolute_links(alice,
         line.split(" — ")[0][3:] for line in section.splitlines() if line[:2] in ("1.", "2.", "3.")
     ]
     assert titles == ["Support & R&D replies", "Inbox triage", "Logo"]
-    task_links = [link for link in links(section)]
+    task_links = list(links(section))
     expected = [tasks[k].pk for k in ("support", "inbox", "logo")]
     assert all(link.startswith(settings.SITE_URL + "/tasks/") for link in task_links)
     assert [int(resolve(link[len(settings.SITE_URL) :]).kwargs["pk"]) for link in task_links] == (

@@ -5,6 +5,7 @@ founder, the deliveries at the SMTP server: exactly one (or none after a 5xx).""
 import signal
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -101,7 +102,7 @@ def test_smtp_down_longer_than_five_attempts_then_back_delivers_each_once(rig, c
     settle()
     assert_once_each(rig.smtp.inbox, founders)
     assert states() == {"sent": 3}
-    log = open(worker.log_path).read()
+    log = Path(worker.log_path).read_text()
     assert "ERROR" in log and "ConnectionRefusedError" in log
 
 
@@ -165,7 +166,7 @@ def test_three_beats_and_two_commands_at_once_send_each_digest_once(rig):
     rig.worker()
     commands = [rig.command("send_digests", "--retries", "0") for _ in range(2)]
     for command in commands:
-        assert command.wait(timeout=120) == 0, open(command.log_path).read()
+        assert command.wait(timeout=120) == 0, Path(command.log_path).read_text()
     wait_for(lambda: all_done(10), seconds=90)
     settle()
     assert_once_each(inbox, founders)
@@ -226,7 +227,8 @@ def test_under_gunicorn_terminated_database_connections_cause_no_500(rig, alice)
 
 def _status(url: str) -> int:
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        # The test's own http://127.0.0.1 URL.
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 — loopback
             return response.status
     except urllib.error.HTTPError as err:
         return err.code

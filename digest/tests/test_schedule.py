@@ -119,4 +119,4 @@ def test_weeks_step_over_year_ends(week, after, before):
 
 def test_a_naive_now_is_refused():
     with pytest.raises(ValueError, match="timezone-aware"):
-        schedule.iso_week(datetime(2026, 11, 30, 8), BERLIN)
+        schedule.iso_week(datetime(2026, 11, 30, 8), BERLIN)  # noqa: DTZ001 — naive on purpose

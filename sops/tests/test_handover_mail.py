@@ -111,7 +111,7 @@ def test_the_founder_hears_back_at_most_once_an_hour_with_everything(
     assert mail.notifications_deliver(founder_id=alice.pk, now=later) == 0
     assert len(smtp_server.messages) == 2
     text, html = _parts(smtp_server.messages[1]["message"])
-    assert "News from your delegates (2 updates)" == smtp_server.messages[1]["message"]["Subject"]
+    assert smtp_server.messages[1]["message"]["Subject"] == "News from your delegates (2 updates)"
     assert "2 of 3 steps checked" in text and "Not checked: Answer routine mail" in text
     assert "Their note: Zugang fehlt" in text and "3 of 3 steps checked" in text
     assert "Not checked:" in html

@@ -79,7 +79,7 @@ def test_a_delegation_start_out_of_range_is_refused(alice_client, alice):
 
 @pytest.fixture
 def delegated(alice):
-    task, instruction, version = published_va_task(alice, recurring=True)
+    task, _instruction, version = published_va_task(alice, recurring=True)
     start = timezone.localdate() - timedelta(days=3)
     task_services.delegation_start(task=task, delegate=make_delegate(alice), start_date=start)
     return task, version, start

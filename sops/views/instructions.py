@@ -123,6 +123,7 @@ def version_diff(request, pk, number):
     instruction = get_instruction_for_user(request, pk)
     version = get_object_or_404(InstructionVersion, instruction=instruction, number=number)
     compare_with = request.GET.get("from", "")
+    before: InstructionVersion | None
     if compare_with:
         before = get_object_or_404(
             InstructionVersion, instruction=instruction, number=as_id(compare_with)

@@ -50,7 +50,7 @@ def link_send(request, pk, link_pk):
     )
     form = LinkSendForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     elif mail.handover_mail_queue(link=link, note=form.cleaned_data["note"]):
         messages.success(request, _("Sent to %(email)s.") % {"email": link.delegate.email})
     else:
@@ -80,10 +80,9 @@ def run_create(request, pk):
     if version is None:
         raise Http404
     form = RunForm(request.POST or None, version=version, initial={"performed_by": request.user})
-    if request.method == "POST" and form.is_valid():
-        if _record(form, version=version, link=None):
-            messages.success(request, _("Run recorded."))
-            return redirect("instruction_detail", pk=instruction.pk)
+    if request.method == "POST" and form.is_valid() and _record(form, version=version, link=None):
+        messages.success(request, _("Run recorded."))
+        return redirect("instruction_detail", pk=instruction.pk)
     ctx = {"form": form, "instruction": instruction, "version": version}
     status = 400 if request.method == "POST" else 200
     return render(request, "sops/run_form.html", ctx, status=status)
@@ -160,10 +159,9 @@ def handover(request, signed):
     if request.method == "POST" and "acknowledge" in request.POST:
         services.handover_acknowledge(link=link, version=version)
         return redirect(reverse("handover", args=[signed]) + "#run")
-    if request.method == "POST" and form.is_valid():
-        if _record(form, version=version, link=link):
-            messages.success(request, _("Thank you, the run is recorded."))
-            return redirect("handover", signed=signed)
+    if request.method == "POST" and form.is_valid() and _record(form, version=version, link=link):
+        messages.success(request, _("Thank you, the run is recorded."))
+        return redirect("handover", signed=signed)
     ctx = {
         "link": link,
         "task": link.instruction.task,

@@ -52,7 +52,7 @@ BRANCHES = [
     # (id, task changes, overloaded, category, route, reason codes)
     (
         "core_beats_every_other_rule",
-        dict(core=True, enjoyment=1, skill=1, recurring=True, hours_per_week="10"),
+        {"core": True, "enjoyment": 1, "skill": 1, "recurring": True, "hours_per_week": "10"},
         True,
         KEEP,
         KEEP,
@@ -60,7 +60,7 @@ BRANCHES = [
     ),
     (
         "hated_routine_goes_to_va",
-        dict(enjoyment=1, recurring=True),
+        {"enjoyment": 1, "recurring": True},
         False,
         SMART,
         VIRTUAL_ASSISTANT,
@@ -68,7 +68,7 @@ BRANCHES = [
     ),
     (
         "hated_time_eater_goes_to_va",
-        dict(enjoyment=2, recurring=True, hours_per_week="6"),
+        {"enjoyment": 2, "recurring": True, "hours_per_week": "6"},
         False,
         SMART,
         VIRTUAL_ASSISTANT,
@@ -76,7 +76,7 @@ BRANCHES = [
     ),
     (
         "hated_one_off_goes_to_project_freelancer",
-        dict(enjoyment=1),
+        {"enjoyment": 1},
         False,
         SMART,
         PROJECT_FREELANCER,
@@ -84,7 +84,7 @@ BRANCHES = [
     ),
     (
         "hated_skill_gap_goes_to_specialist",
-        dict(enjoyment=1, skill=1),
+        {"enjoyment": 1, "skill": 1},
         False,
         SMART,
         SPECIALIST,
@@ -92,7 +92,7 @@ BRANCHES = [
     ),
     (
         "hated_skill_gap_time_eater_lists_all_three",
-        dict(enjoyment=1, skill=2, recurring=True, hours_per_week="3"),
+        {"enjoyment": 1, "skill": 2, "recurring": True, "hours_per_week": "3"},
         False,
         SMART,
         SPECIALIST,
@@ -100,16 +100,16 @@ BRANCHES = [
     ),
     (
         "skill_gap_time_eater_without_hate_is_smart",
-        dict(skill=1, recurring=True, hours_per_week="4"),
+        {"skill": 1, "recurring": True, "hours_per_week": "4"},
         False,
         SMART,
         SPECIALIST,
         ["skill_gap", "time_eater"],
     ),
-    ("one_off_skill_gap_is_skill", dict(skill=1), False, SKILL, SPECIALIST, ["skill_gap"]),
+    ("one_off_skill_gap_is_skill", {"skill": 1}, False, SKILL, SPECIALIST, ["skill_gap"]),
     (
         "short_routine_skill_gap_is_skill",
-        dict(skill=2, recurring=True, hours_per_week="0.5"),
+        {"skill": 2, "recurring": True, "hours_per_week": "0.5"},
         False,
         SKILL,
         SPECIALIST,
@@ -117,7 +117,7 @@ BRANCHES = [
     ),
     (
         "time_eater_is_time_for_va",
-        dict(recurring=True, hours_per_week="6"),
+        {"recurring": True, "hours_per_week": "6"},
         False,
         TIME,
         VIRTUAL_ASSISTANT,
@@ -125,7 +125,7 @@ BRANCHES = [
     ),
     (
         "overloaded_one_off_is_time_for_freelancer",
-        dict(),
+        {},
         True,
         TIME,
         PROJECT_FREELANCER,
@@ -133,13 +133,13 @@ BRANCHES = [
     ),
     (
         "overloaded_short_routine_is_kept",
-        dict(recurring=True),
+        {"recurring": True},
         True,
         KEEP,
         KEEP,
         ["no_reason_to_delegate"],
     ),
-    ("one_off_without_overload_is_kept", dict(), False, KEEP, KEEP, ["no_reason_to_delegate"]),
+    ("one_off_without_overload_is_kept", {}, False, KEEP, KEEP, ["no_reason_to_delegate"]),
 ]
 
 
@@ -155,18 +155,18 @@ def test_it_follows_the_ladder(changes, overloaded, category, route, reason_code
 
 BOUNDARIES = [
     # (id, task changes, category, route)
-    ("enjoyment_2_is_hate", dict(enjoyment=2), SMART, PROJECT_FREELANCER),
-    ("enjoyment_3_is_not_hate", dict(enjoyment=3), KEEP, KEEP),
-    ("skill_2_is_a_gap", dict(skill=2), SKILL, SPECIALIST),
-    ("skill_3_is_no_gap", dict(skill=3), KEEP, KEEP),
+    ("enjoyment_2_is_hate", {"enjoyment": 2}, SMART, PROJECT_FREELANCER),
+    ("enjoyment_3_is_not_hate", {"enjoyment": 3}, KEEP, KEEP),
+    ("skill_2_is_a_gap", {"skill": 2}, SKILL, SPECIALIST),
+    ("skill_3_is_no_gap", {"skill": 3}, KEEP, KEEP),
     (
         "recurring_1_hour_eats_time",
-        dict(recurring=True, hours_per_week="1.0"),
+        {"recurring": True, "hours_per_week": "1.0"},
         TIME,
         VIRTUAL_ASSISTANT,
     ),
-    ("recurring_0_99_hours_does_not", dict(recurring=True, hours_per_week="0.99"), KEEP, KEEP),
-    ("one_off_6_hours_does_not", dict(recurring=False, hours_per_week="6"), KEEP, KEEP),
+    ("recurring_0_99_hours_does_not", {"recurring": True, "hours_per_week": "0.99"}, KEEP, KEEP),
+    ("one_off_6_hours_does_not", {"recurring": False, "hours_per_week": "6"}, KEEP, KEEP),
 ]
 
 
@@ -182,20 +182,20 @@ def test_it_draws_the_default_thresholds_where_domain_md_does(changes, category,
 
 CUSTOM = [
     # (id, thresholds, task changes, category)
-    ("hate_max_3_makes_enjoyment_3_hate", Thresholds(hate_max=3), dict(enjoyment=3), SMART),
-    ("hate_max_1_spares_enjoyment_2", Thresholds(hate_max=1), dict(enjoyment=2), KEEP),
-    ("skill_gap_max_3_makes_skill_3_a_gap", Thresholds(skill_gap_max=3), dict(skill=3), SKILL),
-    ("skill_gap_max_1_spares_skill_2", Thresholds(skill_gap_max=1), dict(skill=2), KEEP),
+    ("hate_max_3_makes_enjoyment_3_hate", Thresholds(hate_max=3), {"enjoyment": 3}, SMART),
+    ("hate_max_1_spares_enjoyment_2", Thresholds(hate_max=1), {"enjoyment": 2}, KEEP),
+    ("skill_gap_max_3_makes_skill_3_a_gap", Thresholds(skill_gap_max=3), {"skill": 3}, SKILL),
+    ("skill_gap_max_1_spares_skill_2", Thresholds(skill_gap_max=1), {"skill": 2}, KEEP),
     (
         "time_eater_min_5_spares_4_99_hours",
         Thresholds(time_eater_min_hours=Decimal("5")),
-        dict(recurring=True, hours_per_week="4.99"),
+        {"recurring": True, "hours_per_week": "4.99"},
         KEEP,
     ),
     (
         "time_eater_min_5_takes_5_hours",
         Thresholds(time_eater_min_hours=Decimal("5")),
-        dict(recurring=True, hours_per_week="5"),
+        {"recurring": True, "hours_per_week": "5"},
         TIME,
     ),
 ]
@@ -273,13 +273,13 @@ def test_classify_all_applies_custom_thresholds():
 @pytest.mark.parametrize(
     "category, changes, route",
     [
-        (KEEP, dict(skill=1), KEEP),
-        (SKILL, dict(recurring=True), SPECIALIST),
-        (TIME, dict(recurring=True), VIRTUAL_ASSISTANT),
-        (TIME, dict(recurring=False), PROJECT_FREELANCER),
-        (SMART, dict(skill=2, recurring=True), SPECIALIST),
-        (SMART, dict(recurring=True), VIRTUAL_ASSISTANT),
-        (SMART, dict(recurring=False), PROJECT_FREELANCER),
+        (KEEP, {"skill": 1}, KEEP),
+        (SKILL, {"recurring": True}, SPECIALIST),
+        (TIME, {"recurring": True}, VIRTUAL_ASSISTANT),
+        (TIME, {"recurring": False}, PROJECT_FREELANCER),
+        (SMART, {"skill": 2, "recurring": True}, SPECIALIST),
+        (SMART, {"recurring": True}, VIRTUAL_ASSISTANT),
+        (SMART, {"recurring": False}, PROJECT_FREELANCER),
     ],
 )
 def test_route_for_an_overridden_category(category, changes, route):
@@ -296,28 +296,28 @@ UNRATED = [
     # (id, task changes, category, route, reason codes)
     (
         "nothing_rated_keeps_it",
-        dict(skill=None, enjoyment=None),
+        {"skill": None, "enjoyment": None},
         KEEP,
         KEEP,
         ["no_reason_to_delegate"],
     ),
     (
         "unrated_routine_is_only_a_time_eater",
-        dict(skill=None, enjoyment=None, recurring=True, hours_per_week="5"),
+        {"skill": None, "enjoyment": None, "recurring": True, "hours_per_week": "5"},
         TIME,
         VIRTUAL_ASSISTANT,
         ["time_eater"],
     ),
     (
         "unrated_skill_with_a_hated_routine",
-        dict(skill=None, enjoyment=1, recurring=True, hours_per_week="5"),
+        {"skill": None, "enjoyment": 1, "recurring": True, "hours_per_week": "5"},
         SMART,
         VIRTUAL_ASSISTANT,
         ["hate", "time_eater"],
     ),
     (
         "unrated_enjoyment_with_a_skill_gap",
-        dict(skill=1, enjoyment=None),
+        {"skill": 1, "enjoyment": None},
         SKILL,
         SPECIALIST,
         ["skill_gap"],

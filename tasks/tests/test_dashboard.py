@@ -142,7 +142,7 @@ def test_a_good_week_has_nothing_waiting(alice_client, alice):
 
 
 def test_since_the_last_visit_it_shows_runs_and_acknowledged_versions(alice_client, alice):
-    task, instruction, version = published_va_task(alice, title="Newsletter")
+    _task, instruction, version = published_va_task(alice, title="Newsletter")
     maria = make_delegate(alice)
     link = sops_services.handover_link_create(instruction=instruction, delegate=maria)
     assert "Since your last visit" not in alice_client.get("/").content.decode()  # first visit

@@ -18,8 +18,11 @@ PO = ROOT / "locale" / "de" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 TEMPLATES = ROOT / "templates"
 EMAIL_TEMPLATES = sorted(
-    [*(TEMPLATES / "emails").glob("*"), *(TEMPLATES / "registration").glob("password_reset_*.txt")]
-    + [TEMPLATES / "registration" / "password_reset_email.html"]
+    [
+        *(TEMPLATES / "emails").glob("*"),
+        *(TEMPLATES / "registration").glob("password_reset_*.txt"),
+        TEMPLATES / "registration" / "password_reset_email.html",
+    ]
 )
 
 # (pattern, what to write instead) — the glossary's "never" column.

@@ -130,7 +130,7 @@ def test_csv_problems_on_a_german_import_name_german_columns_and_areas(db):
 
 
 def test_the_area_list_in_csv_problems_is_every_area():
-    assert csv_rows.AREA_LIST == ", ".join(AREAS)
+    assert ", ".join(AREAS) == csv_rows.AREA_LIST
 
 
 def test_an_override_reads_am_um_uhr_in_the_founders_time_zone(client, alice):

@@ -57,7 +57,7 @@ def walk(client, relogin=None, *, staff: bool) -> list[str]:
         junks = JUNK if staff or not route.startswith("admin/") else JUNK[:1]
         for junk in junks:
             path = filled(route, junk)
-            data = {key: junk for key in KEYS}
+            data = dict.fromkeys(KEYS, junk)
             for method in (client.get, client.post):
                 response = method(path, data)
                 if response.status_code >= 500:

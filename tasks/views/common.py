@@ -4,6 +4,8 @@ One code path for "not yours": another founder's object answers 404, like a miss
 """
 
 import re
+from decimal import Decimal
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -58,11 +60,12 @@ def warning_text(warning: buyback.DelegationWarning) -> str:
             "This task's route is %(route)s, but this delegate is a %(kind)s: they may not be "
             "the right person for it."
         ) % {
-            "route": dict(ROUTE_CHOICES).get(values["route"], values["route"]),
-            "kind": dict(DELEGATE_KIND_CHOICES).get(values["kind"], values["kind"]),
+            "route": dict(ROUTE_CHOICES).get(str(values["route"]), values["route"]),
+            "kind": dict(DELEGATE_KIND_CHOICES).get(str(values["kind"]), values["kind"]),
         }
     amounts = {
-        name: money.format_money(value, money.active(), get_language())
+        # The other warnings carry amounts only.
+        name: money.format_money(cast(Decimal, value), money.active(), get_language())
         for name, value in values.items()
     }
     if warning.code == buyback.ABOVE_BUYBACK_RATE:
@@ -88,7 +91,7 @@ def change_text(record: ChangeRecord) -> str:
     names = []
     for name in record.fields:
         try:
-            names.append(str(model._meta.get_field(name).verbose_name))
+            names.append(str(model._meta.get_field(name).verbose_name))  # type: ignore[union-attr]  # fields only
         except Exception:  # noqa: BLE001 — a field removed since: show its code
             names.append(name)
     fields = ", ".join(names)

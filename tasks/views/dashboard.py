@@ -56,7 +56,7 @@ def dashboard(request):
             "trend": trend,
             "trend_chart": trend_chart(trend, figures),
             "trend_change": figures.bought_back_hours - trend[-1].hours_delegated
-            if trend
+            if trend and trend[-1].hours_delegated is not None  # a sent snapshot has it
             else None,
             "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
             "silent_days": dashboard_reads.SILENT_AFTER.days,

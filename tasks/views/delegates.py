@@ -23,7 +23,9 @@ def delegate_list(request):
     page = Paginator(delegates, 50).get_page(request.GET.get("page"))
     hourly_value = founder_profile(user=request.user).hourly_value
     for delegate in page:
-        delegate.above_buyback_rate = buyback.rate_above_buyback(delegate.hourly_rate, hourly_value)
+        # For the list page only, beside the annotated count.
+        above = buyback.rate_above_buyback(delegate.hourly_rate, hourly_value)
+        delegate.above_buyback_rate = above  # type: ignore[attr-defined]
     return render(
         request,
         "tasks/delegate_list.html",

@@ -48,7 +48,7 @@ def _filters(request, params):
         return form, form.cleaned_data, 200
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
-        messages.error(request, f"{label}: {' '.join(errors)}")
+        messages.error(request, f"{label}: {' '.join(str(e) for e in errors)}")
     return TaskFilterForm(), {}, 400
 
 
@@ -69,7 +69,7 @@ def _back(query: str) -> str:
 
 def _options(choices) -> dict[str, str]:
     """Each choice's <option> list with that choice selected: built once a page, not a row."""
-    html = {}
+    html: dict[str, str] = {}
     for selected in ("", *(value for value, _label in choices)):
         html[str(selected)] = format_html_join(
             "",
@@ -169,7 +169,7 @@ def task_bulk(request):
     back = _back(request.POST.get("query", ""))
     if not form.is_valid():
         for error in form.non_field_errors() or [_("Choose what to do with the tasks.")]:
-            messages.error(request, error)
+            messages.error(request, str(error))
         return redirect(back)
     action, ids = form.cleaned_data["action"], form.cleaned_data["ids"]
     tasks = Task.objects.filter(owner=request.user, pk__in=ids).order_by("title", "pk")
