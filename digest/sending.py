@@ -7,7 +7,8 @@ recovery of whatever was lost. The claim lives in digest/services.py.
    socket timeout is a fifth of it) and is taken per message, so a slow chunk, a redelivered
    task or a second beat cannot overlap a send that is still running.
 2. record — right after the SMTP server's reply, one UPDATE fenced by the token (only the
-   lease's holder can record). A lost database connection is reopened and the UPDATE retried.
+   lease's holder can record), in the same transaction as the next digest's lease: one
+   commit per digest. A lost database connection is reopened and the transaction retried.
 3. retry — a temporary failure (4xx, connection refused or reset, timeout) puts the row back
    to claimed with the next attempt time from DIGEST_RETRY_DELAYS, for as long as the founder's
    week lasts (`retry_until`); a 5xx reply fails it for good. Every failure is logged at ERROR.
