@@ -5,17 +5,22 @@ PORT ?= 8000
 
 .PHONY: run test lint format
 
-$(VENV)/.installed: requirements.txt
+# Development installs both lists; production installs requirements.txt alone.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# The demo runs with DEBUG on (and so the development key) unless the environment says
+# otherwise; production sets DEBUG off and a SECRET_KEY (docs/deploy.md).
+run: export DEBUG ?= true
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@echo "Open http://127.0.0.1:$(PORT)/ and log in as demo@example.com / buyback-demo"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The tests set DEBUG and a key themselves (outsourcing/settings_test.py, named in pytest.ini).
 test: $(VENV)/.installed
 	$(VENV)/bin/pytest
 

@@ -38,7 +38,9 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def alice(db):
-    return services.founder_signup(email="alice@example.com", password="alice-password-1")
+    return services.founder_signup(
+        email="alice@example.com", password="alice-password-1", email_confirmed=True
+    )
 
 
 @pytest.fixture
@@ -56,7 +58,9 @@ def bob(db, alice):
 @pytest.fixture
 def charlie(db):
     """A founder who must never see Alice's things."""
-    return services.founder_signup(email="charlie@example.com", password="charlie-password-1")
+    return services.founder_signup(
+        email="charlie@example.com", password="charlie-password-1", email_confirmed=True
+    )
 
 
 @pytest.fixture

@@ -3,15 +3,19 @@ import zoneinfo
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone, translation
 
+from tasks import money
+
 
 class FounderLanguageMiddleware:
-    """After login, the founder's chosen language wins over the browser's and the cookie, and
-    times show in their own time zone ("um 22:24 Uhr" is the hour on their clock, not UTC)."""
+    """After login, the founder's chosen language wins over the browser's and the cookie;
+    times show in their own time zone ("um 22:24 Uhr" is the hour on their clock, not UTC) and
+    amounts in their currency (the admin's too)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        profile = None
         if request.user.is_authenticated:
             try:
                 profile = request.user.profile
@@ -25,7 +29,10 @@ class FounderLanguageMiddleware:
                     timezone.activate(zoneinfo.ZoneInfo(profile.time_zone))
                 except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                     timezone.deactivate()
+            if profile is not None:
+                money.activate(profile.currency)
         try:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+            money.deactivate()

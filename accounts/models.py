@@ -1,5 +1,6 @@
 """Founders, consultants and superusers, and a founder's profile."""
 
+import unicodedata
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -8,15 +9,32 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from digest import schedule
-from tasks import buyback, classifier
+from tasks import buyback, classifier, money
 from tasks.choices import (
     LANGUAGE_CHOICES,
     WEEKDAY_CHOICES,
+    currency_choices,
     hours_in_a_week,
     not_negative,
     one_to_five,
     time_zone_choices,
 )
+
+
+def invisible_characters(text: str) -> bool:
+    """Control, format (zero-width), private-use or unassigned characters, or separators
+    other than a plain space: invisible in a form, yet part of the address."""
+    return any(
+        unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp")
+        or (unicodedata.category(char) == "Zs" and char != " ")
+        for char in text
+    )
+
+
+def normalize_email(email: str) -> str:
+    """One spelling per address: NFKC (full-width and compatibility forms fold to plain
+    letters) and lower case. Addresses are compared and stored like this."""
+    return unicodedata.normalize("NFKC", email or "").strip().lower()
 
 
 class UserManager(BaseUserManager):
@@ -25,10 +43,16 @@ class UserManager(BaseUserManager):
     def create_user(self, email, password=None, **extra):
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        if invisible_characters(email):
+            raise ValueError("An email address cannot contain invisible characters.")
+        user = self.model(email=normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
+
+    def get_by_natural_key(self, username):
+        # Log-in in any case and spelling: "Victim@Example.com" is victim@example.com.
+        return self.get(email=normalize_email(username))
 
     def create_superuser(self, email, password=None, **extra):
         extra.update(is_staff=True, is_superuser=True)
@@ -61,6 +85,22 @@ class Profile(models.Model):
         default=Decimal("100"),
         validators=not_negative,
         help_text=_("What an hour of your time is worth to your business."),
+    )
+    # When given, the hourly value is computed from it (÷ 2,000 hours, Dan Martell).
+    yearly_income = models.DecimalField(
+        _("yearly income"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=not_negative,
+        help_text=_("Optional: your hourly value is then this ÷ 2,000 hours."),
+    )
+    # False until the founder has told us their hourly value (or income) in the first-run
+    # step: the default above is a placeholder, never a silent answer.
+    hourly_value_confirmed = models.BooleanField(default=False, editable=False)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=currency_choices, default=money.DEFAULT_CURRENCY
     )
     weekly_capacity = models.DecimalField(
         _("weekly capacity (hours)"),
@@ -95,6 +135,13 @@ class Profile(models.Model):
     )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="en")
     digest_enabled = models.BooleanField(_("send me the weekly digest"), default=True)
+    notify_enabled = models.BooleanField(
+        _("email me when a delegate confirms a version or records a run"),
+        default=True,
+        help_text=_("At most one email an hour, with everything since the last one."),
+    )
+    # When the last such email went out: the compare-and-swap that keeps it to one an hour.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     digest_weekday = models.PositiveSmallIntegerField(
         _("digest weekday"), choices=WEEKDAY_CHOICES, default=0
     )
@@ -108,6 +155,11 @@ class Profile(models.Model):
     # two beats or two workers never claim the same week. Empty: not computed yet (e.g. a
     # bulk-created profile); the next beat computes it. Kept by services.profile_update.
     next_digest_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    # No mail but the confirmation itself until the founder opened the link in it: sign-up is
+    # open, and an address nobody confirmed must not receive digests (security issue #8).
+    email_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the last confirmation mail went out: a resend waits, so nobody mails-bombs an address.
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     hate_max = models.PositiveSmallIntegerField(
         _("hate threshold (enjoyment at most)"), default=2, validators=one_to_five
     )

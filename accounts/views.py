@@ -3,15 +3,17 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import confirmation
 from tasks import services
-from tasks.forms import ProfileForm, SignupForm
-from tasks.views.common import add_service_errors
+from tasks.forms import FirstRunForm, ProfileForm, SignupForm
+from tasks.views.common import add_service_errors, change_text
 
 
 def signup(request):
@@ -23,11 +25,61 @@ def signup(request):
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
             language=form.cleaned_data["language"],
+            time_zone=form.cleaned_data["time_zone"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome! Start by listing the tasks on your plate."))
-        return redirect("dashboard")
+        confirmation.confirmation_send(user=user)
+        return redirect("first_run")
     return render(request, "registration/signup.html", {"form": form})
+
+
+def email_confirm(request, token):
+    """The link from the confirmation mail: a GET shows a button (mail scanners follow
+    links), the POST confirms."""
+    try:
+        if request.method == "POST":
+            user = confirmation.email_confirm(token=token)
+        else:
+            user = confirmation.token_user(token=token)
+    except confirmation.LinkExpired:
+        return render(request, "registration/email_confirm.html", {"state": "expired"}, status=410)
+    except confirmation.LinkInvalid:
+        return render(request, "registration/email_confirm.html", {"state": "invalid"}, status=404)
+    if request.method == "POST":
+        messages.success(request, _("Thank you, your email address is confirmed."))
+        return redirect("dashboard" if request.user.is_authenticated else "login")
+    ctx = {"email": user.email, "confirming": True}
+    return render(request, "registration/email_confirm.html", ctx)
+
+
+@login_required
+@require_POST
+def email_confirm_resend(request):
+    if confirmation.confirmation_send(user=request.user):
+        messages.success(request, _("Sent: look for the link in your inbox."))
+    else:
+        messages.info(request, _("A link went out a few minutes ago; wait for it, then try again."))
+    return redirect("dashboard")
+
+
+@login_required
+def first_run(request):
+    """Before the first figures: what an hour of the founder's time is worth."""
+    profile = services.founder_profile(user=request.user)
+    initial = {"currency": profile.currency}
+    if profile.hourly_value_confirmed:
+        initial.update(hourly_value=profile.hourly_value, yearly_income=profile.yearly_income)
+    form = FirstRunForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_first_run(profile=profile, **form.cleaned_data)
+        except ValidationError as err:
+            add_service_errors(form, err)
+        else:
+            messages.success(request, _("Welcome! Start by listing the tasks on your plate."))
+            return redirect("dashboard")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "tasks/first_run.html", {"form": form}, status=status)
 
 
 @login_required
@@ -45,7 +97,15 @@ def profile_settings(request):
             response = redirect("settings")
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, profile.language)
             return response
-    return render(request, "tasks/settings.html", {"form": form})
+    ctx = {
+        "form": form,
+        "consultants": profile.consultants.order_by("email"),
+        "changes": [
+            (record, change_text(record))
+            for record in request.user.change_records.select_related("by")[:20]
+        ],
+    }
+    return render(request, "tasks/settings.html", ctx)
 
 
 @require_POST
@@ -53,9 +113,12 @@ def set_language(request):
     """The switch on every page: remembered in a cookie, and in the profile once logged in."""
     language = request.POST.get("language", "")
     next_url = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}
+    ):
         next_url = "/"
-    response = redirect(next_url)
+    # A path, never a view name: redirect("²") would try to reverse it and fail with a 500.
+    response = HttpResponseRedirect(next_url)
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
             services.profile_set_language(

@@ -14,6 +14,7 @@ Jinja2 as &#39;), and prints CPU milliseconds per digest for each step.
 import argparse
 import html
 import os
+import secrets
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outsourcing.settings")
+# DEBUG off, as in production: that needs a key (a child process inherits it).
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("DEBUG", "false")  # cached templates, as in production
 
 import django  # noqa: E402

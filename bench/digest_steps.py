@@ -11,6 +11,7 @@ costs the sender and what it waits for. Run bench/digests.py first (it seeds the
 
 import argparse
 import os
+import secrets
 import smtplib
 import socket
 import subprocess
@@ -22,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outsourcing.settings")
+# DEBUG off, as in production: that needs a key (a child process inherits it).
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("DEBUG", "false")
 
 import django  # noqa: E402

@@ -14,6 +14,7 @@ so the pipeline's share of what the machine can move reads in one run.
 import argparse
 import os
 import platform
+import secrets
 import signal
 import socket
 import subprocess
@@ -26,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outsourcing.settings")
+# The bench runs with DEBUG off, as production does: that needs a key (its workers inherit it).
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
 import django  # noqa: E402
 

@@ -14,6 +14,7 @@ import argparse
 import os
 import platform
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -24,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outsourcing.settings")
+# DEBUG off, as in production: that needs a key (a child process inherits it).
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
 import django  # noqa: E402
 

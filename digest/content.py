@@ -20,7 +20,7 @@ from accounts.models import Profile
 from digest import schedule
 from digest.models import WeeklyDigest
 from tasks import buyback, classifier
-from tasks.models import ROUTE_CHOICES, Category, Task
+from tasks.models import ROUTE_CHOICES, Category, Task, TaskNote
 from tasks.reasons import reasons_text
 from tasks.selectors import FIGURE_FIELDS, task_figures
 
@@ -84,16 +84,98 @@ class ChunkReads:
     tasks: dict[int, FounderTasks]  # by founder id
     previous: dict[int, WeeklyDigest]  # by digest id: the latest earlier week's snapshot
     categories: list[Category]
+    runs: dict[int, list[tuple]] = field(default_factory=dict)  # by founder id, see week_runs
+    notes: dict[int, list[tuple]] = field(default_factory=dict)  # by founder id, see week_notes
 
 
 def chunk_reads(digests: list[WeeklyDigest]) -> ChunkReads:
-    """Four queries for the whole chunk, however many founders and tasks it has."""
+    """Six queries for the whole chunk, however many founders and tasks it has."""
     founder_ids = {digest.founder_id for digest in digests}
     return ChunkReads(
         tasks=founders_tasks(founder_ids),
         previous=previous_snapshots([digest.pk for digest in digests]),
         categories=list(Category.objects.all()),
+        runs=week_runs(digests),
+        notes=week_notes(digests),
     )
+
+
+def week_notes(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
+    """Consultants' notes on the founders' tasks a digest may mention, in one query:
+    (written at, task title, author's email, text), per founder, newest first."""
+    if not digests:
+        return {}
+    first = min(_week_days(digest)[0] for digest in digests)
+    rows = (
+        TaskNote.objects.filter(
+            task__owner_id__in={digest.founder_id for digest in digests},
+            created_at__date__gte=first,
+        )
+        .order_by("-created_at", "-pk")
+        .values_list("task__owner_id", "created_at", "task__title", "author__email", "text")
+    )
+    grouped = defaultdict(list)
+    for owner_id, *row in rows:
+        grouped[owner_id].append(tuple(row))
+    return grouped
+
+
+def notes_of_the_week(notes: list[tuple], *, now: datetime) -> list[dict]:
+    since = now - timedelta(days=7)
+    return [
+        {"title": title, "author": author or "", "text": text}
+        for at, title, author, text in notes
+        if at >= since
+    ]
+
+
+def _week_days(digest: WeeklyDigest) -> tuple[date, date]:
+    """Every day a digest of this ISO week may look back on (its seven days before)."""
+    monday = date.fromisocalendar(digest.iso_year, digest.iso_week, 1)
+    return monday - timedelta(days=7), monday + timedelta(days=6)
+
+
+def week_runs(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
+    """The runs each digest may mention, per founder, in one query:
+    (performed_on, task id, instruction title, delegate name or "", steps checked, steps)."""
+    from sops.models import Run  # sops builds on tasks; the digest reads its runs
+
+    if not digests:
+        return {}
+    spans = [_week_days(digest) for digest in digests]
+    rows = Run.objects.filter(
+        instruction__owner_id__in={digest.founder_id for digest in digests},
+        performed_on__range=(min(s[0] for s in spans), max(s[1] for s in spans)),
+    ).values_list(
+        "instruction__owner_id",
+        "performed_on",
+        "instruction__task_id",
+        "instruction__title",
+        "link__delegate__name",
+        "checked_steps",
+        "version__steps",
+    )
+    grouped = defaultdict(list)
+    for owner_id, day, task_id, title, delegate, checked, steps in rows:
+        grouped[owner_id].append((day, task_id, title, delegate or "", len(checked), len(steps)))
+    return grouped
+
+
+def runs_per_delegation(runs: list[tuple], *, today: date) -> list[dict]:
+    """The week's runs (the seven days up to today, in the founder's zone), one line per work
+    instruction and delegate: how many, and how many of them left steps unchecked."""
+    first, last = today - timedelta(days=6), today
+    lines: dict[tuple, dict] = {}
+    for day, task_id, title, delegate, checked, total in sorted(runs):
+        if not first <= day <= last:
+            continue
+        line = lines.setdefault(
+            (title, delegate, task_id),
+            {"title": title, "delegate": delegate, "count": 0, "incomplete": 0},
+        )
+        line["count"] += 1
+        line["incomplete"] += checked < total
+    return [lines[key] for key in sorted(lines)]
 
 
 def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
@@ -177,6 +259,8 @@ def digest_context(
     tasks = founder.open
     today = schedule.local_today(now, profile.time_zone)
     silent = silent_delegations(tasks, today=today)
+    runs = runs_per_delegation(reads.runs.get(profile.user_id, []), today=today)
+    notes = notes_of_the_week(reads.notes.get(profile.user_id, []), now=now)
     change = None if previous is None else snapshot["hours_delegated"] - previous.hours_delegated
     unchanged = previous is not None and all(
         getattr(previous, name) == value for name, value in snapshot.items()
@@ -193,7 +277,11 @@ def digest_context(
         "waiting": waiting_for_instruction(tasks),
         "silent": silent,
         "silent_days": SILENT_AFTER.days,
-        "nothing_new": unchanged and not silent and figures.capacity_state == "ok",
+        "week_runs": runs,
+        "consultant_notes": notes,
+        "nothing_new": unchanged
+        and not (silent or runs or notes)
+        and figures.capacity_state == "ok",
         "site_url": settings.SITE_URL,
         "dashboard_url": _absolute(reverse("dashboard")),
         "settings_url": _absolute(reverse("settings")),

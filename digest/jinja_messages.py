@@ -25,6 +25,8 @@ MESSAGES = [
     gettext_noop("%(h)s h a week, worth %(value)s, costs about %(cost)s (%(route)s)"),
     gettext_noop("Waiting for a work instruction"),
     gettext_noop("A virtual assistant takes routine work only with a written work instruction."),
+    gettext_noop("Runs this week"),
+    gettext_noop("Notes from your consultant"),
     gettext_noop(
         "You are over capacity: you still do %(kept)s h a week against %(cap)s h. "
         "Hand something off now."
@@ -43,4 +45,6 @@ MESSAGES = [
 PLURALS = [
     ngettext_lazy("No run recorded for %(days)s day", "No run recorded for %(days)s days", "days"),
     ngettext_lazy("last run %(days)s day ago", "last run %(days)s days ago", "days"),
+    ngettext_lazy("%(n)s run", "%(n)s runs", "n"),
+    ngettext_lazy("%(n)s with unchecked steps", "%(n)s with unchecked steps", "n"),
 ]

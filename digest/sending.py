@@ -41,6 +41,7 @@ from digest.content import digest_context
 from digest.models import WeeklyDigest
 from digest.services import unsubscribe_headers, unsubscribe_url
 from outsourcing.emails import make_message
+from tasks import money
 
 log = logging.getLogger("tasks.digest")
 
@@ -182,9 +183,11 @@ def _build(digest: WeeklyDigest, *, reads, now: datetime):
     )
     for name, value in ctx["snapshot"].items():
         setattr(digest, name, value)
-    return make_message(
-        "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx), using="emails"
-    )
+    # Amounts in the founder's currency, times on their clock.
+    with money.override(profile.currency), timezone.override(profile.time_zone):
+        return make_message(
+            "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx), using="emails"
+        )
 
 
 def _lease(

@@ -51,7 +51,7 @@ def digest_next_at(*, profile: Profile, now: datetime) -> datetime | None:
 def due_founder_ids(*, now: datetime, force: bool = False, email: str = "") -> list[int]:
     """Founders (user ids) to look at, in one query: those whose next digest time has come,
     or whose time is not computed yet; with `force`, everyone with the digest on."""
-    profiles = Profile.objects.filter(digest_enabled=True)
+    profiles = Profile.objects.filter(digest_enabled=True, email_confirmed_at__isnull=False)
     if email:
         profiles = profiles.filter(user__email__iexact=email)
     if not force:
@@ -73,9 +73,10 @@ class _Claim:
 def digests_claim(*, founder_ids: Iterable[int], now: datetime, force: bool = False) -> list[int]:
     """Claim this week's digest for each founder whose slot has come (all of them with
     `force`); returns the ids of the WeeklyDigest rows this call created."""
-    profiles = Profile.objects.filter(user_id__in=list(founder_ids), digest_enabled=True).only(
-        "user_id", "time_zone", "digest_weekday", "digest_hour", "next_digest_at"
-    )
+    # Only confirmed addresses get mail (security issue #8).
+    profiles = Profile.objects.filter(
+        user_id__in=list(founder_ids), digest_enabled=True, email_confirmed_at__isnull=False
+    ).only("user_id", "time_zone", "digest_weekday", "digest_hour", "next_digest_at")
     return claim_profiles(list(profiles.order_by("user_id")), now=now, force=force)
 
 
@@ -238,7 +239,9 @@ def digest_unsubscribe(*, profile: Profile) -> Profile:
 
 def pending(*, founder_ids: list[int], now: datetime, force: bool = False) -> list[tuple]:
     """(email, ISO week) of the digests a claim would create now; changes nothing."""
-    profiles = Profile.objects.filter(user_id__in=founder_ids, digest_enabled=True)
+    profiles = Profile.objects.filter(
+        user_id__in=founder_ids, digest_enabled=True, email_confirmed_at__isnull=False
+    )
     taken = set(
         WeeklyDigest.objects.filter(
             founder_id__in=founder_ids, claimed_at__gte=now - timedelta(days=8)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,8 +24,19 @@ def envint(name: str, default: str) -> int:
     return int(os.getenv(name, default))
 
 
-SECRET_KEY = os.getenv("SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
-DEBUG = envbool("DEBUG", "true")
+# Safe by default: DEBUG is off unless set, and then the app needs a real SECRET_KEY (it signs
+# sessions, unsubscribe and handover links). `make run` and the tests set DEBUG themselves.
+DEBUG = envbool("DEBUG", "false")
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production"  # public: this file is
+SECRET_KEY = os.getenv("SECRET_KEY", "")
+if not SECRET_KEY or SECRET_KEY == DEV_SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. With DEBUG off, set SECRET_KEY in the environment to a "
+            "long random value, e.g. the output of: python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'. For development only, set DEBUG=true instead."
+        )
+    SECRET_KEY = DEV_SECRET_KEY
 ALLOWED_HOSTS = os.getenv("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Tests that need PostgreSQL, Redis or Chromium fail instead of skipping when this is set (CI).
@@ -78,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.context_processors.email_confirmation",
             ],
         },
     },
@@ -101,6 +114,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock when a transaction begins, not halfway through it: two concurrent
+    # writers then wait for each other (up to the timeout) instead of "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -115,6 +132,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # Our login forms post the email as "username" (Django's AuthenticationForm).
 AXES_USERNAME_FORM_FIELD = "username"
+# Counted per address, whatever its case: "Victim@" and "victim@" are one account.
+AXES_USERNAME_CALLABLE = "accounts.throttle.axes_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -176,6 +195,11 @@ CELERY_TIMEZONE = "UTC"
 # whose hour has come and hands digests that are waiting (an expired lease, a retry whose time
 # has come, a lost task) to a sender; what is due is decided per founder in digest/schedule.py.
 CELERY_BEAT_SCHEDULE = {
+    # A delegate's news waiting for the founder's hour to pass (at most one email an hour).
+    "handover-notifications": {
+        "task": "sops.tasks.notifications_due",
+        "schedule": timedelta(minutes=15),
+    },
     "weekly-digests": {
         "task": "digest.tasks.digests_due",
         "schedule": timedelta(seconds=envint("DIGEST_RECOVERY_SECONDS", "60")),
@@ -216,9 +240,20 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
-    SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "true")
-    CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", "true")
+# HTTPS in production (DEBUG off), each switch settable from the environment: a benchmark on
+# plain-HTTP loopback turns SECURE_SSL_REDIRECT and SECURE_COOKIES off.
+PRODUCTION = "false" if DEBUG else "true"
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", PRODUCTION)
+# The load balancer's health check speaks plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", PRODUCTION)
+CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", PRODUCTION)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "31536000" if not DEBUG else "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "true")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "true")
+# Behind a proxy that terminates TLS and sets X-Forwarded-Proto (and strips it from clients).
+if envbool("SECURE_PROXY_SSL_HEADER", "false"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
@@ -226,3 +261,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# Limits on what one request may make the app do (security issue #8).
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "2000")
+IMPORT_PROBLEMS_SHOWN = envint("IMPORT_PROBLEMS_SHOWN", "50")
+OPEN_TASKS_MAX = envint("OPEN_TASKS_MAX", "2000")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from sops import rules
 from sops.models import Instruction
 from sops.rendering import plain_text
-from tasks.models import Delegate
+from tasks.models import Delegate, sensible_date
 
 
 class InstructionForm(forms.ModelForm):
@@ -92,7 +92,9 @@ class HandoverLinkForm(forms.Form):
 class RunForm(forms.Form):
     # A date input only takes ISO dates; the localised "27.11.2026" would show an empty field.
     performed_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=sensible_date,
     )
     performed_by = forms.CharField(label=_("Who did it"), max_length=120)
     steps = forms.TypedMultipleChoiceField(
@@ -113,3 +115,12 @@ class RunForm(forms.Form):
             for i, step in enumerate(version.steps)
         ]
         self.fields["performed_on"].initial = timezone.localdate()
+
+
+class LinkSendForm(forms.Form):
+    note = forms.CharField(
+        label=_("A note for them (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -8,17 +8,15 @@ Writes go through services.py; rules (template steps, version changes) live in r
 import secrets
 from datetime import timedelta
 
-from django.core import signing
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from sops import rules
-from tasks.models import AREA_CHOICES, Delegate, Task
+from tasks.models import AREA_CHOICES, Delegate, Task, sensible_date
 
 LINK_DAYS = 30
 LINK_SALT = "sops.handover"
@@ -60,7 +58,9 @@ class Instruction(models.Model):
         blank=True,
         help_text=_("A name; empty means you."),
     )
-    review_on = models.DateField(_("review date"), default=default_review_on)
+    review_on = models.DateField(
+        _("review date"), default=default_review_on, validators=sensible_date
+    )
     # Optimistic locking: every saved draft increments it; a stale form is refused.
     revision = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -153,7 +153,11 @@ class InstructionVersion(models.Model):
 
 class HandoverLink(models.Model):
     """A read-only link for a delegate, no login. The URL carries the token signed; this row
-    makes it expire and lets the founder revoke it."""
+    makes it expire and lets the founder revoke it.
+
+    Deliberately no get_absolute_url(): the admin's "view on site" (/admin/r/<ct>/<id>/) would
+    redirect any staff user to the secret URL. The founder's page builds it with
+    sops.services.handover_path(link)."""
 
     instruction = models.ForeignKey(
         Instruction,
@@ -173,6 +177,12 @@ class HandoverLink(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     # The version the delegate last confirmed they read; a newer one must be acknowledged first.
     acknowledged_version = models.PositiveIntegerField(null=True, blank=True)
+    # "Send to delegate": the founder's note, and queued → sending → sent (or failed), so a
+    # redelivered send task finds nothing to do.
+    MAIL_QUEUED, MAIL_SENDING, MAIL_SENT, MAIL_FAILED = "queued", "sending", "sent", "failed"
+    mail_note = models.TextField(_("note for the delegate"), blank=True)
+    mail_state = models.CharField(max_length=10, blank=True)
+    mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -181,9 +191,6 @@ class HandoverLink(models.Model):
 
     def __str__(self):
         return f"{self.instruction} → {self.delegate}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("handover", args=[signing.dumps(self.token, salt=LINK_SALT)])
 
     def has_acknowledged(self, version) -> bool:
         """The delegate confirmed they read this version (needed before their next run)."""
@@ -209,7 +216,7 @@ class Run(models.Model):
     link = models.ForeignKey(
         HandoverLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="runs"
     )
-    performed_on = models.DateField(_("date"))
+    performed_on = models.DateField(_("date"), validators=sensible_date)
     performed_by = models.CharField(_("who did it"), max_length=120)
     checked_steps = models.JSONField(default=list)  # 0-based step indices
     notes = models.TextField(_("notes"), blank=True)
@@ -227,6 +234,29 @@ class Run(models.Model):
 
     def progress(self) -> tuple[int, int]:
         return rules.progress(self.checked_steps, len(self.version.steps))
+
+
+class HandoverEvent(models.Model):
+    """A delegate confirmed a version or recorded a run: news for the founder, sent in the
+    next hourly batch (notified_at stays empty until an email carried it)."""
+
+    ACKNOWLEDGED, RUN = "acknowledged", "run"
+    founder = models.ForeignKey(User, on_delete=models.CASCADE, related_name="handover_events")
+    link = models.ForeignKey(HandoverLink, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20)
+    version_number = models.PositiveIntegerField()
+    run = models.ForeignKey(Run, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("delegate event")
+        verbose_name_plural = _("delegate events")
+        indexes = [models.Index(fields=["founder", "notified_at"])]
+
+    def __str__(self):
+        return f"{self.link} · {self.kind}"
 
 
 class Template(models.Model):

@@ -1,19 +1,23 @@
 """Every write to work instructions, versions, handover links and runs goes through here."""
 
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
-from sops import rules
+from accounts.models import Profile, User
+from sops import mail, rules
 from sops.models import (
     LINK_DAYS,
     LINK_SALT,
+    HandoverEvent,
     HandoverLink,
     Instruction,
     InstructionVersion,
@@ -146,6 +150,12 @@ def handover_link_revoke(*, link: HandoverLink) -> HandoverLink:
     return link
 
 
+def handover_path(link: HandoverLink) -> str:
+    """The delegate's secret URL (path only). Only the founder's own page calls this: no model
+    method builds it, so no admin "view on site" can ever redirect to it."""
+    return reverse("handover", args=[signing.dumps(link.token, salt=LINK_SALT)])
+
+
 class LinkNotFound(Exception):
     """Tampered or unknown: the page answers 404."""
 
@@ -171,10 +181,23 @@ def handover_link_resolve(*, signed: str) -> HandoverLink:
     return link
 
 
+@transaction.atomic
 def handover_acknowledge(*, link: HandoverLink, version: InstructionVersion) -> HandoverLink:
-    HandoverLink.objects.filter(pk=link.pk).update(acknowledged_version=version.number)
+    changed = (
+        HandoverLink.objects.filter(pk=link.pk)
+        .exclude(acknowledged_version=version.number)
+        .update(acknowledged_version=version.number)
+    )
     link.refresh_from_db()
+    if changed:  # a second click on the same version is no news
+        mail.event_record(link=link, kind=HandoverEvent.ACKNOWLEDGED, version_number=version.number)
     return link
+
+
+def _founder_zone(founder_id: int) -> ZoneInfo:
+    """ "Today" is the founder's: a run on their Monday morning is not in the future."""
+    zone = Profile.objects.filter(user_id=founder_id).values_list("time_zone", flat=True).first()
+    return ZoneInfo(zone or settings.TIME_ZONE)
 
 
 @transaction.atomic
@@ -189,8 +212,18 @@ def run_record(
     link: HandoverLink | None = None,
 ) -> Run:
     """Record one run against the version followed; the task remembers its last run."""
-    if performed_on > timezone.localdate() + timedelta(days=1):
+    instruction = version.instruction
+    founder_today = timezone.localdate(timezone=_founder_zone(instruction.owner_id))
+    if performed_on > founder_today:
         raise ValidationError({"performed_on": _("A run can't be in the future.")})
+    task = instruction.task
+    if task is not None and task.delegated_on and performed_on < task.delegated_on:
+        raise ValidationError(
+            {
+                "performed_on": _("The delegation began on %(date)s; a run can't be earlier.")
+                % {"date": formats.date_format(task.delegated_on, "SHORT_DATE_FORMAT")}
+            }
+        )
     if link is not None and not link.has_acknowledged(version):
         raise ValidationError(
             _("Confirm that you have read version %(n)s first.") % {"n": version.number}
@@ -209,6 +242,8 @@ def run_record(
     )
     run.full_clean(exclude=["instruction", "version", "link", "checked_steps"])
     run.save()
+    if link is not None:
+        mail.event_record(link=link, kind=HandoverEvent.RUN, version_number=version.number, run=run)
     if version.instruction.task_id:
         task_services.task_run_recorded(
             task_id=version.instruction.task_id, performed_on=performed_on

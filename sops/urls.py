@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/v/<int:number>/changes/", instructions.version_diff, name="instruction_diff"),
     path("<int:pk>/runs/new/", sharing.run_create, name="instruction_run_create"),
     path("<int:pk>/links/new/", sharing.link_create, name="instruction_link_create"),
+    path("<int:pk>/links/<int:link_pk>/send/", sharing.link_send, name="instruction_link_send"),
     path(
         "<int:pk>/links/<int:link_pk>/revoke/",
         sharing.link_revoke,

@@ -21,6 +21,15 @@ NEAR_CAPACITY_SHARE = Decimal("0.9")
 
 RECLAIMABLE_KINDS = (TIME, SKILL, SMART)
 ZERO = Decimal("0")
+# Dan Martell: a year's income over 2,000 working hours is what an hour of yours is worth.
+HOURS_PER_YEAR = Decimal("2000")
+CENT = Decimal("0.01")
+
+# How well a delegate fits a task (domain.md): the kind matches the route, and better still
+# when the delegate's areas include the task's area.
+FIT_NONE, FIT_KIND, FIT_KIND_AND_AREA = 0, 1, 2
+# Why handing a task to a delegate needs a second look (codes; sentences at the edge).
+NOT_FITTING, ABOVE_BUYBACK_RATE, OVER_BUDGET = "not_fitting", "above_buyback_rate", "over_budget"
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,55 @@ def buyback_rate(hourly_value: Decimal) -> Decimal:
 
 def rate_above_buyback(rate: Decimal, hourly_value: Decimal) -> bool:
     return rate > buyback_rate(hourly_value)
+
+
+def hourly_value_from_income(yearly_income: Decimal) -> Decimal:
+    """What an hour is worth when the founder gives a yearly income: income ÷ 2,000 hours."""
+    return (yearly_income / HOURS_PER_YEAR).quantize(CENT)
+
+
+def delegate_fit(*, kind: str, areas: Iterable[str], route: str, area: str) -> int:
+    """FIT_KIND_AND_AREA, FIT_KIND or FIT_NONE: a VA for a VA route, a freelancer for a
+    project-freelancer route, an agency/specialist for a specialist route."""
+    if kind != route:
+        return FIT_NONE
+    return FIT_KIND_AND_AREA if area in set(areas) else FIT_KIND
+
+
+@dataclass(frozen=True)
+class DelegationWarning:
+    code: str
+    values: tuple[tuple[str, Decimal | str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Delegation:
+    """A delegation the founder is about to start, with what it is compared against."""
+
+    kind: str
+    route: str
+    hours: Decimal
+    rate: Decimal
+    hourly_value: Decimal
+    monthly_cost_now: Decimal  # of the delegations already running
+    monthly_budget: Decimal
+
+
+def delegation_warnings(plan: Delegation) -> list[DelegationWarning]:
+    """What the founder confirms before handing over: a delegate of the wrong kind, one priced
+    above the buyback rate, a delegation that takes the month's cost beyond the budget."""
+    warnings = []
+    if plan.kind != plan.route:
+        values = (("kind", plan.kind), ("route", plan.route))
+        warnings.append(DelegationWarning(NOT_FITTING, values))
+    if rate_above_buyback(plan.rate, plan.hourly_value):
+        values = (("rate", plan.rate), ("limit", buyback_rate(plan.hourly_value)))
+        warnings.append(DelegationWarning(ABOVE_BUYBACK_RATE, values))
+    monthly_after = plan.monthly_cost_now + monthly(plan.hours * plan.rate)
+    if monthly_after > plan.monthly_budget:
+        values = (("cost", monthly_after), ("budget", plan.monthly_budget))
+        warnings.append(DelegationWarning(OVER_BUDGET, values))
+    return warnings
 
 
 def default_rate(route: str, rates: Rates) -> Decimal:

@@ -17,6 +17,10 @@ Reason codes, one per rule that decided the result:
 
 A smart result lists every one of hate, skill_gap and time_eater that holds, in that order,
 then one_off when it goes to a project freelancer.
+
+Skill and enjoyment may be "not rated" (None): an unrated value makes no rule fire and gives
+no reason (`hate` needs a rated enjoyment, `skill_gap` a rated skill); `unrated` names what
+is missing so the task can ask for it.
 """
 
 from collections.abc import Sequence
@@ -80,8 +84,8 @@ class TaskInput:
     area: str
     hours_per_week: Decimal
     recurring: bool
-    skill: int
-    enjoyment: int
+    skill: int | None  # None: not rated
+    enjoyment: int | None  # None: not rated
     core: bool
 
 
@@ -111,11 +115,16 @@ def is_overloaded(planned_hours: Decimal, capacity: Decimal | None) -> bool:
 
 
 def _is_hate(task: TaskInput, thresholds: Thresholds) -> bool:
-    return task.enjoyment <= thresholds.hate_max
+    return task.enjoyment is not None and task.enjoyment <= thresholds.hate_max
 
 
 def _is_skill_gap(task: TaskInput, thresholds: Thresholds) -> bool:
-    return task.skill <= thresholds.skill_gap_max
+    return task.skill is not None and task.skill <= thresholds.skill_gap_max
+
+
+def unrated(task: TaskInput) -> tuple[str, ...]:
+    """The ratings the founder has not given yet ("skill", "enjoyment"), in that order."""
+    return tuple(name for name in ("skill", "enjoyment") if getattr(task, name) is None)
 
 
 def _is_time_eater(task: TaskInput, thresholds: Thresholds) -> bool:

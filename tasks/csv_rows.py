@@ -6,6 +6,7 @@ Pure Python (no Django), shared by the web import and the classify_tasks command
   names (Titel, Bereich, Stunden pro Woche, wiederkehrend, Können, Freude, Kerntätigkeit).
   Headers are case-insensitive; other columns are ignored.
 - Comma or semicolon delimited (German Excel writes semicolons); a UTF-8 BOM is dropped.
+- Skill and enjoyment may be left empty, or their columns left out: "not rated" (None).
 - Hours take a decimal point or a German decimal comma ("1,5").
 - Blank lines are skipped. Problems name the data row (row 1 is the first non-blank row after
   the header, blank lines not counted) and the column as the header names it:
@@ -14,6 +15,7 @@ Pure Python (no Django), shared by the web import and the classify_tasks command
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,8 +34,14 @@ GERMAN_COLUMNS = {
     "enjoyment": "Freude",
     "core": "Kerntätigkeit",
 }
+# An empty cell (or no such column) means "not rated": no rule fires on it.
+OPTIONAL_COLUMNS = ("skill", "enjoyment")
 TITLE_MAX_LENGTH = 200
 MAX_HOURS = Decimal("168")  # hours in a week
+HOURS_DECIMALS = 2  # as the database stores them
+# Plain ASCII digits only: Decimal() and int() also take "1_0" (10), "1e-400", "²" or "١".
+PLAIN_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+PLAIN_INTEGER = re.compile(r"[0-9]+", re.ASCII)
 
 TRUE_WORDS = ("yes", "true", "1", "ja")
 FALSE_WORDS = ("no", "false", "0", "nein")
@@ -54,6 +62,7 @@ REQUIRED = gettext_noop("a value is required")
 NOT_YES_NO = gettext_noop('"%(value)s" is not one of yes/no, true/false, 1/0, ja/nein')
 NOT_A_NUMBER = gettext_noop('"%(value)s" is not a number')
 NOT_IN_A_WEEK = gettext_noop('"%(value)s" is not between 0 and %(max)s')
+TOO_PRECISE = gettext_noop('"%(value)s" has more than %(places)s decimal places')
 NOT_A_RATING = gettext_noop('"%(value)s" is not a whole number from 1 to 5')
 NOT_AN_AREA = gettext_noop('"%(value)s" is not one of %(areas)s')
 # The areas as a reader of the message names them: codes in English, German names in German.
@@ -77,6 +86,10 @@ MISSING_COLUMN = gettext_noop('missing from the header (name it "%(column)s" or 
 EMPTY_FILE = gettext_noop("the file is empty")
 NOT_CSV = gettext_noop("the file is not valid CSV (%(error)s)")
 NO_TASKS = gettext_noop("the file has a header but no tasks")
+TOO_MANY_ROWS = gettext_noop(
+    "the file has more than %(max)s tasks; import at most %(max)s at a time"
+)
+TOO_LARGE = gettext_noop("the file is larger than %(max)s MB")
 # Both numbers: people count tasks, spreadsheets count lines.
 AT_ROW_AND_COLUMN = gettext_noop("row %(row)s (line %(line)s), column %(column)s: %(message)s")
 AT_COLUMN = gettext_noop("column %(column)s: %(message)s")
@@ -150,23 +163,24 @@ def parse_hours(value: str) -> Decimal:
     text = value.strip()
     if "," in text and "." not in text:
         text = text.replace(",", ".")
+    if not PLAIN_DECIMAL.fullmatch(text):
+        raise BadValue(NOT_A_NUMBER, value=value)
     try:
         hours = Decimal(text)
     except InvalidOperation:
         raise BadValue(NOT_A_NUMBER, value=value) from None
-    if not hours.is_finite():
-        raise BadValue(NOT_A_NUMBER, value=value)
     if not 0 <= hours <= MAX_HOURS:
         raise BadValue(NOT_IN_A_WEEK, value=value, max=MAX_HOURS)
+    if hours != hours.quantize(Decimal(1).scaleb(-HOURS_DECIMALS)):
+        raise BadValue(TOO_PRECISE, value=value, places=HOURS_DECIMALS)
     return hours
 
 
 def parse_rating(value: str) -> int:
     """A whole number from 1 to 5 (skill, enjoyment)."""
-    try:
-        rating = int(value.strip())
-    except ValueError:
-        raise BadValue(NOT_A_RATING, value=value) from None
+    if not PLAIN_INTEGER.fullmatch(value.strip()):
+        raise BadValue(NOT_A_RATING, value=value)
+    rating = int(value.strip())
     if not 1 <= rating <= 5:
         raise BadValue(NOT_A_RATING, value=value)
     return rating
@@ -229,7 +243,7 @@ def _column_positions(header: list[str]) -> tuple[dict[str, int], list[CsvProble
             problems.append(CsvProblem(TWICE_IN_HEADER, column=column))
         positions[column] = index
     for column in COLUMNS:
-        if column not in positions:
+        if column not in positions and column not in OPTIONAL_COLUMNS:
             params = (("column", column), ("german", GERMAN_COLUMNS[column]))
             problems.append(CsvProblem(MISSING_COLUMN, params, column=column))
     return positions, problems
@@ -241,8 +255,11 @@ def _parse_row(
     values = {}
     problems = []
     for column in COLUMNS:
-        index = positions[column]
-        raw = cells[index] if index < len(cells) else ""
+        index = positions.get(column)
+        raw = cells[index] if index is not None and index < len(cells) else ""
+        if index is None or (not raw.strip() and column in OPTIONAL_COLUMNS):
+            values[column] = None  # a rating left out or empty: not rated
+            continue
         heading = header[index].strip()
         if not raw.strip():
             problems.append(CsvProblem(REQUIRED, (), row, column, line, heading))
@@ -257,15 +274,36 @@ def _parse_row(
     return TaskInput(**values), []
 
 
-def parse_tasks(stream: TextIO) -> list[TaskInput]:
-    """Every task in the CSV stream, or CsvError with every problem found."""
+def check_size(size: int, max_bytes: int) -> None:
+    """Refuse a file before reading it when it is larger than max_bytes."""
+    if size > max_bytes:
+        raise CsvError([CsvProblem(TOO_LARGE, (("max", f"{max_bytes / 1024 / 1024:g}"),))])
+
+
+def first_problems(problems, shown: int) -> tuple[tuple[CsvProblem, ...], int]:
+    """The problems to list, and how many more there are ("and N more")."""
+    problems = tuple(problems)
+    return problems[:shown], max(0, len(problems) - shown)
+
+
+def parse_tasks(stream: TextIO, *, max_rows: int | None = None) -> list[TaskInput]:
+    """Every task in the CSV stream, or CsvError with every problem found.
+
+    With max_rows, a file with more tasks is refused as soon as the row after the last one
+    allowed is read, before anything is validated."""
     text = stream.read().removeprefix("\ufeff")
     if not text.strip():
         raise CsvError([CsvProblem(EMPTY_FILE)])
     header_line = next(line for line in text.splitlines() if line.strip())
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(header_line))
+    rows = []
     try:
-        rows = [(reader.line_num, cells) for cells in reader if any(cell.strip() for cell in cells)]
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            rows.append((reader.line_num, cells))
+            if max_rows is not None and len(rows) > max_rows + 1:  # + the header
+                raise CsvError([CsvProblem(TOO_MANY_ROWS, (("max", max_rows),))])
     except csv.Error as error:
         raise CsvError([CsvProblem(NOT_CSV, (("error", str(error)),))]) from None
 

@@ -8,6 +8,7 @@ queries.
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -17,18 +18,34 @@ from django.utils.translation import gettext as _
 from accounts.models import Profile, User
 from digest import schedule
 from digest import services as digest
-from tasks import classifier
+from tasks import buyback, classifier, csv_rows, how_often, zones
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
+from tasks.selectors import founder_buyback
 
 TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+# The time as given ("2" a "month"); hours_per_week is derived from it when it is given.
+TIME_FIELDS = ("time_amount", "time_unit")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
 DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")
 
 
-def founder_signup(*, email: str, password: str, language: str = "en") -> User:
+def founder_signup(
+    *,
+    email: str,
+    password: str,
+    language: str = "en",
+    time_zone: str = "",
+    email_confirmed: bool = False,
+) -> User:
+    """A new founder. Their address gets no mail but the confirmation until they confirm it;
+    `email_confirmed` is for founders whose address is known good (the demo, tests)."""
     with transaction.atomic():
         user = User.objects.create_user(email=email, password=password)
         profile = Profile(user=user, language=language)
+        if time_zone in zones.TIME_ZONES:
+            profile.time_zone = time_zone
+        if email_confirmed:
+            profile.email_confirmed_at = timezone.now()
         # First digest: this week's slot if it is still ahead, else next week's.
         now, plan = timezone.now(), profile.digest_schedule()
         profile.next_digest_at = schedule.next_digest_at(
@@ -97,16 +114,64 @@ def _validated(task: Task) -> Task:
     return task
 
 
+def _set_time(task: Task, fields: dict) -> None:
+    """Hours per week from the time as given, or the time as given from hours per week."""
+    if fields.get("time_amount") is not None:
+        task.time_amount = fields["time_amount"]
+        task.time_unit = fields.get("time_unit") or how_often.WEEK
+        if task.time_unit not in how_often.UNITS:
+            raise ValidationError({"time_unit": _("Choose a day, week, month, quarter or year.")})
+        task.hours_per_week = how_often.hours_per_week(task.time_amount, task.time_unit)
+        if not 0 <= task.hours_per_week <= csv_rows.MAX_HOURS:
+            raise ValidationError({"time_amount": _("That is more than the 168 hours of a week.")})
+    elif fields.get("hours_per_week") is not None:
+        task.hours_per_week = fields["hours_per_week"]
+        task.time_amount, task.time_unit = fields["hours_per_week"], how_often.WEEK
+
+
 def _new_task(owner: User, values: dict) -> Task:
-    """A validated, unsaved task; its category is a placeholder until tasks_reclassify."""
-    task = Task(owner=owner, **{k: values[k] for k in TASK_FIELDS})
+    """A validated, unsaved task; its category is a placeholder until tasks_reclassify.
+
+    Skill and enjoyment may be missing or None (not rated); the area defaults to "other"
+    (a quick capture gives only a title and the time).
+    """
+    task = Task(
+        owner=owner,
+        title=values["title"],
+        area=values.get("area") or "other",
+        recurring=values.get("recurring", False),
+        skill=values.get("skill"),
+        enjoyment=values.get("enjoyment"),
+        core=values.get("core", False),
+    )
+    _set_time(task, values)
     task.category_id, task.route = classifier.KEEP, classifier.KEEP
     return _validated(task)
 
 
+def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
+    """Validated, unsaved tasks; their category is a placeholder until tasks_reclassify.
+
+    Every way of adding tasks comes through here, so every way meets the open-tasks limit.
+    Call inside a transaction: the founder's row is locked, so two imports at once cannot
+    both pass the count."""
+    User.objects.select_for_update().filter(pk=owner.pk).first()
+    open_now = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count()
+    if open_now + len(rows) > settings.OPEN_TASKS_MAX:
+        raise ValidationError(
+            _(
+                "You can have at most %(max)s open tasks, and you have %(count)s. Finish or "
+                "delete some before you add more."
+            )
+            % {"max": settings.OPEN_TASKS_MAX, "count": open_now},
+            code="open_tasks_max",
+        )
+    return [_new_task(owner, values) for values in rows]
+
+
 @transaction.atomic
 def task_create(*, owner: User, **fields) -> Task:
-    task = _new_task(owner, fields)
+    [task] = _new_tasks(owner, [fields])
     task.save()
     tasks_reclassify(owner=owner)
     task.refresh_from_db()
@@ -116,8 +181,9 @@ def task_create(*, owner: User, **fields) -> Task:
 @transaction.atomic
 def task_update(*, task: Task, **fields) -> Task:
     for key in TASK_FIELDS:
-        if key in fields:
+        if key in fields and key != "hours_per_week":
             setattr(task, key, fields[key])
+    _set_time(task, fields)
     _validated(task).save()
     tasks_reclassify(owner=task.owner)
     task.refresh_from_db()
@@ -141,7 +207,7 @@ def tasks_delete(*, queryset) -> None:
 @transaction.atomic
 def tasks_import(*, owner: User, rows) -> list[Task]:
     """Create tasks from already-validated classifier.TaskInput rows, all or nothing."""
-    created = [_new_task(owner, vars(row)) for row in rows]
+    created = _new_tasks(owner, [vars(row) for row in rows])
     Task.objects.bulk_create(created, batch_size=500)
     tasks_reclassify(owner=owner)
     return created
@@ -203,6 +269,24 @@ def delegation_check(*, task: Task) -> None:
         raise ValidationError(HANDOVER_GATE_MESSAGE, code="needs_instruction")
 
 
+def delegation_warnings(
+    *, task: Task, delegate: Delegate, hourly_rate: Decimal | None = None
+) -> list[buyback.DelegationWarning]:
+    """Why this delegation deserves a second look: the wrong kind of delegate for the route,
+    a rate above the founder's buyback rate, a month's cost beyond the budget."""
+    profile = founder_profile(user=task.owner)
+    plan = buyback.Delegation(
+        kind=delegate.kind,
+        route=task.effective_route,
+        hours=task.hours_per_week,
+        rate=delegate.hourly_rate if hourly_rate is None else hourly_rate,
+        hourly_value=profile.hourly_value,
+        monthly_cost_now=founder_buyback(profile=profile).monthly_cost,
+        monthly_budget=profile.monthly_budget,
+    )
+    return buyback.delegation_warnings(plan)
+
+
 @transaction.atomic
 def delegation_start(
     *, task: Task, delegate: Delegate, start_date: date, hourly_rate: Decimal | None = None
@@ -239,6 +323,9 @@ def profile_update(*, profile: Profile, **fields) -> Profile:
     before = [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS]
     for key, value in fields.items():
         setattr(profile, key, value)
+    if profile.yearly_income is not None:
+        # Given an income, the hourly value is Martell's: income ÷ 2,000 hours.
+        profile.hourly_value = buyback.hourly_value_from_income(profile.yearly_income)
     profile.full_clean(exclude=["user", "consultants"])
     if [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS] != before:
         # The digest claim compares and swaps on this value; keep it in step with the choice.
@@ -252,6 +339,29 @@ def profile_set_language(*, profile: Profile, language: str) -> Profile:
     """The language switch: only the language changes, so nothing is re-classified."""
     profile.language = language
     profile.save(update_fields=["language"])
+    return profile
+
+
+@transaction.atomic
+def profile_first_run(
+    *,
+    profile: Profile,
+    currency: str,
+    hourly_value: Decimal | None = None,
+    yearly_income: Decimal | None = None,
+) -> Profile:
+    """The first-run step: the founder's own hourly value, or their yearly income, and their
+    currency; only then are the figures theirs rather than a placeholder."""
+    if hourly_value is None and yearly_income is None:
+        raise ValidationError(
+            {"hourly_value": _("Enter your hourly value, or your yearly income.")}
+        )
+    fields = {"currency": currency, "yearly_income": yearly_income}
+    if hourly_value is not None and yearly_income is None:
+        fields["hourly_value"] = hourly_value
+    profile = profile_update(profile=profile, **fields)
+    Profile.objects.filter(pk=profile.pk).update(hourly_value_confirmed=True)
+    profile.hourly_value_confirmed = True
     return profile
 
 
@@ -270,3 +380,53 @@ def delegate_delete(*, delegate: Delegate) -> None:
         )
     delegate.tasks.update(delegate=None)
     delegate.delete()
+
+
+def _normal_title(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+@transaction.atomic
+def tasks_import_confirm(*, owner: User, rows, choices: list[dict]) -> tuple[int, int]:
+    """Create or update the previewed rows as the founder chose, all or nothing.
+
+    `choices[i]` for `rows[i]`: {"action": "import" | "skip", "area", "recurring", "skill",
+    "enjoyment", "core"}. A row whose title matches an existing task (case and spaces
+    ignored) updates it, so an import never duplicates a task; an unrated value in the row
+    keeps the task's rating. Returns (created, updated).
+    """
+    # One import per founder at a time: a second confirmation (a double click) waits here,
+    # then finds the first one's tasks and updates them instead of creating them again.
+    Profile.objects.select_for_update().filter(user=owner).first()
+    existing = {_normal_title(t.title): t for t in Task.objects.filter(owner=owner)}
+    new, changed = [], []
+    for row, choice in zip(rows, choices, strict=True):
+        if choice["action"] != "import":
+            continue
+        values = {**vars(row), **{k: choice[k] for k in ("area", "recurring", "core")}}
+        for rating in ("skill", "enjoyment"):
+            values[rating] = choice[rating] if choice[rating] is not None else values[rating]
+        task = existing.get(_normal_title(row.title))
+        if task is None:
+            task = _new_task(owner, values)
+            existing[_normal_title(row.title)] = task
+            new.append(task)
+            continue
+        for key in ("area", "recurring", "core"):
+            setattr(task, key, values[key])
+        for rating in ("skill", "enjoyment"):
+            if values[rating] is not None:
+                setattr(task, rating, values[rating])
+        _set_time(task, {"hours_per_week": row.hours_per_week})
+        if task not in changed:
+            changed.append(_validated(task))
+    open_after = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count() + len(new)
+    if open_after > settings.OPEN_TASKS_MAX:
+        raise ValidationError(
+            _("That would make more than %(max)s open tasks.") % {"max": settings.OPEN_TASKS_MAX}
+        )
+    Task.objects.bulk_create(new, batch_size=500)
+    fields = ["area", "recurring", "core", "skill", "enjoyment", "hours_per_week"]
+    Task.objects.bulk_update(changed, fields + list(TIME_FIELDS), batch_size=500)
+    tasks_reclassify(owner=owner)
+    return len(new), len(changed)

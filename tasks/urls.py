@@ -1,11 +1,15 @@
 from django.urls import path
 
-from tasks.views import dashboard, delegates, tasks
+from tasks.views import capture, consulting, dashboard, delegates, imports, tasks
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("tasks/new/", tasks.task_create, name="task_create"),
-    path("tasks/import/", tasks.task_import, name="task_import"),
+    path("tasks/import/", imports.task_import, name="task_import"),
+    path("tasks/import/preview/", imports.task_import_preview, name="task_import_preview"),
+    path("tasks/import/cancel/", imports.task_import_cancel, name="task_import_cancel"),
+    path("tasks/quick/", capture.task_quick_add, name="task_quick_add"),
+    path("tasks/<int:pk>/details/", capture.task_details, name="task_details"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", tasks.task_edit, name="task_edit"),
     path("tasks/<int:pk>/delete/", tasks.task_delete, name="task_delete"),
@@ -18,4 +22,11 @@ urlpatterns = [
     path("delegates/new/", delegates.delegate_form, name="delegate_create"),
     path("delegates/<int:pk>/edit/", delegates.delegate_form, name="delegate_edit"),
     path("delegates/<int:pk>/delete/", delegates.delegate_delete, name="delegate_delete"),
+    path("consultants/invite/", consulting.invite_create, name="invite_create"),
+    path("invitations/<str:signed>/", consulting.invite_answer, name="invite_answer"),
+    path(
+        "settings/consultants/<int:pk>/remove/",
+        consulting.consultant_remove,
+        name="consultant_remove",
+    ),
 ]

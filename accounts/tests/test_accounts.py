@@ -73,6 +73,7 @@ def test_changing_the_capacity_reclassifies_the_tasks(alice_client, alice):
     project = make_task(alice, title="Relaunch", recurring=False, hours_per_week=30)
     assert project.category_id == "keep"
     data = {
+        "currency": "EUR",
         "hourly_value": "100",
         "weekly_capacity": "20",
         "monthly_budget": "1000",

@@ -17,10 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Profile, User
 from consultants.admin.digests import queue_digest
 from consultants.admin.overview import client_summary, overview_view
+from consultants.admin.paging import FirstRowsInline
 from consultants.admin.scoping import ConsultantScoped
-from tasks import services
+from tasks import consulting, services
 from tasks.forms import ProfileForm
-from tasks.models import Task
+from tasks.models import ChangeRecord, Task
 
 # The numbers a founder sets on their settings page; the admin edits the same ones.
 PROFILE_FIELDS = ProfileForm.Meta.fields
@@ -54,11 +55,13 @@ class ProfileInline(ConsultantScoped, admin.StackedInline):
         return ("consultants",) if request.user.is_superuser else ()
 
 
-class TaskInline(ConsultantScoped, admin.TabularInline):
-    """The founder's tasks at a glance; each is edited on its own page, through the services."""
+class TaskInline(FirstRowsInline, ConsultantScoped, admin.TabularInline):
+    """The founder's first tasks at a glance, and a link to all of them (paginated); each is
+    edited on its own page, through the services."""
 
     model = Task
     fk_name = "owner"
+    all_rows_filter = "owner__id__exact"
     fields = ("title", "hours_per_week", "effective_category", "effective_route", "status")
     readonly_fields = fields
     show_change_link = True
@@ -178,6 +181,14 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
             profile.user = form.instance
             fields = {name: profile_form.cleaned_data[name] for name in PROFILE_FIELDS}
             services.profile_update(profile=profile, **fields)
+            changed = [name for name in profile_form.changed_data if name in PROFILE_FIELDS]
+            if changed:
+                consulting.change_record(
+                    founder=form.instance,
+                    by=request.user,
+                    kind=ChangeRecord.SETTINGS,
+                    fields=changed,
+                )
             if "consultants" in profile_form.cleaned_data:
                 profile.consultants.set(profile_form.cleaned_data["consultants"])
             if is_new:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from accounts.models import User
 from consultants.admin.actions import form_action
 from consultants.admin.overview import overview_founders
+from consultants.admin.paging import FirstRowsInline
 from consultants.admin.scoping import ConsultantScoped, register_scope, register_shared
 from sops import services
 from sops.models import HandoverLink, Instruction, InstructionVersion, Run, Step, Template
@@ -35,6 +36,7 @@ class ReadOnly(ConsultantScoped):
 
 
 class StepInline(ReadOnly, admin.TabularInline):
+    # Bounded: a draft has at most 100 steps (sops.forms.StepFormSet).
     model = Step
     fields = ("position", "text", "url", "expected")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -44,8 +46,9 @@ class StepInline(ReadOnly, admin.TabularInline):
         return False
 
 
-class VersionInline(ReadOnly, admin.TabularInline):
+class VersionInline(FirstRowsInline, ReadOnly, admin.TabularInline):
     model = InstructionVersion
+    all_rows_filter = "instruction__id__exact"
     fields = ("number", "title", "published_by", "published_at")
     show_change_link = True
     extra = 0
@@ -67,6 +70,11 @@ class InstructionAdmin(ReadOnly, admin.ModelAdmin):
 @admin.register(InstructionVersion)
 class InstructionVersionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("title", "number", "instruction", "published_by", "published_at")
+
+    def has_delete_permission(self, request, obj=None):
+        # Runs and handover links point at versions: a published version stays, for everyone.
+        return False
+
     list_select_related = ("instruction", "published_by")
     search_fields = ("title", "instruction__owner__email")
 

@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.db.models import Model, QuerySet
 
 from accounts.models import Profile, User
-from tasks.models import Category, Delegate, OverrideRecord, Task
+from tasks.models import Category, Delegate, OverrideRecord, Task, TaskNote
 
 # model → lookup path from the model to its founder (a User); "" for User itself.
 FOUNDER_PATHS: dict[type[Model], str] = {}
@@ -33,6 +33,7 @@ register_scope(Profile, "user")
 register_scope(Task, "owner")
 register_scope(Delegate, "owner")
 register_scope(OverrideRecord, "task__owner")
+register_scope(TaskNote, "task__owner")
 register_shared(Category)
 
 
@@ -60,6 +61,10 @@ def scope(queryset: QuerySet, user: User) -> QuerySet:
 
 class ConsultantScoped:
     """Mix into every ModelAdmin and inline, before admin.ModelAdmin / InlineModelAdmin."""
+
+    # "View on site" (/admin/r/…) redirects any staff user to get_absolute_url(); some of
+    # our URLs are secrets (a handover link's), so the admin never offers it.
+    view_on_site = False
 
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user)

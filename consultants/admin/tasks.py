@@ -12,8 +12,8 @@ from django.utils.translation import pgettext, pgettext_lazy
 
 from consultants.admin import actions
 from consultants.admin.scoping import ConsultantScoped
-from tasks import services
-from tasks.models import ROUTE_CHOICES, Category, Delegate, Task
+from tasks import consulting, services
+from tasks.models import ROUTE_CHOICES, Category, ChangeRecord, Delegate, Task, TaskNote
 from tasks.reasons import reasons_text
 from tasks.services import TASK_FIELDS
 
@@ -80,8 +80,21 @@ def hours_totals(queryset) -> dict:
     )
 
 
+class TaskNoteInline(ConsultantScoped, admin.StackedInline):
+    """A consultant's notes for the founder; written here, read on the founder's task page."""
+
+    model = TaskNote
+    fields = ("text", "author", "created_at")
+    readonly_fields = ("author", "created_at")
+    extra = 1
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a note stays as written; add a new one
+
+
 @admin.register(Task)
 class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
+    inlines = (TaskNoteInline,)
     list_display = (
         "title",
         "owner",
@@ -125,6 +138,10 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
         ),
         (_("History"), {"fields": ("created_at", "updated_at")}),
     )
+
+    def get_inline_instances(self, request, obj=None):
+        # Notes belong to an existing task: none on the "add a task" form.
+        return super().get_inline_instances(request, obj) if obj is not None else []
 
     def get_readonly_fields(self, request, obj=None):
         # A task stays with its founder.
@@ -181,11 +198,41 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
             created = services.task_create(owner=obj.owner, **fields)
             obj.pk = created.pk
             obj.refresh_from_db()
+        changed = [name for name in form.changed_data if name in TASK_FIELDS]
+        if changed or not change:
+            consulting.change_record(
+                founder=obj.owner,
+                by=request.user,
+                kind=ChangeRecord.TASK_CHANGED if change else ChangeRecord.TASK_ADDED,
+                label=obj.title,
+                fields=changed if change else (),
+            )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not TaskNote:
+            return super().save_formset(request, form, formset, change)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for note_form in formset.forms:
+            if note_form.has_changed() and note_form.instance.pk is None:
+                note = consulting.task_note_add(
+                    task=form.instance, author=request.user, text=note_form.cleaned_data["text"]
+                )
+                formset.new_objects.append(note)
 
     def delete_model(self, request, obj):
+        consulting.change_record(
+            founder=obj.owner, by=request.user, kind=ChangeRecord.TASK_DELETED, label=obj.title
+        )
         services.task_delete(task=obj)
 
     def delete_queryset(self, request, queryset):
+        for task in queryset.select_related("owner"):
+            consulting.change_record(
+                founder=task.owner,
+                by=request.user,
+                kind=ChangeRecord.TASK_DELETED,
+                label=task.title,
+            )
         services.tasks_delete(queryset=queryset)
 
     def changelist_view(self, request, extra_context=None):

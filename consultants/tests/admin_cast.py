@@ -46,7 +46,9 @@ def make_consultant(email: str) -> User:
 
 
 def make_founder(name: str, *consultants: User) -> User:
-    founder = services.founder_signup(email=f"{name}@example.com", password=f"{name}-pw-1234")
+    founder = services.founder_signup(
+        email=f"{name}@example.com", password=f"{name}-pw-1234", email_confirmed=True
+    )
     founder.profile.consultants.add(*consultants)
     make_task(founder, title=f"{name}'s inbox", recurring=True, hours_per_week=Decimal("6"))
     make_task(founder, title=f"{name}'s product vision", core=True, hours_per_week=Decimal("10"))

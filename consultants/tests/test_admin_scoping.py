@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from consultants.admin.scoping import FOUNDER_PATHS, SHARED, ConsultantScoped, is_scoped
+from consultants.tests.admin_cast import change_form_data
 from tasks.models import Delegate, Task
 
 CONSULTANTS = ["bob", "erin"]
@@ -183,8 +184,8 @@ def test_the_history_shows_who_changed_a_task_and_only_to_its_consultant(client,
     task = cast.founders["alice"].tasks.get(title="alice's inbox")
     client.force_login(cast.consultants["bob"])
     change = client.get(url(Task._meta, "change", task.pk))
-    data = change.context["adminform"].form.initial | {"hours_per_week": "8", "recurring": "on"}
-    data = {k: v for k, v in data.items() if k in change.context["adminform"].form.fields}
+    # As a browser posts it: the form and its inlines (the notes' management form too).
+    data = change_form_data(change) | {"hours_per_week": "8", "recurring": "on"}
     response = client.post(url(Task._meta, "change", task.pk), data)
     assert response.status_code == 302
     task.refresh_from_db()

@@ -58,7 +58,9 @@ def _due_founders(count: int, *, first: int = 0) -> list:
 
     founders = []
     for number in range(first, first + count):
-        user = services.founder_signup(email=f"f{number}@example.com", password="pw-123456789")
+        user = services.founder_signup(
+            email=f"f{number}@example.com", password="pw-123456789", email_confirmed=True
+        )
         make_task(user, title=f"Inbox triage {number}")
         today = schedule.local_today(timezone.now(), "Europe/Berlin")
         Profile.objects.filter(user=user).update(

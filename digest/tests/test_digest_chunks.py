@@ -20,7 +20,9 @@ from tasks.tests.factories import make_task
 def _founders(count: int, *, tasks: int, first: int = 0) -> list[int]:
     ids = []
     for number in range(first, first + count):
-        user = services.founder_signup(email=f"f{number}@example.com", password="pw-123456789")
+        user = services.founder_signup(
+            email=f"f{number}@example.com", password="pw-123456789", email_confirmed=True
+        )
         for i in range(tasks):
             make_task(user, title=f"Task {i}", recurring=bool(i % 2), skill=1 + i % 5)
         plan(user, language="de" if number % 2 else "en")
@@ -79,10 +81,10 @@ def test_a_ledger_row_that_appears_after_the_check_loses_to_the_unique_constrain
 
 
 def test_remembered_number_formats_follow_the_active_language():
-    table = [("en", Decimal("1.50"), "1.5", "2"), ("de", Decimal("1.5"), "1,5", "2")]
+    table = [("en", Decimal("1.50"), "1.5", "€1.50"), ("de", Decimal("1.5"), "1,5", "1,50\xa0€")]
     for language, value, expected_hours, expected_money in table * 2:
         with translation.override(language):
             assert (hours(value), money(value)) == (expected_hours, expected_money)
     with translation.override("de"):
-        assert money(Decimal("1950")) == "1.950"
-    assert money(Decimal("1950")) == "1,950"
+        assert money(Decimal("1950")) == "1.950,00\xa0€"
+    assert money(Decimal("1950")) == "€1,950.00"

@@ -82,7 +82,7 @@ def test_the_top_three_moves_come_largest_value_first_with_absolute_links(alice,
     assert [int(resolve(link[len(settings.SITE_URL) :]).kwargs["pk"]) for link in task_links] == (
         expected
     )
-    assert "7 h a week, worth 700, costs about 105 (Virtual assistant)" in section
+    assert "7 h a week, worth €700.00, costs about €105.00 (Virtual assistant)" in section
     assert "Recurring, 7 h/week" in section
 
 
@@ -132,7 +132,7 @@ def test_it_shows_the_change_since_last_week_the_capacity_warning_and_the_budget
     assert "Bought back: 5 h a week (+3 h since last week)" in text
     assert "You are over capacity: you still do 28 h a week against 20 h." in text
     # 5 h × 90 a week is 1,950 a month.
-    assert "Delegation budget: 1,950 of 1,000 per month — Over budget." in text
+    assert "Delegation budget: €1,950.00 of €1,000.00 per month — Over budget." in text
 
 
 def test_a_week_with_nothing_new_still_sends_but_short(alice, smtp_server):
@@ -181,3 +181,51 @@ def test_the_snapshot_is_stored_with_the_ledger_row(alice, smtp_server):
     )
     assert (row.delegation_cost, row.bought_back_value) == (Decimal("450"), Decimal("500"))
     assert (row.hours_kept, row.weekly_capacity) == (Decimal("28"), Decimal("40"))
+
+
+def test_the_digest_counts_the_weeks_runs_per_delegation(alice, smtp_server):
+    from sops import services as sops_services
+    from sops.tests.factories import published_va_task
+
+    _task, instruction, version = published_va_task(alice, title="Inbox triage")
+    maria = make_delegate(alice, name="Maria")
+    link = sops_services.handover_link_create(instruction=instruction, delegate=maria)
+    sops_services.handover_acknowledge(link=link, version=version)
+    for day, checked in [(23, [0, 1, 2]), (24, [0, 1, 2]), (27, [0]), (20, [0])]:
+        run = sops_services.run_record(
+            version=version,
+            performed_on=MONDAY.date().replace(day=day),
+            performed_by="Maria",
+            checked_steps=checked,
+            minutes=20,
+            link=link,
+        )
+        assert run.pk
+    plan(alice)
+    claim_and_send()
+    _message, body = _received(smtp_server)
+    text, html = body["text/plain"], body["text/html"]
+    # 24 Nov – 30 Nov: the runs of the 24th and the 27th (23rd and 20th are older).
+    assert "Runs this week\n- Inbox triage (Maria): 2 runs, 1 with unchecked steps" in text.replace(
+        "\r\n", "\n"
+    )
+    assert "data-week-runs" in html
+
+
+def test_the_digest_carries_the_consultants_notes_of_the_week(alice, smtp_server):
+    from accounts.models import User
+    from tasks.models import TaskNote
+
+    bob = User.objects.create_user(email="bob@example.com", password="bob-password-1")
+    task = make_task(alice, title="Inbox triage")
+    TaskNote.objects.create(task=task, author=bob, text="Try Maria for this", created_at=MONDAY)
+    old = MONDAY - timedelta(days=8)
+    TaskNote.objects.create(task=task, author=bob, text="An old thought", created_at=old)
+    plan(alice)
+    claim_and_send()
+    _message, body = _received(smtp_server)
+    text = body["text/plain"].replace("\r\n", "\n")
+    assert (
+        "Notes from your consultant\n- Inbox triage (bob@example.com): Try Maria for this" in text
+    )
+    assert "An old thought" not in text and "data-consultant-notes" in body["text/html"]

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from sops import selectors
+from sops import selectors, services
 from sops.rendering import plain_text, render_markdown
 
 register = template.Library()
@@ -19,3 +19,9 @@ register.filter("plain_text", plain_text)
 @register.simple_tag
 def instruction_status(task) -> dict:
     return selectors.task_instruction_status(task=task)
+
+
+@register.filter
+def handover_path(link) -> str:
+    """The delegate's signed URL, for the founder's own instruction page only."""
+    return services.handover_path(link)

@@ -22,7 +22,7 @@ def shared(alice):
 
 
 def _url(link):
-    return link.get_absolute_url()
+    return services.handover_path(link)
 
 
 def test_the_founder_creates_a_link_that_lasts_thirty_days(alice_client, alice):

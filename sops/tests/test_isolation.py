@@ -18,7 +18,12 @@ def _sops_patterns():
 
 
 ID_KWARGS = {"pk": "instruction", "link_pk": "link", "number": "number"}
-POST_ONLY = {"instruction_publish", "instruction_link_create", "instruction_link_revoke"}
+POST_ONLY = {
+    "instruction_publish",
+    "instruction_link_create",
+    "instruction_link_revoke",
+    "instruction_link_send",
+}
 WITH_IDS = sorted(p.name for p in _sops_patterns() if set(p.pattern.converters) & {"pk"})
 
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +11,7 @@ from sops import selectors, services
 from sops.forms import HandoverLinkForm, InstructionForm, StepFormSet, step_initial, steps_from
 from sops.models import InstructionVersion
 from sops.views.common import get_instruction_for_user
-from tasks.views.common import add_service_errors, get_task_for_user
+from tasks.views.common import add_service_errors, as_id, get_task_for_user
 
 
 @login_required
@@ -125,10 +124,8 @@ def version_diff(request, pk, number):
     version = get_object_or_404(InstructionVersion, instruction=instruction, number=number)
     compare_with = request.GET.get("from", "")
     if compare_with:
-        if not compare_with.isdigit():
-            raise Http404("no such version")
         before = get_object_or_404(
-            InstructionVersion, instruction=instruction, number=int(compare_with)
+            InstructionVersion, instruction=instruction, number=as_id(compare_with)
         )
     else:
         before = instruction.versions.filter(number__lt=number).order_by("-number").first()

@@ -10,8 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sops import services
-from sops.forms import HandoverLinkForm, RunForm
+from sops import mail, services
+from sops.forms import HandoverLinkForm, LinkSendForm, RunForm
 from sops.models import HandoverLink
 from sops.models import Template as InstructionTemplate
 from sops.views.common import get_instruction_for_user
@@ -36,7 +36,29 @@ def link_create(request, pk):
     if form.errors:
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     else:
-        messages.success(request, _("Handover link created. Copy it and send it to them."))
+        messages.success(request, _("Handover link created. Send it to them by email, or copy it."))
+    return redirect("instruction_detail", pk=instruction.pk)
+
+
+@login_required
+@require_POST
+def link_send(request, pk, link_pk):
+    """Mail the link to its delegate, with the founder's note (sent by a Celery task)."""
+    instruction = get_instruction_for_user(request, pk)
+    link = get_object_or_404(
+        HandoverLink.objects.select_related("delegate"), pk=link_pk, instruction=instruction
+    )
+    form = LinkSendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    elif mail.handover_mail_queue(link=link, note=form.cleaned_data["note"]):
+        messages.success(request, _("Sent to %(email)s.") % {"email": link.delegate.email})
+    else:
+        messages.error(
+            request,
+            _("%(name)s has no email address, or the link no longer opens.")
+            % {"name": link.delegate.name},
+        )
     return redirect("instruction_detail", pk=instruction.pk)
 
 
@@ -131,6 +153,9 @@ def handover(request, signed):
     if gone:
         return gone
     version = link.instruction.latest_version()
+    if version is None:
+        # Every published version was deleted: nothing left to follow.
+        return render(request, "sops/handover_gone.html", status=410)
     form = RunForm(request.POST or None, version=version, initial={"performed_by": link.delegate})
     if request.method == "POST" and "acknowledge" in request.POST:
         services.handover_acknowledge(link=link, version=version)

@@ -1,4 +1,4 @@
-"""Consultants work on their clients' tasks and delegates."""
+"""Consultants work on their clients' tasks and delegates, and leave notes on their tasks."""
 
 from django.db import migrations
 
@@ -8,6 +8,7 @@ PERMISSIONS = {
     "task": ("view", "add", "change", "delete"),
     "delegate": ("view", "add", "change", "delete"),
     "category": ("view",),
+    "tasknote": ("view", "add"),
 }
 
 

@@ -11,10 +11,17 @@ from tasks.choices import (  # noqa: F401
     DELEGATE_KIND_CHOICES,
     LANGUAGE_CHOICES,
     ROUTE_CHOICES,
+    TIME_UNIT_CHOICES,
     WEEKDAY_CHOICES,
     hours_in_a_week,
     not_negative,
     one_to_five,
+    sensible_date,
+)
+from tasks.models.consulting import (  # noqa: F401
+    ChangeRecord,
+    ConsultantInvite,
+    TaskNote,
 )
 from tasks.models.work import (  # noqa: F401
     HANDOVER_GATE_MESSAGE,

@@ -9,14 +9,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from tasks import classifier
+from tasks import classifier, how_often
 from tasks.choices import (
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
+    LANGUAGE_CHOICES,
     ROUTE_CHOICES,
+    TIME_UNIT_CHOICES,
     hours_in_a_week,
     not_negative,
     one_to_five,
+    sensible_date,
 )
 
 
@@ -55,6 +58,10 @@ class Delegate(models.Model):
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=DELEGATE_KIND_CHOICES)
     email = models.EmailField(_("email"), blank=True)
+    # The language of the mails this delegate gets (the handover link).
+    language = models.CharField(
+        _("language for emails"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
+    )
     areas = models.JSONField(_("areas"), default=list, blank=True)
     hourly_rate = models.DecimalField(
         _("hourly rate"), max_digits=8, decimal_places=2, validators=not_negative
@@ -141,12 +148,27 @@ class Task(models.Model):
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(_("title"), max_length=200)
     area = models.CharField(_("area"), max_length=20, choices=AREA_CHOICES)
+    # Derived from time_amount per time_unit (tasks/how_often.py) and stored, so the sums
+    # stay plain SQL aggregates.
     hours_per_week = models.DecimalField(
         _("hours per week"), max_digits=5, decimal_places=2, validators=hours_in_a_week
     )
+    # The time as the founder gave it: "2" per "month". Empty on tasks from before it existed
+    # (they were given per week).
+    time_amount = models.DecimalField(
+        _("time"), max_digits=7, decimal_places=2, null=True, blank=True, validators=not_negative
+    )
+    time_unit = models.CharField(
+        _("how often"), max_length=10, choices=TIME_UNIT_CHOICES, default=how_often.WEEK
+    )
     recurring = models.BooleanField(_("recurring"), default=False)
-    skill = models.PositiveSmallIntegerField(_("skill"), validators=one_to_five)
-    enjoyment = models.PositiveSmallIntegerField(_("enjoyment"), validators=one_to_five)
+    # None: not rated yet; no rule fires on it (shared/docs/domain.md, "Not rated").
+    skill = models.PositiveSmallIntegerField(
+        _("skill"), null=True, blank=True, validators=one_to_five
+    )
+    enjoyment = models.PositiveSmallIntegerField(
+        _("enjoyment"), null=True, blank=True, validators=one_to_five
+    )
     core = models.BooleanField(_("core"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=STATUS_CHOICES, default=INVENTORY)
 
@@ -183,7 +205,9 @@ class Task(models.Model):
         related_name="tasks",
         verbose_name=_("delegate"),
     )
-    delegated_on = models.DateField(_("start date"), null=True, blank=True)
+    delegated_on = models.DateField(
+        _("start date"), null=True, blank=True, validators=sensible_date
+    )
     delegate_rate = models.DecimalField(
         _("delegate's hourly rate"),
         max_digits=8,
@@ -265,6 +289,18 @@ class Task(models.Model):
     @property
     def is_overridden(self) -> bool:
         return self.override_category_id is not None
+
+    @property
+    def unrated(self) -> tuple[str, ...]:
+        """ "skill", "enjoyment" when not rated yet: the task asks to be rated."""
+        return classifier.unrated(self.as_input())
+
+    @property
+    def amount_as_given(self):
+        """The time as the founder gave it; older tasks only had hours per week."""
+        if self.time_amount is None:
+            return self.hours_per_week, how_often.WEEK
+        return self.time_amount, self.time_unit
 
     def as_input(self) -> classifier.TaskInput:
         return classifier.TaskInput(

@@ -4,12 +4,13 @@ from functools import lru_cache
 from django import template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tasks import classifier
+from tasks import money as money_rules
 from tasks.choices import KIND_LABELS
+from tasks.money import format_money
 from tasks.reasons import format_number, reasons_text
 
 register = template.Library()
@@ -37,8 +38,10 @@ def hours_h(value) -> str:
 
 
 @register.filter
-def money(value) -> str:
-    return _money(Decimal(value or 0), get_language())
+def money(value, currency: str = "") -> str:
+    """An amount in the viewer's language and a currency: the founder's active one (set per
+    request and per email), or the one given ({{ amount|money:profile.currency }})."""
+    return format_money(Decimal(value or 0), currency or money_rules.active(), get_language())
 
 
 # The same few numbers come back in every digest and page (and Django's number_format looks
@@ -48,18 +51,10 @@ def _hours(value: Decimal, _language: str | None) -> str:
     return format_number(value.quantize(Decimal("0.01")))
 
 
-@lru_cache(maxsize=4096)
-def _money(value: Decimal, _language: str | None) -> str:
-    return number_format(
-        value.quantize(Decimal("1")), decimal_pos=0, use_l10n=True, force_grouping=True
-    )
-
-
 @receiver(setting_changed)
 def _forget_formats(**_kwargs):
     # A test or a reload changing the format settings must not see old results.
     _hours.cache_clear()
-    _money.cache_clear()
 
 
 @register.filter

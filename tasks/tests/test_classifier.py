@@ -285,3 +285,59 @@ def test_route_for_an_overridden_category(category, changes, route):
 def test_route_for_rejects_an_unknown_category():
     with pytest.raises(ValueError):
         route_for("later", task())
+
+
+# Not rated (None): no rule fires on it and no reason names it.
+UNRATED = [
+    # (id, task changes, category, route, reason codes)
+    (
+        "nothing_rated_keeps_it",
+        dict(skill=None, enjoyment=None),
+        KEEP,
+        KEEP,
+        ["no_reason_to_delegate"],
+    ),
+    (
+        "unrated_routine_is_only_a_time_eater",
+        dict(skill=None, enjoyment=None, recurring=True, hours_per_week="5"),
+        TIME,
+        VIRTUAL_ASSISTANT,
+        ["time_eater"],
+    ),
+    (
+        "unrated_skill_with_a_hated_routine",
+        dict(skill=None, enjoyment=1, recurring=True, hours_per_week="5"),
+        SMART,
+        VIRTUAL_ASSISTANT,
+        ["hate", "time_eater"],
+    ),
+    (
+        "unrated_enjoyment_with_a_skill_gap",
+        dict(skill=1, enjoyment=None),
+        SKILL,
+        SPECIALIST,
+        ["skill_gap"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "changes, category, route, reason_codes",
+    [row[1:] for row in UNRATED],
+    ids=[row[0] for row in UNRATED],
+)
+def test_an_unrated_value_fires_no_rule(changes, category, route, reason_codes):
+    result = classify(task(**changes), overloaded=False)
+    assert (result.category, result.route, codes(result)) == (category, route, reason_codes)
+
+
+def test_unrated_names_what_is_missing():
+    from tasks.classifier import unrated
+
+    assert unrated(task(skill=None, enjoyment=None)) == ("skill", "enjoyment")
+    assert unrated(task(enjoyment=None)) == ("enjoyment",)
+    assert unrated(PLAIN) == ()
+
+
+def test_route_for_an_override_with_an_unrated_skill():
+    assert route_for(SMART, task(skill=None, recurring=True)) == VIRTUAL_ASSISTANT

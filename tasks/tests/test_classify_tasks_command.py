@@ -241,3 +241,12 @@ def test_each_reason_reads_as_one_sentence(reason, text):
 def test_it_reads_reasons_stored_as_json():
     stored = [{"code": "time_eater", "params": {"hours": "1.50"}}, {"code": "one_off"}]
     assert reasons_text(stored) == ["Recurring, 1.5 h/week", "A one-off project"]
+
+
+def test_empty_ratings_are_not_rated_and_give_no_reason(tmp_path, capsys):
+    text = (
+        "title,area,hours_per_week,recurring,skill,enjoyment,core\nTax return,finance,0.5,no,,,no\n"
+    )
+    [row] = run_json(capsys, write(tmp_path, text))
+    assert (row["category"], row["route"]) == ("keep", "keep")
+    assert row["reasons"] == ["Nothing argues for handing it off — keep it"]

@@ -139,6 +139,7 @@ BAD_VALUES = [
     ("skill", "3.5", 'row 1 (line 2), column skill: "3.5" is not a whole number from 1 to 5'),
     ("enjoyment", "6", 'row 1 (line 2), column enjoyment: "6" is not a whole number from 1 to 5'),
     ("core", "", "row 1 (line 2), column core: a value is required"),
+    ("hours_per_week", "", "row 1 (line 2), column hours_per_week: a value is required"),
 ]
 
 
@@ -169,8 +170,8 @@ def test_it_reports_every_problem_with_its_data_row():
 
 
 def test_a_short_row_misses_its_last_values():
+    # An enjoyment left out is "not rated"; a missing core is a problem.
     assert problems(f"{HEADER}\nBookkeeping,finance,3,yes,1\n") == [
-        "row 1 (line 2), column enjoyment: a value is required",
         "row 1 (line 2), column core: a value is required",
     ]
 
@@ -231,3 +232,13 @@ def test_german_area_names_are_accepted(written, area):
     from tasks.csv_rows import parse_area
 
     assert parse_area(written) == area
+
+
+def test_empty_ratings_are_not_rated():
+    [task] = parse(f"{HEADER}\nBookkeeping,finance,3,yes,,  ,no\n")
+    assert (task.skill, task.enjoyment) == (None, None)
+
+
+def test_the_rating_columns_may_be_left_out():
+    [task] = parse("title,area,hours_per_week,recurring,core\nBookkeeping,finance,3,yes,no\n")
+    assert (task.skill, task.enjoyment) == (None, None)

@@ -10,6 +10,7 @@ def test_it_adds_a_delegate_with_areas(alice_client, alice):
         {
             "name": "Maria",
             "kind": "virtual_assistant",
+            "language": "de",
             "areas": ["admin", "sales"],
             "hourly_rate": "18",
         },
@@ -21,7 +22,7 @@ def test_it_adds_a_delegate_with_areas(alice_client, alice):
 
 def test_it_refuses_a_negative_rate_and_an_unknown_kind(alice_client, alice):
     response = alice_client.post(
-        "/delegates/new/", {"name": "X", "kind": "butler", "hourly_rate": "-5"}
+        "/delegates/new/", {"name": "X", "kind": "butler", "hourly_rate": "-5", "language": "en"}
     )
     errors = response.context["form"].errors
     assert set(errors) == {"kind", "hourly_rate"}

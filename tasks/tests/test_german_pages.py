@@ -150,6 +150,6 @@ def test_any_german_form_says_what_is_missing_in_our_words(alice_client, alice):
     """Django's own field messages come from our catalogue (outsourcing/django_texts.py)."""
     alice.profile.language = "de"
     alice.profile.save()
-    words = _words(alice_client.post("/tasks/new/", {"title": "", "hours_per_week": "viel"}))
+    words = _words(alice_client.post("/tasks/new/", {"title": "", "time_amount": "viel"}))
     assert "Bitte ausfüllen." in words and "Gib eine Zahl ein." in words
     _assert_our_german(words)

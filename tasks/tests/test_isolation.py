@@ -18,16 +18,24 @@ def _tasks_url_names_with_ids():
     return sorted(
         p.name
         for p in _patterns(get_resolver())
-        if p.name and p.lookup_str.startswith("tasks.views") and p.pattern.converters
+        if p.name and p.lookup_str.startswith("tasks.views") and "pk" in p.pattern.converters
     )
 
 
-OBJECT_FOR = {"task_": "task", "delegate_": "delegate"}
+OBJECT_FOR = {"task_": "task", "delegate_": "delegate", "consultant_": "consultant"}
 
 
 @pytest.fixture
 def charlies_objects(charlie):
-    return {"task": make_task(charlie), "delegate": make_delegate(charlie)}
+    from accounts.models import User
+
+    consultant = User.objects.create_user(email="coach@example.com", password="coach-pw-1234")
+    charlie.profile.consultants.add(consultant)
+    return {
+        "task": make_task(charlie),
+        "delegate": make_delegate(charlie),
+        "consultant": consultant,
+    }
 
 
 def test_every_task_and_delegate_url_is_covered():
@@ -48,6 +56,7 @@ def test_another_founders_objects_answer_404(alice_client, charlies_objects, nam
     assert alice_client.post(url, {"category": "keep", "reason": "mine"}).status_code == 404
     obj.refresh_from_db()
     assert {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields} == before
+    assert charlies_objects["consultant"].clients.count() == 1  # still Charlie's consultant
 
 
 def test_post_only_urls_answer_404_to_a_post(alice_client, charlies_objects):

@@ -10,7 +10,8 @@ from tasks.tests.factories import make_delegate, make_task
 VALID = {
     "title": "Bookkeeping receipts",
     "area": "finance",
-    "hours_per_week": "2",
+    "time_amount": "2",
+    "time_unit": "week",
     "recurring": "on",
     "skill": "2",
     "enjoyment": "3",
@@ -36,16 +37,22 @@ def test_it_creates_a_task_and_classifies_it(alice_client, alice):
     [
         ("title", "", "This field is required."),
         ("title", "x" * 201, "at most 200 characters"),
-        ("hours_per_week", "lots", "Enter a number."),
-        ("hours_per_week", "169", "less than or equal to 168"),
-        ("hours_per_week", "-1", "greater than or equal to 0"),
+        ("time_amount", "lots", "Enter a number."),
+        ("time_amount", "", "This field is required."),
+        ("time_amount", "169", "more than the 168 hours of a week"),
+        ("time_amount", "34", "more than the 168 hours of a week"),
+        ("time_amount", "-1", "greater than or equal to 0"),
+        ("time_unit", "fortnight", "Select a valid choice"),
         ("skill", "7", "Select a valid choice"),
         ("enjoyment", "0", "Select a valid choice"),
         ("area", "astrology", "Select a valid choice"),
     ],
 )
 def test_it_refuses_bad_input_and_says_what_is_wrong(alice_client, alice, field, value, message):
-    response = alice_client.post("/tasks/new/", {**VALID, field: value})
+    data = {**VALID, field: value}
+    if value == "34":  # 34 h a day is 170 h in a five-day week
+        data["time_unit"] = "day"
+    response = alice_client.post("/tasks/new/", data)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert response.context["form"].errors[field]
@@ -63,13 +70,51 @@ def test_editing_a_task_reclassifies_it(alice_client, alice):
 def test_adding_hours_over_capacity_reclassifies_the_other_tasks(alice_client, alice):
     project = make_task(alice, title="Website relaunch", recurring=False, hours_per_week=10)
     assert project.category_id == "keep"
-    alice_client.post("/tasks/new/", {**VALID, "hours_per_week": "35", "skill": "4"})
+    alice_client.post("/tasks/new/", {**VALID, "time_amount": "35", "skill": "4"})
     project.refresh_from_db()
     assert (project.category_id, project.route) == ("time", "project_freelancer")
     assert project.reasons[0] == {
         "code": "overloaded",
         "params": {"planned": "45.00", "capacity": "40.0"},
     }
+
+
+def test_untouched_ratings_are_not_rated_and_give_no_reason(alice_client, alice):
+    data = {**VALID, "skill": "", "enjoyment": ""}
+    alice_client.post("/tasks/new/", data)
+    task = Task.objects.get(owner=alice)
+    assert (task.skill, task.enjoyment) == (None, None)
+    # Recurring, 2 h a week: only the time it takes argues, nothing the founder did not give.
+    assert [r["code"] for r in task.reasons] == ["time_eater"]
+    page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
+    assert "rate it to sharpen the advice" in page
+    assert "You rated" not in page
+
+
+def test_the_form_starts_unrated(alice_client, alice):
+    form = alice_client.get("/tasks/new/").context["form"]
+    assert form["skill"].value() in (None, "")
+    assert form["enjoyment"].value() in (None, "")
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "hours"),
+    [("1", "day", "5.00"), ("2", "month", "0.46"), ("8", "year", "0.15"), ("6", "quarter", "0.46")],
+)
+def test_the_time_is_kept_as_given_and_hours_per_week_derived(
+    alice_client, alice, amount, unit, hours
+):
+    alice_client.post("/tasks/new/", {**VALID, "time_amount": amount, "time_unit": unit})
+    task = Task.objects.get(owner=alice)
+    assert (task.time_amount, task.time_unit) == (Decimal(amount), unit)
+    assert task.hours_per_week == Decimal(hours)
+
+
+def test_a_yearly_task_shows_both_its_time_and_its_weekly_hours(alice_client, alice):
+    alice_client.post("/tasks/new/", {**VALID, "time_amount": "8", "time_unit": "year"})
+    task = Task.objects.get(owner=alice)
+    page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
+    assert "0.15" in page and "8 h a year" in page
 
 
 def test_deleting_asks_first_then_deletes(alice_client, alice):
@@ -112,7 +157,8 @@ def test_delegating_a_specialist_task_records_delegate_date_and_rate(alice_clien
     task = make_task(alice, title="Annual accounts", recurring=False, skill=1)
     tax = make_delegate(alice, name="Tax office", kind="specialist", hourly_rate=Decimal("90"))
     response = alice_client.post(
-        f"/tasks/{task.pk}/delegate/", {"delegate": tax.pk, "start_date": "2026-11-02"}
+        f"/tasks/{task.pk}/delegate/",
+        {"delegate": tax.pk, "start_date": "2026-11-02", "confirm": "1"},
     )
     assert response.status_code == 302
     task.refresh_from_db()
@@ -189,11 +235,11 @@ def test_a_german_founder_finds_the_start_date_filled_in(alice_client, alice):
 
 @pytest.mark.parametrize(("typed", "hours"), [("2,5", "2.5"), ("2.5", "2.5"), ("3", "3")])
 def test_hours_take_a_german_decimal_comma(alice_client, alice, typed, hours):
-    alice_client.post("/tasks/new/", {**VALID, "hours_per_week": typed})
+    alice_client.post("/tasks/new/", {**VALID, "time_amount": typed})
     assert Task.objects.get(owner=alice).hours_per_week == Decimal(hours)
 
 
 def test_a_comma_and_a_point_together_are_refused(alice_client, alice):
-    response = alice_client.post("/tasks/new/", {**VALID, "hours_per_week": "1.000,5"})
-    assert response.context["form"].errors["hours_per_week"]
+    response = alice_client.post("/tasks/new/", {**VALID, "time_amount": "1.000,5"})
+    assert response.context["form"].errors["time_amount"]
     assert not Task.objects.filter(owner=alice).exists()

@@ -3,17 +3,33 @@
 One code path for "not yours": another founder's object answers 404, like a missing one.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from tasks.models import Delegate, Task
+from accounts.models import Profile
+from tasks import buyback, money
+from tasks.models import DELEGATE_KIND_CHOICES, ROUTE_CHOICES, ChangeRecord, Delegate, Task
+
+# An id as a URL, query string or form gives it: plain ASCII digits, and no more than a
+# bigint holds. "²" passes str.isdigit() but not int(); 20 digits overflow PostgreSQL.
+ID = re.compile(r"[0-9]{1,18}", re.ASCII)
+
+
+def as_id(value) -> int:
+    """The id in a request value, or Http404 (a junk id is a missing object)."""
+    if not ID.fullmatch(str(value)):
+        raise Http404("no such object")
+    return int(value)
 
 
 def get_task_for_user(request, pk) -> Task:
     # Ids also come from query strings and forms (?task=…): anything but digits is no task.
-    if not str(pk).isdigit():
-        raise Http404("no such task")
+    pk = as_id(pk)
     return get_object_or_404(
         Task.objects.select_related("category", "override_category", "delegate"),
         pk=pk,
@@ -32,3 +48,54 @@ def add_service_errors(form, err: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, err)
+
+
+def warning_text(warning: buyback.DelegationWarning) -> str:
+    """A delegation warning's code and values as a sentence in the active language."""
+    values = dict(warning.values)
+    if warning.code == buyback.NOT_FITTING:
+        return _(
+            "This task's route is %(route)s, but this delegate is a %(kind)s: they may not be "
+            "the right person for it."
+        ) % {
+            "route": dict(ROUTE_CHOICES).get(values["route"], values["route"]),
+            "kind": dict(DELEGATE_KIND_CHOICES).get(values["kind"], values["kind"]),
+        }
+    amounts = {
+        name: money.format_money(value, money.active(), get_language())
+        for name, value in values.items()
+    }
+    if warning.code == buyback.ABOVE_BUYBACK_RATE:
+        return (
+            _(
+                "%(rate)s per hour is above your buyback rate of %(limit)s "
+                "(a quarter of your hourly value)."
+            )
+            % amounts
+        )
+    return (
+        _(
+            "With this delegation you would spend %(cost)s a month, "
+            "beyond your budget of %(budget)s."
+        )
+        % amounts
+    )
+
+
+def change_text(record: ChangeRecord) -> str:
+    """What a consultant changed, as a sentence in the active language (field names too)."""
+    model = Profile if record.kind == ChangeRecord.SETTINGS else Task
+    names = []
+    for name in record.fields:
+        try:
+            names.append(str(model._meta.get_field(name).verbose_name))
+        except Exception:  # noqa: BLE001 — a field removed since: show its code
+            names.append(name)
+    fields = ", ".join(names)
+    if record.kind == ChangeRecord.SETTINGS:
+        return _("changed your settings: %(fields)s") % {"fields": fields}
+    if record.kind == ChangeRecord.TASK_ADDED:
+        return _("added the task “%(title)s”") % {"title": record.label}
+    if record.kind == ChangeRecord.TASK_DELETED:
+        return _("deleted the task “%(title)s”") % {"title": record.label}
+    return _("changed the task “%(title)s”: %(fields)s") % {"title": record.label, "fields": fields}

@@ -1,16 +1,13 @@
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from tasks import csv_rows, services
-from tasks.forms import DelegationForm, ImportForm, OverrideForm, TaskForm
-from tasks.views.common import add_service_errors, get_task_for_user
+from tasks import buyback, services
+from tasks.forms import DelegationForm, OverrideForm, TaskForm
+from tasks.views.common import add_service_errors, get_task_for_user, warning_text
 
 
 @login_required
@@ -32,18 +29,31 @@ def task_detail(request, pk):
     return _render_detail(request, get_task_for_user(request, pk))
 
 
-def _render_detail(request, task, *, override_form=None, delegation_form=None, status=200):
+def _render_detail(
+    request, task, *, override_form=None, delegation_form=None, warnings=(), status=200
+):
     override_form = override_form or OverrideForm(
         initial={"category": task.effective_category_id, "reason": task.override_reason}
     )
     ctx = {
         "task": task,
         "override_form": override_form,
-        "delegation_form": delegation_form or DelegationForm(owner=request.user),
+        "delegation_form": delegation_form or DelegationForm(owner=request.user, task=task),
+        "delegation_warnings": [warning_text(w) for w in warnings],
         "delegation_problem": _delegation_problem(task),
+        "delegation_cost": _delegation_cost(task),
         "override_records": task.override_records.select_related("category", "by")[:20],
+        "notes": task.notes.select_related("author")[:20],
     }
     return render(request, "tasks/task_detail.html", ctx, status=status)
+
+
+def _delegation_cost(task) -> dict | None:
+    """A running delegation's cost on the budget's basis (per month), the week beside it."""
+    if task.status != task.DELEGATED or task.delegate_rate is None:
+        return None
+    weekly = task.hours_per_week * task.delegate_rate
+    return {"weekly": weekly, "monthly": buyback.monthly(weekly)}
 
 
 def _delegation_problem(task) -> str | None:
@@ -113,7 +123,19 @@ def task_override_clear(request, pk):
 @require_POST
 def task_delegate(request, pk):
     task = get_task_for_user(request, pk)
-    form = DelegationForm(request.POST, owner=request.user)
+    form = DelegationForm(request.POST, owner=request.user, task=task)
+    # confirm=1 comes from the "delegate anyway" button, once the reasons were shown.
+    ask = request.POST.get("confirm") != "1" and _delegation_problem(task) is None
+    if form.is_valid() and ask:
+        warnings = services.delegation_warnings(
+            task=task,
+            delegate=form.cleaned_data["delegate"],
+            hourly_rate=form.cleaned_data["hourly_rate"],
+        )
+        if warnings:
+            # Asked on the server, so it works without JavaScript: the same form again, with
+            # the reasons and a "delegate anyway" that sends confirm=1.
+            return _render_detail(request, task, delegation_form=form, warnings=warnings)
     if form.is_valid():
         try:
             services.delegation_start(
@@ -146,26 +168,3 @@ def task_reopen(request, pk):
     services.delegation_end(task=task, done=False)
     messages.success(request, _("Back in your inventory."))
     return redirect("task_detail", pk=task.pk)
-
-
-@login_required
-def task_import(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            rows = csv_rows.parse_tasks(io.StringIO(form.cleaned_data["file"]))
-            created = services.tasks_import(owner=request.user, rows=rows)
-        except csv_rows.CsvError as err:
-            problems = [problem.render(_) for problem in err.problems]
-        except ValidationError as err:
-            problems = err.messages
-        else:
-            count = len(created)
-            text = ngettext("%(count)d task imported.", "%(count)d tasks imported.", count)
-            messages.success(request, text % {"count": count})
-            return redirect("dashboard")
-    status = 400 if problems else 200
-    return render(
-        request, "tasks/task_import.html", {"form": form, "problems": problems}, status=status
-    )

@@ -11,6 +11,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from tasks import classifier, csv_rows
@@ -49,15 +50,17 @@ class Command(BaseCommand):
 
     def _read_tasks(self, path: Path) -> list[classifier.TaskInput]:
         try:
+            csv_rows.check_size(path.stat().st_size, settings.IMPORT_MAX_BYTES)
             text = csv_rows.decode(path.read_bytes())
+            return csv_rows.parse_tasks(io.StringIO(text), max_rows=settings.IMPORT_MAX_ROWS)
         except OSError as error:
             raise CommandError(f"{path}: cannot read the file ({error.strerror})") from None
-        try:
-            return csv_rows.parse_tasks(io.StringIO(text))
         except csv_rows.CsvError as error:
-            # All the problems at once, one per line; Django prints them to stderr and exits 1.
-            message = f"{path}: {len(error.problems)} problem(s), nothing classified:\n{error}"
-            raise CommandError(message) from None
+            # The problems at once, one per line; Django prints them to stderr and exits 1.
+            shown, more = csv_rows.first_problems(error.problems, settings.IMPORT_PROBLEMS_SHOWN)
+            lines = [str(problem) for problem in shown] + ([f"and {more} more"] if more else [])
+            message = f"{path}: {len(error.problems)} problem(s), nothing classified:\n"
+            raise CommandError(message + "\n".join(lines)) from None
 
 
 def _parse_capacity(value: str | None) -> Decimal | None:

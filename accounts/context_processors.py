@@ -1,0 +1,15 @@
+from accounts.confirmation import is_confirmed
+
+
+def email_confirmation(request):
+    """Whether to ask a logged-in founder to confirm their address (every page says so).
+    The profile is loaded already (the language middleware reads it): no extra query."""
+    user = getattr(request, "user", None)
+    unconfirmed = bool(
+        user is not None
+        and user.is_authenticated
+        and not user.is_staff
+        and hasattr(user, "profile")
+        and not is_confirmed(user)
+    )
+    return {"email_unconfirmed": unconfirmed}

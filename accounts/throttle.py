@@ -1,0 +1,71 @@
+"""Password guessing stops at django-axes, for the log-in and the password-change form alike
+(security issue #8, hole 6): both count failures against the same (address, IP) pair."""
+
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_lockout_response
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import ValidationError
+
+from accounts.models import normalize_email
+from accounts.passwords import PasswordChangeForm, PasswordResetForm
+
+EMAIL_MAX_LENGTH = 254  # RFC 5321, and Django's EmailField
+
+
+def axes_username(request, credentials) -> str:
+    """The address as axes counts it: normalised like the stored one, and no longer than
+    an address can be (axes stores it in 255 characters: a longer one was a 500 on
+    PostgreSQL)."""
+    username = (credentials or {}).get(settings.AXES_USERNAME_FORM_FIELD)
+    if username is None and request is not None:
+        username = getattr(request, "POST", {}).get(settings.AXES_USERNAME_FORM_FIELD)
+    return normalize_email(username or "")[:EMAIL_MAX_LENGTH]
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """A wrong old password counts as a failed log-in for this account and address."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_old_password(self):
+        try:
+            return super().clean_old_password()
+        except ValidationError:
+            user_login_failed.send(
+                sender=__name__,
+                credentials={settings.AXES_USERNAME_FORM_FIELD: self.user.email},
+                request=self.request,
+            )
+            raise
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = ThrottledPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def post(self, request, *args, **kwargs):
+        credentials = {settings.AXES_USERNAME_FORM_FIELD: request.user.email}
+        if AxesProxyHandler.is_locked(request, credentials):
+            return get_lockout_response(request, credentials=credentials)
+        return super().post(request, *args, **kwargs)
+
+
+class ConfirmedPasswordResetForm(PasswordResetForm):
+    """Reset mails only go to confirmed addresses: nobody is mailed through an account
+    someone else opened in their name."""
+
+    def get_users(self, email):
+        for user in super().get_users(normalize_email(email)):
+            profile = getattr(user, "profile", None)
+            if user.is_staff or (profile and profile.email_confirmed_at):
+                yield user
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = ConfirmedPasswordResetForm

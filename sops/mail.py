@@ -1,0 +1,182 @@
+"""Mail around a handover: the link sent to a delegate, and the founder hearing back.
+
+Services (writes), called from views and from the thin Celery tasks in sops/tasks.py. Every
+mail is built by the one message builder, `make_message`, in the recipient's language,
+currency and time zone.
+
+- "Send to delegate": the link row moves "" → queued (in the view's transaction, the task is
+  dispatched on commit), then queued → sending by a compare-and-swap before SMTP, so a
+  redelivered task finds nothing to do; then sent, or failed with the error kept.
+- Hearing back: acknowledging a version or recording a run through a link records a
+  HandoverEvent. At most one email an hour per founder: a compare-and-swap on
+  Profile.notified_at claims the hour (only if an event waits), and the email carries every
+  event not yet notified. Events that arrive within the hour wait for the beat.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import Profile
+from outsourcing.emails import make_message
+from sops.models import HandoverEvent, HandoverLink
+from tasks import money
+
+NOTIFY_EVERY = timedelta(hours=1)
+NOTE_MAX = 2000
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+# --- the link, to the delegate --------------------------------------------------------------
+
+
+def handover_mail_queue(*, link: HandoverLink, note: str) -> bool:
+    """Queue the link for its delegate; False when it can't go (no address, not active)."""
+    if not link.delegate.email or not link.is_active():
+        return False
+    HandoverLink.objects.filter(pk=link.pk).update(
+        mail_note=note.strip()[:NOTE_MAX], mail_state=HandoverLink.MAIL_QUEUED
+    )
+    from sops.tasks import handover_mail_send  # the task module imports this one
+
+    handover_mail_send.delay_on_commit(link.pk)
+    return True
+
+
+def handover_mail_deliver(*, link_id: int) -> bool:
+    """Send a queued link once; True when this call sent it."""
+    claimed = HandoverLink.objects.filter(pk=link_id, mail_state=HandoverLink.MAIL_QUEUED).update(
+        mail_state=HandoverLink.MAIL_SENDING
+    )
+    if not claimed:
+        return False
+    # sops.services imports this module: import its link builder when it is needed.
+    from sops.services import handover_path
+
+    link = HandoverLink.objects.select_related("instruction__owner__profile", "delegate").get(
+        pk=link_id
+    )
+    delegate, founder = link.delegate, link.instruction.owner
+    ctx = {
+        "delegate": delegate,
+        "founder": founder,
+        "title": link.instruction.latest_version().title,
+        "note": link.mail_note,
+        "url": _absolute(handover_path(link)),
+        "expires_at": link.expires_at,
+    }
+    profile = getattr(founder, "profile", None)
+    try:
+        with translation.override(delegate.language), _founders_zone(profile):
+            message = make_message("handover", delegate.email, ctx)
+            if founder.email:
+                message.reply_to = [founder.email]
+            message.send()
+    except Exception:
+        HandoverLink.objects.filter(pk=link_id).update(mail_state=HandoverLink.MAIL_FAILED)
+        raise
+    HandoverLink.objects.filter(pk=link_id).update(
+        mail_state=HandoverLink.MAIL_SENT, mailed_at=timezone.now()
+    )
+    return True
+
+
+def _founders_zone(profile):
+    return timezone.override(profile.time_zone if profile else "UTC")
+
+
+# --- hearing back, to the founder -----------------------------------------------------------
+
+
+def event_record(*, link: HandoverLink, kind: str, version_number: int, run=None) -> None:
+    """A delegate did something through their link: note it, and try to tell the founder."""
+    founder_id = link.instruction.owner_id
+    HandoverEvent.objects.create(
+        founder_id=founder_id, link=link, kind=kind, version_number=version_number, run=run
+    )
+    from sops.tasks import notifications_send
+
+    notifications_send.delay_on_commit(founder_id)
+
+
+def founders_waiting(*, now: datetime) -> list[int]:
+    """Founders with news not yet mailed whose hour has passed (for the beat)."""
+    return list(
+        _claimable(now)
+        .filter(notify_enabled=True)
+        .values_list("user_id", flat=True)
+        .order_by("user_id")
+    )
+
+
+def _claimable(now: datetime):
+    pending = HandoverEvent.objects.filter(founder_id=OuterRef("user_id"), notified_at=None)
+    hour_passed = Q(notified_at__isnull=True) | Q(notified_at__lte=now - NOTIFY_EVERY)
+    return Profile.objects.filter(hour_passed, Exists(pending), notify_enabled=True)
+
+
+@transaction.atomic
+def notifications_deliver(*, founder_id: int, now: datetime | None = None) -> int:
+    """One email with everything the founder has not heard yet, if their hour has passed;
+    returns how many events it carried (0: nothing sent)."""
+    now = now or timezone.now()
+    # The compare-and-swap: of two workers, only one moves notified_at into this hour.
+    if not _claimable(now).filter(user_id=founder_id).update(notified_at=now):
+        return 0
+    profile = Profile.objects.select_related("user").get(user_id=founder_id)
+    events = list(
+        HandoverEvent.objects.select_for_update(of=("self",))
+        .filter(founder_id=founder_id, notified_at=None)
+        .select_related("link__delegate", "link__instruction", "run__version")
+        .order_by("created_at", "pk")
+    )
+    if not events:
+        return 0
+    HandoverEvent.objects.filter(pk__in=[e.pk for e in events]).update(notified_at=now)
+    ctx = {
+        "profile": profile,
+        "items": [_item(event) for event in events],
+        "settings_url": _absolute(reverse("settings")),
+    }
+    with (
+        translation.override(profile.language),
+        money.override(profile.currency),
+        timezone.override(profile.time_zone),
+    ):
+        make_message("heard_back", profile.user.email, ctx).send()
+    # An SMTP error raises here and rolls the claim and the marks back: the next try sends.
+    return len(events)
+
+
+def _item(event: HandoverEvent) -> dict:
+    instruction = event.link.instruction
+    item = {
+        "kind": event.kind,
+        "delegate": event.link.delegate.name,
+        "title": instruction.title,
+        "version": event.version_number,
+        "at": event.created_at,
+        "url": _absolute(reverse("instruction_detail", args=[instruction.pk])),
+    }
+    run = event.run
+    if run is not None:
+        total = len(run.version.steps)
+        unchecked = [
+            step["text"] for i, step in enumerate(run.version.steps) if i not in run.checked_steps
+        ]
+        item.update(
+            performed_on=run.performed_on,
+            checked=len(run.checked_steps),
+            total=total,
+            unchecked=unchecked,
+            notes=run.notes,
+            minutes=run.minutes,
+        )
+    return item

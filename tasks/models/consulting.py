@@ -1,0 +1,79 @@
+"""A consultant's invitation to a founder: the founder accepts (or declines) before the
+consultant sees anything of them."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+
+class ConsultantInvite(models.Model):
+    PENDING, ACCEPTED, DECLINED = "pending", "accepted", "declined"
+
+    consultant = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invites_sent")
+    email = models.EmailField(_("founder's email address"))
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    state = models.CharField(max_length=10, default=PENDING)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    founder = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="invites_received"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("consultant invitation")
+        verbose_name_plural = _("consultant invitations")
+
+    def __str__(self):
+        return f"{self.consultant} → {self.email}"
+
+    def is_open(self) -> bool:
+        return self.state == self.PENDING and self.expires_at > timezone.now()
+
+
+class TaskNote(models.Model):
+    """A consultant's note on a client's task; the founder reads it on the task and in the
+    weekly digest."""
+
+    task = models.ForeignKey(
+        "tasks.Task", on_delete=models.CASCADE, related_name="notes", verbose_name=_("task")
+    )
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(_("note"), max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("consultant's note")
+        verbose_name_plural = _("consultant's notes")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class ChangeRecord(models.Model):
+    """Who changed what of a founder's, and when, when it was not the founder themself."""
+
+    TASK_CHANGED, TASK_ADDED, TASK_DELETED, SETTINGS = (
+        "task",
+        "task_added",
+        "task_deleted",
+        "settings",
+    )
+    founder = models.ForeignKey(User, on_delete=models.CASCADE, related_name="change_records")
+    by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    kind = models.CharField(max_length=20)
+    label = models.CharField(max_length=200, blank=True)  # the task's title
+    fields = models.JSONField(default=list, blank=True)  # the model field names changed
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("change by a consultant")
+        verbose_name_plural = _("changes by consultants")
+
+    def __str__(self):
+        return f"{self.by} · {self.kind} · {self.label}"

@@ -1,0 +1,84 @@
+"""Quick capture: a title and the time it takes add a task without leaving the page.
+
+With htmx (static/vendor/htmx) the form posts in the background and the server answers with
+an HTML fragment: the task as classified by the same rules, and a small form for the rest
+(area, recurring, ratings, core). Without JavaScript the same URLs take a normal POST and
+redirect back to the page the founder came from.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tasks import services
+from tasks.forms import QuickTaskForm, TaskDetailsForm
+from tasks.views.common import add_service_errors, get_task_for_user
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _back(request):
+    """Where the form was: only a path on this site, else the dashboard."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("dashboard")
+
+
+def details_form(task, data=None) -> TaskDetailsForm:
+    # The prefix keeps the ids unique when several added tasks are on one page.
+    return TaskDetailsForm(data, instance=task, prefix=f"task-{task.pk}")
+
+
+@login_required
+@require_POST
+def task_quick_add(request):
+    form = QuickTaskForm(request.POST)
+    if form.is_valid():
+        try:
+            task = services.task_create(owner=request.user, **form.cleaned_data)
+        except ValidationError as err:
+            add_service_errors(form, err)
+        else:
+            if _is_htmx(request):
+                # The task in the list, and (out of band) a fresh form with the focus back.
+                ctx = {"task": task, "details": details_form(task), "quick_form": QuickTaskForm()}
+                return render(request, "partials/quick_capture_added.html", ctx)
+            messages.success(request, _("Task added: %(title)s.") % {"title": task.title})
+            return _back(request)
+    if _is_htmx(request):
+        response = render(request, "partials/quick_capture_form.html", {"quick_form": form})
+        response["HX-Retarget"] = "#quick-capture-form"
+        response["HX-Reswap"] = "outerHTML"
+        return response
+    return render(request, "tasks/quick_capture_page.html", {"quick_form": form}, status=400)
+
+
+@login_required
+@require_POST
+def task_details(request, pk):
+    task = get_task_for_user(request, pk)
+    form = details_form(task, request.POST)
+    if form.is_valid():
+        try:
+            task = services.task_update(task=task, **form.cleaned_data)
+        except ValidationError as err:
+            add_service_errors(form, err)
+        else:
+            if _is_htmx(request):
+                ctx = {"task": task, "details": details_form(task), "saved": True}
+                return render(request, "partials/quick_capture_task.html", ctx)
+            messages.success(request, _("Task saved."))
+            return _back(request)
+    if _is_htmx(request):
+        ctx = {"task": task, "details": form, "open": True}
+        return render(request, "partials/quick_capture_task.html", ctx)
+    return render(
+        request, "tasks/task_details_page.html", {"task": task, "details": form}, status=400
+    )
