@@ -96,7 +96,8 @@ def run(rows: int) -> None:
         f"→ {rows / full:,.0f} rows/s"
     )
     print(
-        f"  the import runs at {parse / full:.1%} of the parsing ceiling ({full / parse:.0f}× slower)"
+        f"  the import runs at {parse / full:.1%} of the parsing ceiling "
+        f"({full / parse:.0f}× slower)"
     )
 
 
