@@ -7,7 +7,8 @@ recovery of whatever was lost. The claim lives in digest/services.py.
    socket timeout is a fifth of it) and is taken per message, so a slow chunk, a redelivered
    task or a second beat cannot overlap a send that is still running.
 2. record — right after the SMTP server's reply, one UPDATE fenced by the token (only the
-   lease's holder can record). A lost database connection is reopened and the UPDATE retried.
+   lease's holder can record), in the same transaction as the next digest's lease: one
+   commit per digest. A lost database connection is reopened and the transaction retried.
 3. retry — a temporary failure (4xx, connection refused or reset, timeout) puts the row back
    to claimed with the next attempt time from DIGEST_RETRY_DELAYS, for as long as the founder's
    week lasts (`retry_until`); a 5xx reply fails it for good. Every failure is logged at ERROR.
@@ -30,7 +31,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone, translation
 
@@ -95,21 +96,29 @@ def digests_send(
     )
     if not digests:
         return result
+    # The chunk's messages are built before the first lease, so that between one SMTP reply
+    # and the next message there is only one commit: the reply's outcome and the next lease.
     reads = digest_content.chunk_reads(digests)
+    built = []
+    for language, group in _by_language(digests):
+        with translation.override(language):  # the catalogue is switched once per group
+            built += [(digest, *_prepare(digest, reads=reads, now=now)) for digest in group]
     smtp = get_connection(timeout=smtp_timeout())
+    outcome = None  # the last reply's outcome, recorded with the next lease
     try:
         _open(smtp)
-        # One language at a time: the catalogue is switched once per group, not per digest.
-        for language, group in _by_language(digests):
-            with translation.override(language):
-                for digest in group:
-                    outcome = _send_one(
-                        digest, reads=reads, smtp=smtp, now=now, ignore_backoff=ignore_backoff
-                    )
-                    if outcome:
-                        getattr(result, outcome).append(digest.pk)
+        for digest, message, build_error in built:
+            token = _lease(digest, ignore_backoff=ignore_backoff, after=outcome)
+            outcome = None
+            if token is not None:
+                outcome = _send_one(digest, token, message, build_error, smtp=smtp, now=now)
+                getattr(result, outcome.name).append(digest.pk)
     finally:
-        smtp.close()
+        try:
+            if outcome is not None:
+                _record(outcome.digest, outcome.token, **outcome.fields)
+        finally:
+            smtp.close()
     return result
 
 
@@ -120,39 +129,47 @@ def _by_language(digests: list[WeeklyDigest]) -> list[tuple[str, list[WeeklyDige
     return list(groups.items())
 
 
-def _send_one(digest, *, reads, smtp, now: datetime, ignore_backoff: bool) -> str | None:
-    profile = digest.founder.profile
+@dataclass(frozen=True)
+class _Outcome:
+    """What one SMTP exchange (or a failed build) left to record on the row."""
+
+    name: str  # "sent", "failed" or "retry": the SendResult list it goes to
+    digest: WeeklyDigest
+    token: uuid.UUID
+    fields: dict
+
+
+def _prepare(digest: WeeklyDigest, *, reads, now: datetime):
+    """(message, None) or (None, the reason it cannot be sent)."""
+    if not digest.founder.profile.digest_enabled:
+        return None, "The founder turned the digest off."
     try:
-        message = _build(digest, reads=reads, now=now) if profile.digest_enabled else None
+        return _build(digest, reads=reads, now=now), None
     except Exception as err:  # noqa: BLE001 — a bug in one digest must not stop the chunk
         log.exception("digest %s: building it failed", digest.pk)
-        message, build_error = None, _describe(err)
-    else:
-        build_error = "" if message else "The founder turned the digest off."
-    # Built first, leased now: nothing but the lease's own UPDATE lies between it and SMTP.
-    token = _lease(digest, ignore_backoff=ignore_backoff)
-    if token is None:
-        return None  # another sender holds it, or it is done
+        return None, _describe(err)
+
+
+def _send_one(digest, token, message, build_error, *, smtp, now: datetime) -> _Outcome:
     if message is None:
-        _record(digest, token, state=WeeklyDigest.FAILED, last_error=build_error)
-        return "failed"
+        return _Outcome(
+            "failed", digest, token, {"state": WeeklyDigest.FAILED, "last_error": build_error}
+        )
     try:
         smtp.send_messages([message])
     except Exception as err:  # noqa: BLE001 — recorded on the row, visible in the admin
         if isinstance(err, OSError):
             _reopen(smtp)  # a broken session must not fail the rest of the chunk
         return _failed(digest, token, err)
-    _record(
-        digest,
-        token,
-        state=WeeklyDigest.SENT,
-        sent_at=timezone.now(),
-        last_error="",
-        retry_at=None,
-        snapshot_at=now,
+    fields = {
+        "state": WeeklyDigest.SENT,
+        "sent_at": timezone.now(),
+        "last_error": "",
+        "retry_at": None,
+        "snapshot_at": now,
         **{name: getattr(digest, name) for name in SNAPSHOT_FIELDS},
-    )
-    return "sent"
+    }
+    return _Outcome("sent", digest, token, fields)
 
 
 def _build(digest: WeeklyDigest, *, reads, now: datetime):
@@ -168,17 +185,23 @@ def _build(digest: WeeklyDigest, *, reads, now: datetime):
         setattr(digest, name, value)
     # Amounts in the founder's currency, times on their clock.
     with money.override(profile.currency), timezone.override(profile.time_zone):
-        return make_message("digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx))
+        return make_message(
+            "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx), using="emails"
+        )
 
 
-def _lease(digest: WeeklyDigest, *, ignore_backoff: bool) -> uuid.UUID | None:
-    """The fence: take the row for one lease, only if it is still sendable."""
+def _lease(
+    digest: WeeklyDigest, *, ignore_backoff: bool, after: _Outcome | None = None
+) -> uuid.UUID | None:
+    """The fence: take the row for one lease, only if it is still sendable. `after`, the
+    previous digest's outcome, is recorded in the same transaction: one commit per digest."""
     token = uuid.uuid4()
 
     def take() -> int:
         now = timezone.now()
+        # A retry after a lost connection finds the row already ours if the commit got through.
         rows = WeeklyDigest.objects.filter(pk=digest.pk).filter(
-            _sendable(now, ignore_backoff=ignore_backoff)
+            _sendable(now, ignore_backoff=ignore_backoff) | Q(lease_token=token)
         )
         return rows.update(
             state=WeeklyDigest.SENDING,
@@ -187,13 +210,18 @@ def _lease(digest: WeeklyDigest, *, ignore_backoff: bool) -> uuid.UUID | None:
             attempts=F("attempts") + 1,
         )
 
-    if not _reconnecting(take):
+    def record_and_take() -> int:
+        with transaction.atomic(savepoint=False):
+            _write(after.digest, after.token, after.fields)
+            return take()
+
+    if not _reconnecting(take if after is None else record_and_take):
         return None
     digest.attempts += 1
     return token
 
 
-def _failed(digest: WeeklyDigest, token: uuid.UUID, err: Exception) -> str:
+def _failed(digest: WeeklyDigest, token: uuid.UUID, err: Exception) -> _Outcome:
     error = _describe(err)
     now = timezone.now()
     if is_transient(err) and (digest.retry_until is None or now < digest.retry_until):
@@ -203,27 +231,29 @@ def _failed(digest: WeeklyDigest, token: uuid.UUID, err: Exception) -> str:
             *(digest.pk, digest.founder_id, digest.iso_year, digest.iso_week, digest.attempts),
             *(retry_at.isoformat(timespec="seconds"), error),
         )
-        _record(digest, token, state=WeeklyDigest.CLAIMED, retry_at=retry_at, last_error=error)
-        return "retry"
+        fields = {"state": WeeklyDigest.CLAIMED, "retry_at": retry_at, "last_error": error}
+        return _Outcome("retry", digest, token, fields)
     log.error(
         "digest %s for founder %s (%s-W%02d) failed for good after %s attempt(s): %s",
         *(digest.pk, digest.founder_id, digest.iso_year, digest.iso_week, digest.attempts),
         error,
     )
-    _record(digest, token, state=WeeklyDigest.FAILED, last_error=error)
-    return "failed"
+    return _Outcome("failed", digest, token, {"state": WeeklyDigest.FAILED, "last_error": error})
 
 
 def _record(digest: WeeklyDigest, token: uuid.UUID, **fields) -> None:
-    """The outcome, by the lease's holder only, in one UPDATE."""
-    fields.update(lease_token=None, lease_until=None)
+    """The outcome, by the lease's holder only, in one UPDATE of its own."""
+    _reconnecting(lambda: _write(digest, token, fields))
 
-    def write() -> int:
-        return WeeklyDigest.objects.filter(pk=digest.pk, lease_token=token).update(**fields)
 
-    if not _reconnecting(write):
+def _write(digest: WeeklyDigest, token: uuid.UUID, fields: dict) -> int:
+    written = WeeklyDigest.objects.filter(pk=digest.pk, lease_token=token).update(
+        **fields, lease_token=None, lease_until=None
+    )
+    if not written:
         # Our lease expired and another sender took the row: it may have sent it too.
         log.error("digest %s: lease lost before its outcome was recorded", digest.pk)
+    return 1  # the caller's retry is for lost connections only
 
 
 def _reconnecting(query: Callable[[], int]) -> int:

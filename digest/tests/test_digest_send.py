@@ -264,3 +264,31 @@ def test_changing_the_digest_settings_reschedules_it(alice):
     assert Profile.objects.get(user=alice).next_digest_at == expected
     account_services.profile_update(profile=profile, digest_enabled=False)
     assert Profile.objects.get(user=alice).next_digest_at is None
+
+
+def test_an_outcome_recorded_with_the_next_lease_is_kept_when_that_lease_is_refused(
+    alice, charlie, smtp_server
+):
+    # One commit per digest: a digest's outcome rides on the next digest's lease. When that
+    # next digest is held by another sender, the lease is refused and the outcome still kept.
+    plan(alice)
+    plan(charlie)
+    ids = digest.digests_claim(founder_ids=[alice.pk, charlie.pk], now=MONDAY)
+    first, second = WeeklyDigest.objects.filter(pk__in=ids).order_by("pk")
+    token = digest_send._lease(first, ignore_backoff=False)
+    other = digest_send._lease(second, ignore_backoff=False)  # another sender holds it
+    sent = digest_send._Outcome("sent", first, token, {"state": WeeklyDigest.SENT})
+    assert other and digest_send._lease(second, ignore_backoff=False, after=sent) is None
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.state, first.lease_token) == ("sent", None)
+    assert (second.state, second.lease_token) == ("sending", other)
+
+
+def test_a_chunks_last_outcome_is_recorded_and_every_digest_sent_once(alice, charlie, smtp_server):
+    plan(alice)
+    plan(charlie, language="de")
+    result = claim_and_send()
+    assert len(result.sent) == 2 and len(smtp_server.messages) == 2
+    rows = WeeklyDigest.objects.all()
+    assert {(row.state, row.lease_token, row.attempts) for row in rows} == {("sent", None, 1)}

@@ -1,0 +1,50 @@
+"""The msgids of the digest's Jinja2 templates (templates/jinja2/emails/digest-*), for
+`makemessages`, which reads only Django templates and Python: without this list it would drop
+them from the catalogue. Never imported at run time; digest/tests/test_digest_jinja.py checks
+it lists exactly what the templates use."""
+
+from django.utils.translation import gettext_noop, ngettext_lazy
+
+MESSAGES = [
+    gettext_noop("Week %(week)s: nothing new — still %(h)s h a week bought back"),
+    gettext_noop("Week %(week)s: %(h)s h a week bought back, %(r)s h to reclaim"),
+    gettext_noop("Buy back your time"),
+    gettext_noop("week %(week)s, %(year)s"),
+    gettext_noop(
+        "Nothing new this week. You still buy back %(h)s h a week, "
+        "and %(r)s h a week are still to reclaim."
+    ),
+    gettext_noop("Your dashboard"),
+    gettext_noop("Bought back: %(h)s h a week"),
+    gettext_noop("+%(h)s h since last week"),
+    gettext_noop("%(h)s h since last week"),
+    gettext_noop("no change since last week"),
+    gettext_noop("Your hours are worth %(value)s a week; handing them off costs %(cost)s."),
+    gettext_noop("Still to reclaim: %(r)s h a week"),
+    gettext_noop("Your next moves"),
+    gettext_noop("%(h)s h a week, worth %(value)s, costs about %(cost)s (%(route)s)"),
+    gettext_noop("Waiting for a work instruction"),
+    gettext_noop("A virtual assistant takes routine work only with a written work instruction."),
+    gettext_noop("Runs this week"),
+    gettext_noop("Notes from your consultant"),
+    gettext_noop(
+        "You are over capacity: you still do %(kept)s h a week against %(cap)s h. "
+        "Hand something off now."
+    ),
+    gettext_noop(
+        "Almost at capacity: %(kept)s of %(cap)s h. "
+        "Don't wait for the last moment — delegate before the bottleneck."
+    ),
+    gettext_noop("You still do %(kept)s of %(cap)s h a week."),
+    gettext_noop("Delegation budget"),
+    gettext_noop("%(cost)s of %(budget)s per month"),
+    gettext_noop("Over budget."),
+    gettext_noop("Change the weekday and hour, or turn the digest off"),
+    gettext_noop("Unsubscribe from the weekly digest"),
+]
+PLURALS = [
+    ngettext_lazy("No run recorded for %(days)s day", "No run recorded for %(days)s days", "days"),
+    ngettext_lazy("last run %(days)s day ago", "last run %(days)s days ago", "days"),
+    ngettext_lazy("%(n)s run", "%(n)s runs", "n"),
+    ngettext_lazy("%(n)s with unchecked steps", "%(n)s with unchecked steps", "n"),
+]
