@@ -191,7 +191,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
         "last_run_on",
         "delegate__name",
     )
-    grouped = defaultdict(FounderTasks)
+    grouped: defaultdict[int, FounderTasks] = defaultdict(FounderTasks)
     width = len(FIGURE_FIELDS)
     for owner_id, *row in rows:
         figures = task_figures(*row[:width])
@@ -261,7 +261,11 @@ def digest_context(
     silent = silent_delegations(tasks, today=today)
     runs = runs_per_delegation(reads.runs.get(profile.user_id, []), today=today)
     notes = notes_of_the_week(reads.notes.get(profile.user_id, []), now=now)
-    change = None if previous is None else snapshot["hours_delegated"] - previous.hours_delegated
+    change = (
+        None
+        if previous is None or previous.hours_delegated is None
+        else snapshot["hours_delegated"] - previous.hours_delegated
+    )
     unchanged = previous is not None and all(
         getattr(previous, name) == value for name, value in snapshot.items()
     )

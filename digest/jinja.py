@@ -20,7 +20,8 @@ def environment(**options) -> Environment:
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
     )
-    env = Environment(**options)
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env = Environment(**options)  # noqa: S701  (autoescape is select_autoescape, above)
+    # Added by the i18n extension, so the stubs do not know it.
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(hours=hours, hours_h=hours_h, money=money)
     return env

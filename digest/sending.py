@@ -145,7 +145,7 @@ def _prepare(digest: WeeklyDigest, *, reads, now: datetime):
         return None, "The founder turned the digest off."
     try:
         return _build(digest, reads=reads, now=now), None
-    except Exception as err:  # noqa: BLE001 — a bug in one digest must not stop the chunk
+    except Exception as err:
         log.exception("digest %s: building it failed", digest.pk)
         return None, _describe(err)
 
@@ -210,12 +210,12 @@ def _lease(
             attempts=F("attempts") + 1,
         )
 
-    def record_and_take() -> int:
+    def record_and_take(outcome: _Outcome) -> int:
         with transaction.atomic(savepoint=False):
-            _write(after.digest, after.token, after.fields)
+            _write(outcome.digest, outcome.token, outcome.fields)
             return take()
 
-    if not _reconnecting(take if after is None else record_and_take):
+    if not _reconnecting(take if after is None else lambda: record_and_take(after)):
         return None
     digest.attempts += 1
     return token
