@@ -59,7 +59,8 @@ def add_task(
     page.goto("/tasks/new/")
     page.locator("[name=title]").fill(title)
     page.locator("[name=area]").select_option(area)
-    page.locator("[name=hours_per_week]").fill(hours)
+    page.locator("[name=time_amount]").fill(hours)
+    page.locator("[name=time_unit]").select_option("week")
     page.locator("[name=recurring]").set_checked(recurring)
     page.locator("[name=skill]").select_option(str(skill))
     page.locator("[name=enjoyment]").select_option(str(enjoyment))
@@ -111,16 +112,25 @@ def publish(page, instruction: int) -> None:
 def delegate(page, task: int, *, to: str) -> None:
     page.goto(f"/tasks/{task}/")
     form = f"form[action='/tasks/{task}/delegate/']"
-    page.locator(f"{form} [name=delegate]").select_option(label=to)
+    _choose(page.locator(f"{form} [name=delegate]"), to)
     _submit(page, form)
 
 
 def handover_link(page, instruction: int, *, to: str) -> str:
     page.goto(f"/instructions/{instruction}/")
     form = f"form[action='/instructions/{instruction}/links/new/']"
-    page.locator(f"{form} [name=delegate]").select_option(label=to)
+    _choose(page.locator(f"{form} [name=delegate]"), to)
     _submit(page, form)
-    return page.locator("[data-link] input[readonly]").first.input_value()
+    return page.locator("[data-link-url]").first.inner_text().strip()
+
+
+def _choose(select, name: str) -> None:
+    """Pick the option that names the delegate (the picker adds how well they fit)."""
+    for option in select.locator("option").all():
+        if name in option.inner_text():
+            select.select_option(option.get_attribute("value"))
+            return
+    raise AssertionError(f"no option names {name}")
 
 
 def delegate_records_run(page, url: str, *, who: str, minutes: int) -> None:
