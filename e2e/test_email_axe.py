@@ -18,9 +18,11 @@ from tasks.models import Task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
+# Django's email templates, and the digest's Jinja2 ones (templates/jinja2/emails).
 EMAILS = sorted(
     path.name.removesuffix("-body.html")
-    for path in (Path(settings.BASE_DIR) / "templates" / "emails").glob("*-body.html")
+    for folder in ("templates", "templates/jinja2")
+    for path in (Path(settings.BASE_DIR) / folder / "emails").glob("*-body.html")
 )
 
 
