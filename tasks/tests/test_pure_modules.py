@@ -10,6 +10,7 @@ PURE_MODULES = [
     "tasks.classifier",
     "tasks.buyback",
     "tasks.csv_rows",
+    "tasks.how_often",
     "digest.schedule",
     "sops.rules",
 ]
