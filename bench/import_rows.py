@@ -34,6 +34,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
+from accounts import services as account_services  # noqa: E402
 from tasks import csv_rows, services  # noqa: E402
 from tasks.classifier import AREAS  # noqa: E402
 from tasks.models import Task  # noqa: E402
@@ -67,7 +68,7 @@ def run(rows: int) -> None:
     if "bench" not in name:
         raise SystemExit(f"refusing to run on {name!r}: use a database named like *bench*")
     call_command("migrate", verbosity=0)
-    owner = get_user_model().objects.filter(email=EMAIL).first() or services.founder_signup(
+    owner = get_user_model().objects.filter(email=EMAIL).first() or account_services.founder_signup(
         email=EMAIL, password="bench-123456789"
     )
     text = csv_text(rows)

@@ -259,7 +259,7 @@ def due_founders(count: int, *, first: int = 0) -> list:
     today = schedule.local_today(timezone.now(), "Europe/Berlin")
     for number in range(first, first + count):
         user = account_services.founder_signup(
-            email=f"f{number}@example.com", password="pw-123456789"
+            email=f"f{number}@example.com", password="pw-123456789", email_confirmed=True
         )
         make_task(user, title=f"Inbox triage {number}")
         founders.append(user)
