@@ -50,15 +50,15 @@ def test_a_delegates_handover_page_and_run_form_are_accessible(open_as, live_ser
     gone.save()
     walk = _walk(open_as(None), live_server)
     for language in LANGUAGES:
-        walk.page.goto(unread.get_absolute_url())
+        walk.page.goto(sops_services.handover_path(unread))
         walk.switch_language(language)
-        walk.check(unread.get_absolute_url(), language=language)
-        walk.check(read.get_absolute_url(), language=language)
+        walk.check(sops_services.handover_path(unread), language=language)
+        walk.check(sops_services.handover_path(read), language=language)
         # The run form sent empty: its errors must be as accessible as the form.
         walk.page.locator("#run button[type=submit]").click()
         walk.page.locator(".invalid-feedback").first.wait_for()
         walk.check_here(f"handover run form with errors [{language}]")
-        walk.check(gone.get_absolute_url(), language=language)
+        walk.check(sops_services.handover_path(gone), language=language)
     _assert_clean(walk)
 
 
