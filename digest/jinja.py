@@ -10,7 +10,7 @@ escaped and text is not.
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, select_autoescape
 
-from tasks.templatetags.buyback_tags import hours, hours_h, money
+from tasks.templatetags.buyback_tags import capacity_sentence, hours, hours_h, money
 
 
 def environment(**options) -> Environment:
@@ -23,5 +23,7 @@ def environment(**options) -> Environment:
     env = Environment(**options)  # noqa: S701  (autoescape is select_autoescape, above)
     # Added by the i18n extension, so the stubs do not know it.
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(hours=hours, hours_h=hours_h, money=money)
+    env.filters.update(
+        capacity_sentence=capacity_sentence, hours=hours, hours_h=hours_h, money=money
+    )
     return env

@@ -27,15 +27,6 @@ MESSAGES = [
     gettext_noop("A virtual assistant takes routine work only with a written work instruction."),
     gettext_noop("Runs this week"),
     gettext_noop("Notes from your consultant"),
-    gettext_noop(
-        "You are over capacity: you still do %(kept)s h a week against %(cap)s h. "
-        "Hand something off now."
-    ),
-    gettext_noop(
-        "Almost at capacity: %(kept)s of %(cap)s h. "
-        "Don't wait for the last moment — delegate before the bottleneck."
-    ),
-    gettext_noop("You still do %(kept)s of %(cap)s h a week."),
     gettext_noop("Delegation budget"),
     gettext_noop("%(cost)s of %(budget)s per month"),
     gettext_noop("Over budget."),
