@@ -141,7 +141,7 @@ class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
         return email
 
 
-def _rating(label, choices):
+def rating_field(label, choices):
     # Empty means "not rated" (None): no rule fires on it.
     return forms.TypedChoiceField(
         label=label, choices=choices, coerce=int, required=False, empty_value=None
@@ -149,8 +149,8 @@ def _rating(label, choices):
 
 
 class TaskForm(forms.ModelForm):
-    skill = _rating(_("How well do you do this yourself?"), SKILL_CHOICES)
-    enjoyment = _rating(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
+    skill = rating_field(_("How well do you do this yourself?"), SKILL_CHOICES)
+    enjoyment = rating_field(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
 
     class Meta:
         model = Task
@@ -201,8 +201,8 @@ class QuickTaskForm(forms.Form):
 class TaskDetailsForm(forms.ModelForm):
     """The rest of a quickly captured task, filled in right where it appeared."""
 
-    skill = _rating(_("How well do you do this yourself?"), SKILL_CHOICES)
-    enjoyment = _rating(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
+    skill = rating_field(_("How well do you do this yourself?"), SKILL_CHOICES)
+    enjoyment = rating_field(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
 
     class Meta:
         model = Task
@@ -370,49 +370,3 @@ class FirstRunForm(forms.Form):
         if neither and not self.errors:
             raise forms.ValidationError(_("Enter your hourly value, or your yearly income."))
         return data
-
-
-class ImportForm(forms.Form):
-    # An empty file gets the import's own message ("the file is empty"), like other problems.
-    file = forms.FileField(
-        label=_("File"),
-        allow_empty_file=True,
-        help_text=_(
-            "A task list (CSV), a time tracker's detailed export (Toggl Track, Clockify) or "
-            "a calendar (.ics). Nothing is saved before you have seen the preview."
-        ),
-    )
-
-
-IMPORT = "import"
-SKIP = "skip"
-
-
-class ImportRowForm(forms.Form):
-    """The founder's choice for one previewed row: import it or not, and the ratings.
-
-    The title and the hours stay as the file gave them (kept on the server); only these
-    choices travel with the form, and they are validated like any other input.
-    """
-
-    action = forms.ChoiceField(
-        label=_("Import"), choices=[(IMPORT, _("Import")), (SKIP, _("Skip"))]
-    )
-    area = forms.ChoiceField(label=_("Area"), choices=AREA_CHOICES)
-    recurring = forms.BooleanField(label=_("Recurring"), required=False)
-    skill = _rating(_("Skill"), SKILL_CHOICES)
-    enjoyment = _rating(_("Enjoyment"), ENJOYMENT_CHOICES)
-    core = forms.BooleanField(label=_("Core"), required=False)
-
-
-def import_rows_formset(rows: int):
-    """A formset of exactly `rows` forms: a tampered form count is an error, not a crash."""
-    return forms.formset_factory(
-        ImportRowForm,
-        extra=0,
-        min_num=rows,
-        max_num=rows,
-        validate_min=True,
-        validate_max=True,
-        absolute_max=rows,
-    )

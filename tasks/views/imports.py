@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.selectors import founder_profile
 from tasks import classifier, imports, services
 from tasks.csv_rows import CsvError
-from tasks.forms import IMPORT, SKIP, ImportForm, import_rows_formset
+from tasks.import_forms import IMPORT, SKIP, ImportForm, import_rows_formset
 from tasks.models import Category
 from tasks.reasons import reasons_text
 
