@@ -1,9 +1,8 @@
 from django.urls import path
 
-from tasks.views import capture, consulting, dashboard, delegates, imports, task_list, tasks
+from tasks.views import capture, consulting, delegates, imports, task_list, tasks
 
 urlpatterns = [
-    path("", dashboard.dashboard, name="dashboard"),
     path("tasks/", task_list.task_list, name="task_list"),
     path("tasks/export.csv", task_list.task_export, name="task_export"),
     path("tasks/bulk/", task_list.task_bulk, name="task_bulk"),
