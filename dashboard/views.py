@@ -18,10 +18,11 @@ from accounts import services as account_services
 from accounts.forms import ProfileForm, add_service_errors
 from accounts.models import Profile
 from accounts.selectors import founder_profile
+from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
 from digest import schedule
 from digest.services import founder_trend
-from tasks.models import ROUTE_CHOICES, Category, ChangeRecord, Task
+from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback, founder_figure_groups
 

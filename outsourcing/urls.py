@@ -32,5 +32,6 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("digest.urls")),
     path("", include("dashboard.urls")),
+    path("", include("consultants.urls")),
     path("", include("tasks.urls")),
 ]

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.forms import add_service_errors
 from accounts.models import User
-from tasks import consulting
-from tasks.models import ConsultantInvite
+from consultants import consulting
+from consultants.models import ConsultantInvite
 
 
 class InviteForm(forms.Form):
