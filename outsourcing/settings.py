@@ -271,6 +271,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
+    # Every mail sent: who caused it, to whom, why (accounts/mailing.py).
+    "loggers": {"outsourcing.mail": {"level": "INFO"}},
 }
 
 # Limits on what one request may make the app do (security issue #8).

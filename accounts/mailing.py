@@ -1,0 +1,48 @@
+"""Who may cause mail, and how much (security issue #19).
+
+The rules sit at the call sites, before anything is queued or sent:
+
+- `may_cause_mail(user)`: an account whose address is not confirmed causes no mail but its
+  own confirmation — no handover links, invitations or news — so a sign-up of a second ago
+  cannot use the app to mail strangers. Staff accounts are made by the operator.
+- `allowed(request, *checks)`: the rate limits of accounts/ratelimit.py, always counted per
+  client IP too; `to(address)` is the per-recipient check every mail adds.
+- `sent(who=, to=, why=)`: every mail is logged at INFO through one logger,
+  "outsourcing.mail": who caused it, to whom, why.
+"""
+
+import logging
+
+from accounts import ratelimit
+from accounts.models import normalize_email
+
+log = logging.getLogger("outsourcing.mail")
+
+
+def may_cause_mail(user) -> bool:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    profile = getattr(user, "profile", None)
+    return profile is not None and profile.email_confirmed_at is not None
+
+
+def client_ip(request) -> str:
+    # REMOTE_ADDR: behind a proxy, the proxy must pass the client's address on (docs/deploy.md).
+    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+
+
+def to(address: str) -> tuple[ratelimit.Limit, str]:
+    return ratelimit.MAIL_TO, f"to:{normalize_email(address)}"
+
+
+def allowed(request, *checks: tuple[ratelimit.Limit, str]) -> bool:
+    """Counts the request against its IP and every check; True when all are within limits."""
+    return ratelimit.allow((ratelimit.MAIL_IP, f"ip:{client_ip(request)}"), *checks)
+
+
+def sent(*, who, to: str, why: str) -> None:
+    """The record of a mail that went out (who: a user, or "" for an anonymous visitor)."""
+    actor = getattr(who, "email", None) or str(who or "anonymous")
+    log.info("mail %s to %s, caused by %s", why, to, actor)
