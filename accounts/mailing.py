@@ -19,13 +19,16 @@ from accounts.models import normalize_email
 log = logging.getLogger("outsourcing.mail")
 
 
+def is_confirmed(user) -> bool:
+    """The owner opened a link we sent to the address (staff: made by the operator)."""
+    profile = getattr(user, "profile", None)
+    return user.is_staff or (profile is not None and profile.email_confirmed_at is not None)
+
+
 def may_cause_mail(user) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    if user.is_staff:
-        return True
-    profile = getattr(user, "profile", None)
-    return profile is not None and profile.email_confirmed_at is not None
+    return is_confirmed(user)
 
 
 def client_ip(request) -> str:
@@ -34,7 +37,9 @@ def client_ip(request) -> str:
 
 
 def to(address: str) -> tuple[ratelimit.Limit, str]:
-    return ratelimit.MAIL_TO, f"to:{normalize_email(address)}"
+    """The per-recipient check. victim+1@… and victim+2@… reach one inbox: counted as one."""
+    local, _at, domain = normalize_email(address).rpartition("@")
+    return ratelimit.MAIL_TO, f"to:{local.split('+', 1)[0]}@{domain}"
 
 
 def allowed(request, *checks: tuple[ratelimit.Limit, str]) -> bool:

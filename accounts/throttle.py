@@ -9,7 +9,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 
 from accounts.models import normalize_email
-from accounts.passwords import PasswordChangeForm, PasswordResetForm
+from accounts.passwords import PasswordChangeForm
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321, and Django's EmailField
 
@@ -54,18 +54,3 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         if AxesProxyHandler.is_locked(request, credentials):
             return get_lockout_response(request, credentials=credentials)
         return super().post(request, *args, **kwargs)
-
-
-class ConfirmedPasswordResetForm(PasswordResetForm):
-    """Reset mails only go to confirmed addresses: nobody is mailed through an account
-    someone else opened in their name."""
-
-    def get_users(self, email):
-        for user in super().get_users(normalize_email(email)):
-            profile = getattr(user, "profile", None)
-            if user.is_staff or (profile and profile.email_confirmed_at):
-                yield user
-
-
-class PasswordResetView(auth_views.PasswordResetView):
-    form_class = ConfirmedPasswordResetForm

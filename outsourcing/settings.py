@@ -206,6 +206,11 @@ CELERY_TIMEZONE = "UTC"
 # whose hour has come and hands digests that are waiting (an expired lease, a retry whose time
 # has come, a lost task) to a sender; what is due is decided per founder in digest/schedule.py.
 CELERY_BEAT_SCHEDULE = {
+    # Accounts nobody confirmed while their link worked free their address.
+    "unconfirmed-accounts": {
+        "task": "accounts.tasks.unconfirmed_remove",
+        "schedule": timedelta(hours=1),
+    },
     # A delegate's news waiting for the founder's hour to pass (at most one email an hour).
     "handover-notifications": {
         "task": "sops.tasks.notifications_due",
