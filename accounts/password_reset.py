@@ -23,6 +23,7 @@ from django.utils.http import urlsafe_base64_encode
 from accounts import mailing, ratelimit
 from accounts.models import Profile, User, normalize_email
 from accounts.passwords import PasswordResetForm, SetPasswordForm
+from accounts.throttle import address_key
 
 
 def reset_url(user: User) -> str:
@@ -82,5 +83,6 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         Profile.objects.filter(user=form.user, email_confirmed_at__isnull=True).update(
             email_confirmed_at=timezone.now()
         )
-        ratelimit.clear(ratelimit.LOGIN_ADDRESS, f"login:{form.user.email}")
+        # The link reached the inbox: the owner is back in, whatever was guessed before.
+        ratelimit.clear(ratelimit.LOGIN_ADDRESS, address_key(form.user.email))
         return response

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from accounts import password_reset, passwords, throttle
+from accounts import password_reset, throttle
 from outsourcing.health import healthz
 
 # Django's login and password views with our forms (our words, du-form in German); the
@@ -11,7 +11,7 @@ from outsourcing.health import healthz
 accounts = [
     path(
         "login/",
-        auth_views.LoginView.as_view(authentication_form=passwords.LoginForm),
+        auth_views.LoginView.as_view(authentication_form=throttle.ThrottledLoginForm),
         name="login",
     ),
     path("password_change/", throttle.PasswordChangeView.as_view(), name="password_change"),

@@ -186,3 +186,37 @@ def test_a_recent_link_keeps_an_old_unconfirmed_account(db):
     _age(old, days=30)
     Profile.objects.filter(user=old).update(confirmation_sent_at=timezone.now())
     assert confirmation.unconfirmed_remove(now=timezone.now()) == 0
+
+
+# --- password guessing from many IPs -----------------------------------------------------------
+
+
+def _guess(client, n: int, password: str = "guess"):
+    return client.post(
+        "/accounts/login/",
+        {"username": "Alice@example.com", "password": password},
+        REMOTE_ADDR=f"10.0.{n // 250}.{n % 250 + 1}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "Too many wrong passwords for this address today"), ("de", "Zu viele falsche")],
+)
+def test_guessing_from_many_ips_locks_the_address_for_the_day(
+    client, alice, language, words
+):
+    client.cookies["django_language"] = language
+    for n in range(ratelimit.LOGIN_ADDRESS.count):
+        assert _guess(client, n).status_code == 200  # a new IP each time: axes never locks
+    response = _guess(client, 999, password="alice-password-1")
+    assert words in response.content.decode()
+    assert client.get("/").status_code == 302
+
+
+def test_a_new_password_through_the_mail_lifts_the_address_lock(client, alice, smtp_server):
+    for n in range(ratelimit.LOGIN_ADDRESS.count):
+        _guess(client, n)
+    client.post("/accounts/password_reset/", {"email": "alice@example.com"})
+    set_password(client, reset_link(smtp_server.messages[0]), "alices-new-secret-1")
+    assert _guess(client, 999, password="alices-new-secret-1").status_code == 302
