@@ -220,3 +220,17 @@ def test_a_new_password_through_the_mail_lifts_the_address_lock(client, alice, s
     client.post("/accounts/password_reset/", {"email": "alice@example.com"})
     set_password(client, reset_link(smtp_server.messages[0]), "alices-new-secret-1")
     assert _guess(client, 999, password="alices-new-secret-1").status_code == 302
+
+
+# --- one address, one account ------------------------------------------------------------------
+
+
+def test_an_internationalised_domain_and_its_xn_form_are_one_account(client, db, smtp_server):
+    signup(client, "zw@exämple.org")
+    signup(client, "zw@xn--exmple-cua.org")
+    assert list(User.objects.values_list("email", flat=True)) == ["zw@xn--exmple-cua.org"]
+    assert [m["to"] for m in smtp_server.messages] == [["zw@xn--exmple-cua.org"]] * 2
+    response = client.post(
+        "/accounts/login/", {"username": "ZW@EXÄMPLE.ORG", "password": PASSWORD}
+    )
+    assert response.status_code == 302
