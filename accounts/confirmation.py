@@ -109,8 +109,7 @@ def unconfirmed_remove(*, now) -> int:
         profile__isnull=False,
         profile__email_confirmed_at__isnull=True,
     ).filter(
-        Q(profile__confirmation_sent_at__isnull=True)
-        | Q(profile__confirmation_sent_at__lt=expired)
+        Q(profile__confirmation_sent_at__isnull=True) | Q(profile__confirmation_sent_at__lt=expired)
     )
     removed = 0
     for user_id in stale.values_list("pk", flat=True):

@@ -7,10 +7,10 @@ password — which, for an account nobody has confirmed, confirms it: whoever ty
 someone else's address cannot keep its owner out. Limited per recipient and per IP.
 """
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError
 from django.urls import reverse
-from django.conf import settings
 from django.utils import translation
 
 from accounts import confirmation, mailing
@@ -20,9 +20,7 @@ from accounts.services import founder_signup
 from outsourcing.emails import make_message
 
 
-def signup_request(
-    *, request, email: str, password: str, language: str, time_zone: str
-) -> None:
+def signup_request(*, request, email: str, password: str, language: str, time_zone: str) -> None:
     """Open an account for a new address, or tell a registered address's owner; silently
     nothing past the limits. The caller answers the same in every case."""
     if not mailing.allowed(request, mailing.to(email)):

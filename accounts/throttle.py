@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
-
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 

@@ -228,6 +228,7 @@ def unsubscribe_url(*, founder_id: int) -> str:
 def profile_for_token(token: str) -> Profile | None:
     """The founder a signed token names; None for a tampered, unknown or expired one."""
     timed = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
+    founder_id: int | None
     try:
         founder_id = int(timed.unsign(token or "", max_age=UNSUBSCRIBE_VALID_FOR))
     except signing.SignatureExpired:

@@ -15,9 +15,7 @@ accounts = [
         name="login",
     ),
     path("password_change/", throttle.PasswordChangeView.as_view(), name="password_change"),
-    path(
-        "password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"
-    ),
+    path("password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
     path(
         "reset/<uidb64>/<token>/",
         password_reset.PasswordResetConfirmView.as_view(),

@@ -105,9 +105,7 @@ def test_an_untimed_token_works_until_its_cut_off_date(mail_client, alice, monke
     from django.utils import timezone
 
     untimed = signing.Signer(salt=digest.UNSUBSCRIBE_SALT).sign(str(alice.pk))
-    monkeypatch.setattr(
-        digest, "UNSUBSCRIBE_UNTIMED_UNTIL", timezone.now() - timedelta(seconds=1)
-    )
+    monkeypatch.setattr(digest, "UNSUBSCRIBE_UNTIMED_UNTIL", timezone.now() - timedelta(seconds=1))
     assert _one_click(mail_client, untimed).status_code == 400
     assert _enabled(alice)
     monkeypatch.setattr(digest, "UNSUBSCRIBE_UNTIMED_UNTIL", timezone.now() + timedelta(days=1))

@@ -99,7 +99,9 @@ def test_the_note_is_bounded(alice_client, alice, smtp_server, django_capture_on
 def test_an_unconfirmed_founder_hears_no_news(db, smtp_server):
     mallory = founder_signup(email="mallory@example.com", password="m-long-secret-1")
     _instruction, link = _link(mallory)
-    HandoverEvent.objects.create(founder=mallory, link=link, kind=HandoverEvent.ACKNOWLEDGED, version_number=1)
+    HandoverEvent.objects.create(
+        founder=mallory, link=link, kind=HandoverEvent.ACKNOWLEDGED, version_number=1
+    )
     assert mail.notifications_deliver(founder_id=mallory.pk, now=timezone.now()) == 0
     assert mail.founders_waiting(now=timezone.now()) == []
     assert smtp_server.messages == []
