@@ -137,6 +137,10 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Counted per address, whatever its case: "Victim@" and "victim@" are one account.
 AXES_USERNAME_CALLABLE = "accounts.throttle.axes_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client's address, one definition for the lockout and the rate limits: REMOTE_ADDR, or
+# behind TRUSTED_PROXY_COUNT proxies appending to X-Forwarded-For, what the nearest one saw.
+AXES_CLIENT_IP_CALLABLE = "accounts.mailing.client_ip"
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

@@ -227,3 +227,12 @@ def test_an_internationalised_domain_and_its_xn_form_are_one_account(client, db,
     assert [m["to"] for m in smtp_server.messages] == [["zw@xn--exmple-cua.org"]] * 2
     response = client.post("/accounts/login/", {"username": "ZW@EXÄMPLE.ORG", "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_the_client_ip_is_what_the_nearest_trusted_proxy_saw(rf, settings):
+    from accounts.mailing import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", REMOTE_ADDR="10.0.0.1")
+    assert client_ip(request) == "10.0.0.1"  # no proxy trusted: the header is ignored
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "203.0.113.9"  # the forged 6.6.6.6 is not used
