@@ -49,7 +49,7 @@ def test_invitations_to_many_addresses_stop_at_the_limit(
 ):
     for n in range(ratelimit.INVITE.count + 5):
         response = _invite(
-            consultant_client, django_capture_on_commit_callbacks, f"v+{n}@example.com"
+            consultant_client, django_capture_on_commit_callbacks, f"founder{n}@example.com"
         )
     assert len(smtp_server.messages) == ratelimit.INVITE.count
     assert "too many invitations today" in response.content.decode()
