@@ -53,3 +53,22 @@ def test_invitations_to_many_addresses_stop_at_the_limit(
         )
     assert len(smtp_server.messages) == ratelimit.INVITE.count
     assert "too many invitations today" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["You invited this address already", "too many invitations today"]),
+        ("de", ["Du hast diese Adresse schon eingeladen", "heute zu viele Einladungen"]),
+    ],
+)
+def test_the_refusals_in_both_languages(
+    consultant_client, smtp_server, django_capture_on_commit_callbacks, language, words
+):
+    consultant_client.cookies["django_language"] = language
+    pages = [
+        _invite(consultant_client, django_capture_on_commit_callbacks, "v@example.com")
+        for _ in range(ratelimit.MAIL_TO.count + 1)
+    ]
+    assert words[0] in pages[1].content.decode()
+    assert words[1] in pages[-1].content.decode()
