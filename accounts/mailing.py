@@ -58,6 +58,7 @@ def allowed(request, *checks: tuple[ratelimit.Limit, str]) -> bool:
 
 
 def sent(*, who, to: str, why: str) -> None:
-    """The record of a mail that went out (who: a user, or "" for an anonymous visitor)."""
+    """The record of a mail that went out (who: a user, a description, or "" for an
+    anonymous visitor)."""
     actor = getattr(who, "email", None) or str(who or "anonymous")
     log.info("mail %s to %s, caused by %s", why, to, actor)

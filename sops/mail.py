@@ -160,7 +160,7 @@ def notifications_deliver(*, founder_id: int, now: datetime | None = None) -> in
         timezone.override(profile.time_zone),
     ):
         make_message("heard_back", profile.user.email, ctx).send()
-    mailing.sent(who="", to=profile.user.email, why="news from delegates")
+    mailing.sent(who="a delegate's link", to=profile.user.email, why="news from delegates")
     # An SMTP error raises here and rolls the claim and the marks back: the next try sends.
     return len(events)
 
