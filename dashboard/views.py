@@ -23,6 +23,8 @@ from dashboard import reads as dashboard_reads
 from digest import schedule
 from digest.services import founder_trend
 from tasks.models import ROUTE_CHOICES, Category, Task
+from tasks import money_text
+from tasks.money_reads import founder_story
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback, founder_figure_groups
 
@@ -39,13 +41,21 @@ def dashboard(request):
     trend = founder_trend(founder_id=request.user.pk)
     kinds = hours_chart(dashboard_reads.hours_by_kind_and_state(groups))
     routes = dict(ROUTE_CHOICES)
+    move_rows = dashboard_reads.next_moves(profile=profile)
+    story = founder_story(
+        profile=profile,
+        figures=figures,
+        moves=[row.move for row in move_rows],
+        fit_order=request.GET.get("fit", ""),
+    )
     moves = [
         {
             "row": row,
             "route": routes.get(row.move.route, row.move.route),
             "reason": (reasons_text(row.reasons or []) or [""])[0],
+            "money": money_text.priced_lines(money, story.buyback_rate),
         }
-        for row in dashboard_reads.next_moves(profile=profile)
+        for row, money in zip(move_rows, story.moves, strict=True)
     ]
     today = schedule.local_today(now, profile.time_zone)
     waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
@@ -56,6 +66,7 @@ def dashboard(request):
         {
             "profile": profile,
             "figures": figures,
+            "money": money_text.story_context(story),
             "moves": moves,
             "waiting": waiting,
             "nothing_waiting": not any(item.count for item in waiting.values()),

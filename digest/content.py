@@ -19,8 +19,8 @@ from django.urls import reverse
 from accounts.models import Profile
 from digest import schedule
 from digest.models import WeeklyDigest
-from tasks import buyback, classifier
-from tasks.models import ROUTE_CHOICES, Category, Task, TaskNote
+from tasks import buyback, classifier, money_story
+from tasks.models import ROUTE_CHOICES, Category, Delegate, Task, TaskNote
 from tasks.reasons import reasons_text
 from tasks.selectors import FIGURE_FIELDS, task_figures
 
@@ -69,6 +69,7 @@ class OpenTask:
     delegated_on: date | None
     last_run_on: date | None
     delegate: str | None
+    area: str = ""
 
 
 @dataclass
@@ -86,6 +87,7 @@ class ChunkReads:
     categories: list[Category]
     runs: dict[int, list[tuple]] = field(default_factory=dict)  # by founder id, see week_runs
     notes: dict[int, list[tuple]] = field(default_factory=dict)  # by founder id, see week_notes
+    hires: dict[int, list[money_story.Hire]] = field(default_factory=dict)  # by founder id
 
 
 def chunk_reads(digests: list[WeeklyDigest]) -> ChunkReads:
@@ -97,7 +99,19 @@ def chunk_reads(digests: list[WeeklyDigest]) -> ChunkReads:
         categories=list(Category.objects.all()),
         runs=week_runs(digests),
         notes=week_notes(digests),
+        hires=founders_hires(founder_ids),
     )
+
+
+def founders_hires(founder_ids) -> dict[int, list[money_story.Hire]]:
+    """The founders' delegates as the money story prices them, in one query."""
+    grouped: dict[int, list[money_story.Hire]] = defaultdict(list)
+    rows = Delegate.objects.filter(owner_id__in=founder_ids).values_list(
+        "owner_id", "name", "kind", "areas", "hourly_rate"
+    )
+    for owner_id, name, kind, areas, rate in rows:
+        grouped[owner_id].append(money_story.Hire(name, kind, tuple(areas or ()), rate))
+    return grouped
 
 
 def week_notes(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
@@ -190,6 +204,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
         "delegated_on",
         "last_run_on",
         "delegate__name",
+        "area",
     )
     grouped: defaultdict[int, FounderTasks] = defaultdict(FounderTasks)
     width = len(FIGURE_FIELDS)
@@ -198,7 +213,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
         tasks = grouped[owner_id]
         tasks.figures.append(figures)
         if figures.status in Task.OPEN_STATUSES:
-            pk, title, reasons, delegated_on, last_run_on, delegate = row[width:]
+            pk, title, reasons, delegated_on, last_run_on, delegate, area = row[width:]
             tasks.open.append(
                 OpenTask(
                     pk,
@@ -211,6 +226,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
                     delegated_on,
                     last_run_on,
                     delegate,
+                    area,
                 )
             )
     return grouped
@@ -278,6 +294,9 @@ def digest_context(
         "change": change,
         "kinds": _kinds(figures, reads.categories),
         "moves": next_moves(tasks, profile=profile),
+        "money": money_of(
+            figures, tasks, profile=profile, hires=reads.hires.get(profile.user_id, [])
+        ),
         "waiting": waiting_for_instruction(tasks),
         "silent": silent,
         "silent_days": SILENT_AFTER.days,
@@ -332,6 +351,35 @@ def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
         }
         for move in buyback.next_moves(candidates, profile.rates(), limit=TOP_MOVES)
     ]
+
+
+def money_of(
+    figures: buyback.Buyback,
+    tasks: list[OpenTask],
+    *,
+    profile: Profile,
+    hires: list[money_story.Hire],
+) -> money_story.Story:
+    """The dashboard's money cards, from the same function: the plan is every open task the
+    advice says to hand off, the moves that fit the budget come from the dashboard's next moves."""
+    rates = profile.rates()
+    plan = [task for task in tasks if buyback.is_move(task.category, task.status)]
+    items = {
+        task.pk: money_story.PlanItem(task.hours, task.route, task.area, task.pk, task.title)
+        for task in plan
+    }
+    candidates = [
+        buyback.MoveCandidate(task.pk, task.title, task.hours, task.category, task.route, task.status)
+        for task in plan
+    ]
+    moves = buyback.next_moves(candidates, rates, limit=money_story.MOVES_SHOWN)
+    return money_story.story(
+        figures=figures,
+        plan=items.values(),
+        moves=[items[move.key] for move in moves],
+        hires=hires,
+        rates=rates,
+    )
 
 
 def waiting_for_instruction(tasks: list[OpenTask]) -> list[dict]:

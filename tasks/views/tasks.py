@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import add_service_errors
-from tasks import buyback, services
+from accounts.selectors import founder_profile
+from tasks import buyback, money_reads, money_text, services
 from tasks.forms import DelegationForm, OverrideForm, TaskForm
 from tasks.views.common import get_task_for_user, warning_text
 
@@ -43,10 +44,24 @@ def _render_detail(
         "delegation_warnings": [warning_text(w) for w in warnings],
         "delegation_problem": _delegation_problem(task),
         "delegation_cost": _delegation_cost(task),
+        "task_money": _task_money(task),
         "override_records": task.override_records.select_related("category", "by")[:20],
         "notes": task.notes.select_related("author")[:20],
     }
     return render(request, "tasks/task_detail.html", ctx, status=status)
+
+
+def _task_money(task) -> dict | None:
+    """Worth, cost and net of an open task, on the owner's rates (a consultant sees theirs)."""
+    if task.status == task.DONE:
+        return None
+    found = money_reads.task_money(task=task, profile=founder_profile(user=task.owner))
+    return {
+        **found,
+        "price_sentence": money_text.price_sentence(found["price"], task.effective_route),
+        "above": money_text.above_sentence(found["price"], found["buyback_rate"]),
+        "left_out": money_text.left_out_sentence(found["left_out"]),
+    }
 
 
 def _delegation_cost(task) -> dict | None:
