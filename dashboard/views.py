@@ -22,8 +22,8 @@ from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
 from digest import schedule
 from digest.services import founder_trend
-from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks import money_text
+from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.money_reads import founder_story
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback, founder_figure_groups
@@ -66,7 +66,7 @@ def dashboard(request):
         {
             "profile": profile,
             "figures": figures,
-            "money": money_text.story_context(story),
+            "money": money_text.story_context(story, profile.rates()),
             "moves": moves,
             "waiting": waiting,
             "nothing_waiting": not any(item.count for item in waiting.values()),
@@ -160,6 +160,8 @@ def _percent(part, whole) -> int:
 @login_required
 def profile_settings(request):
     profile = founder_profile(user=request.user)
+    # The saved rates: the form writes what was typed onto the profile when it validates.
+    default_warnings = money_text.default_rate_warnings(profile.rates())
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
@@ -174,6 +176,7 @@ def profile_settings(request):
             return response
     ctx = {
         "form": form,
+        "default_warnings": default_warnings,
         "consultants": profile.consultants.order_by("email"),
         "changes": [
             (record, change_text(record))

@@ -369,7 +369,9 @@ def money_of(
         for task in plan
     }
     candidates = [
-        buyback.MoveCandidate(task.pk, task.title, task.hours, task.category, task.route, task.status)
+        buyback.MoveCandidate(
+            task.pk, task.title, task.hours, task.category, task.route, task.status
+        )
         for task in plan
     ]
     moves = buyback.next_moves(candidates, rates, limit=money_story.MOVES_SHOWN)

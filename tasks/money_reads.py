@@ -40,11 +40,9 @@ def founder_plan(*, user_id: int) -> list[money_story.PlanItem]:
 def move_items(*, user_id: int, moves: Iterable[buyback.Move]) -> list[money_story.PlanItem]:
     """The next moves shown, with the area their price depends on."""
     moves = list(moves)
-    areas = dict(
-        Task.objects.filter(owner_id=user_id, pk__in=[m.key for m in moves]).values_list(
-            "pk", "area"
-        )
-    )
+    # Never an empty IN (Django skips that query): one query whatever the founder has.
+    keys = [move.key for move in moves] or [0]
+    areas = dict(Task.objects.filter(owner_id=user_id, pk__in=keys).values_list("pk", "area"))
     return [
         money_story.PlanItem(move.hours, move.route, areas.get(move.key, ""), move.key, move.title)
         for move in moves
@@ -117,6 +115,3 @@ def _left_out(task: Task, rates: buyback.Rates) -> dict | None:
     if move.net < 0:
         return {"costs_more": -move.net, "rate": buyback.default_rate(move.route, rates)}
     return {"ahead": keys.index(task.pk), "costs_more": None}
-
-
-

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts import money as money_rules
 from tasks import money_story
+from tasks.buyback import Rates, buyback_rate
 from tasks.classifier import VIRTUAL_ASSISTANT
 
 
@@ -21,11 +22,13 @@ def _default_name(route: str) -> str:
     return _("your default specialist rate")
 
 
-def default_rate_warnings(story: money_story.Story) -> list[str]:
+def default_rate_warnings(rates: Rates) -> list[str]:
     """One sentence per default rate above the buyback rate (the digest says the same)."""
     warnings = []
-    for default in story.defaults_above_buyback:
-        values = {"rate": amount(default.rate), "limit": amount(story.buyback_rate)}
+    for default in money_story.default_rates(rates):
+        if not default.above_buyback:
+            continue
+        values = {"rate": amount(default.rate), "limit": amount(buyback_rate(rates.hourly_value))}
         if default.is_va:
             text = _(
                 "Your default virtual assistant rate (%(rate)s/h) is above your buyback rate of "
@@ -43,7 +46,7 @@ def default_rate_warnings(story: money_story.Story) -> list[str]:
 def price_sentence(price: money_story.Price, route: str) -> str:
     """Whose rate prices a task: the founder's delegate, or the default (and why)."""
     if price.delegate is not None:
-        return _("At %(name)s’s rate of %(rate)s/h.") % {
+        return _("At the rate of %(name)s: %(rate)s/h.") % {
             "name": price.delegate,
             "rate": amount(price.rate),
         }
@@ -84,11 +87,11 @@ def priced_lines(priced: money_story.Priced, limit: Decimal) -> dict:
     }
 
 
-def story_context(story: money_story.Story) -> dict:
+def story_context(story: money_story.Story, rates: Rates) -> dict:
     """What the money cards' partial shows (the dashboard's and, as text, the digest's)."""
     return {
         "story": story,
-        "default_warnings": default_rate_warnings(story),
+        "default_warnings": default_rate_warnings(rates),
         "fits": [priced_lines(priced, story.buyback_rate) for priced in story.fits],
         "cheapest_first": story.fit_order == money_story.CHEAPEST_FIRST,
     }

@@ -13,12 +13,16 @@ Fitting €283 a month, best net first: Customer emails €195 (195), Data entry
 posts €78 (273), Travel €39 no. Cheapest first: Travel €39, Social €78, Data entry €156 (273).
 """
 
+import re
 from decimal import Decimal
 
 import pytest
 
-from tasks import money_story
+from accounts.models import Profile
+from dashboard.reads import next_moves
+from tasks import money_reads, money_story
 from tasks.buyback import Rates, compute
+from tasks.selectors import founder_buyback
 from tasks.tests.money_support import money_founder
 
 D = Decimal
@@ -54,14 +58,9 @@ def test_the_moves_that_fit_follow_the_founders_order():
 
 
 def test_the_story_of_the_issues_founder(db, alice):
-    from tasks import money_reads
-    from tasks.selectors import founder_buyback
-
     money_founder(alice)
-    profile = type(alice.profile).objects.get(user=alice)
+    profile = Profile.objects.get(user=alice)
     figures = founder_buyback(profile=profile)
-    from dashboard.reads import next_moves
-
     story = money_reads.founder_story(
         profile=profile, figures=figures, moves=[row.move for row in next_moves(profile=profile)]
     )
@@ -78,7 +77,10 @@ def test_the_story_of_the_issues_founder(db, alice):
 
 @pytest.mark.parametrize(
     ("fit", "expected"),
-    [("", ["Customer emails", "Social posts"]), ("cheapest", ["Travel booking", "Social posts", "Data entry"])],
+    [
+        ("", ["Customer emails", "Social posts"]),
+        ("cheapest", ["Travel booking", "Social posts", "Data entry"]),
+    ],
 )
 def test_the_dashboard_shows_three_cards_the_warnings_and_the_moves_that_fit(
     alice_client, alice, fit, expected
@@ -88,16 +90,19 @@ def test_the_dashboard_shows_three_cards_the_warnings_and_the_moves_that_fit(
     html = response.content.decode()
     assert 'data-figure="bought-back">3 h/week' in html
     assert "Basis: the tasks you have delegated, at the rates you pay." in html
-    assert "12 h priced at the rate of your delegate who fits each task, 7 h at your default" in html
+    assert (
+        "12 h priced at the rate of your delegate who fits each task, 7 h at your default" in html
+    )
     assert "€2,405.00 of €400.00 a month" in html
     assert "Over budget by €2,005.00 a month." in html
-    assert "Your default virtual assistant rate (€15.00/h) is above your buyback rate of €11.25/h." in html
-    assert "Your default specialist rate (€60.00/h) is above your buyback rate of €11.25/h." in html
-    fits = [int(pk) for pk in __import__("re").findall(r'data-fit="(\d+)"', html)]
+    above = "is above your buyback rate of €11.25/h."
+    assert f"Your default virtual assistant rate (€15.00/h) {above}" in html
+    assert f"Your default specialist rate (€60.00/h) {above}" in html
+    fits = [int(pk) for pk in re.findall(r'data-fit="(\d+)"', html)]
     assert fits == [tasks[title].pk for title in expected]
     # The one move priced at a default rate is flagged; Maria's moves are not.
     assert html.count('data-warning="above-buyback"') == 1
-    assert "At Maria’s rate of €9.00/h." in html
+    assert "At the rate of Maria: €9.00/h." in html
 
 
 def test_the_task_page_gives_the_money_and_why_a_hand_off_is_left_out(alice_client, alice):
@@ -108,12 +113,11 @@ def test_the_task_page_gives_the_money_and_why_a_hand_off_is_left_out(alice_clie
     assert 'data-figure="task-net">-€60.00' in html
     assert 'data-figure="task-net-month">-€260.00' in html
     assert (
-        "at the default rate of €60.00/h it costs €60.00 a week more than doing it yourself"
-        in html
+        "at the default rate of €60.00/h it costs €60.00 a week more than doing it yourself" in html
     )
     shown = alice_client.get(f"/tasks/{tasks['Travel booking'].pk}/").content.decode()
     assert "data-left-out" not in shown
-    assert "At Maria’s rate of €9.00/h." in shown
+    assert "At the rate of Maria: €9.00/h." in shown
 
 
 def test_german_says_unterm_strich_and_hoechstsatz(alice_client, alice):
@@ -125,3 +129,13 @@ def test_german_says_unterm_strich_and_hoechstsatz(alice_client, alice):
     assert "2.005,00" in html
     page = alice_client.get(f"/tasks/{tasks['Podcast editing'].pk}/").content.decode()
     assert "60,00" in page and "Unterm Strich" in page
+
+
+def test_the_settings_flag_a_default_rate_above_the_buyback_rate(alice_client, alice):
+    money_founder(alice)
+    html = alice_client.get("/settings/").content.decode()
+    assert html.count('data-warning="default-rate"') == 2
+    Profile.objects.filter(user=alice).update(default_va_rate=D("11.25"))
+    html = alice_client.get("/settings/").content.decode()
+    assert html.count('data-warning="default-rate"') == 1
+    assert "Your default specialist rate (€60.00/h)" in html
