@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "digest",
     "consultants",
     "dashboard",
+    "plan",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("digest.urls")),
     path("", include("dashboard.urls")),
+    path("", include("plan.urls")),
     path("", include("consultants.urls")),
     path("", include("tasks.urls")),
 ]
