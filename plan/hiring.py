@@ -20,7 +20,7 @@ def role_name(role: rules.Role) -> str:
 
 
 def job_description(role: rules.Role, *, rate, versions: dict) -> str:
-    lines = [f"# {role_name(role)}", "", f"## {_('What you will do')}", ""]
+    lines = [f"# {role_name(role)}", "", "## " + _("What you will do"), ""]
     for task in role.tasks:
         line = _("%(title)s — about %(h)s h a week") % {
             "title": task.title,
@@ -33,7 +33,7 @@ def job_description(role: rules.Role, *, rate, versions: dict) -> str:
     ready = sum(1 for task in role.tasks if task.key in versions)
     lines += [
         "",
-        f"## {_('How we work')}",
+        "## " + _("How we work"),
         "",
         _(
             "Every task comes with a written work instruction; %(ready)s of %(total)s are "
@@ -41,7 +41,7 @@ def job_description(role: rules.Role, *, rate, versions: dict) -> str:
         )
         % {"ready": ready, "total": len(role.tasks)},
         "",
-        f"## {_('Time and rate')}",
+        "## " + _("Time and rate"),
         "",
         _("About %(h)s h a week, at %(rate)s an hour. We start with a paid test project.")
         % {"h": hours_text(role.hours), "rate": amount(rate)},
@@ -62,17 +62,17 @@ def test_project(role: rules.Role, *, rate, versions: dict) -> str:
     version = versions[task.key]
     minutes = version.estimated_minutes or round(task.hours * 60)
     lines = [
-        f"# {_('Paid test project: %(title)s') % {'title': task.title}}",
+        "# " + _("Paid test project: %(title)s") % {"title": task.title},
         "",
         _("Paid at %(rate)s an hour; it should take about %(minutes)s minutes.")
         % {"rate": amount(rate), "minutes": minutes},
         "",
-        f"## {_('The work instruction')}: {version.title}",
+        "## " + _("The work instruction: %(title)s") % {"title": version.title},
         "",
     ]
     for number, step in enumerate(version.steps, start=1):
         lines.append(f"{number}. {step.get('text', '')}")
-    lines += ["", f"## {_('Acceptance checklist')}", ""]
+    lines += ["", "## " + _("Acceptance checklist"), ""]
     for step in version.steps:
         expected = step.get("expected") or ""
         lines.append(f"- [ ] {step.get('text', '')}" + (f" — {expected}" if expected else ""))

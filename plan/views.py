@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.selectors import founder_profile
 from plan import hiring, reads, rules
@@ -13,19 +14,19 @@ from tasks.money_reads import founder_hires
 
 QUADRANT_TEXT = {
     rules.DELEGATION: (
-        _("Delegation"),
+        pgettext_lazy("DRIP quadrant", "Delegation"),
         _("Drains you and earns little: hand it off first, to a virtual assistant."),
     ),
     rules.REPLACEMENT: (
-        _("Replacement"),
+        pgettext_lazy("DRIP quadrant", "Replacement"),
         _("Earns well but drains you: hire someone to replace you here, step by step."),
     ),
     rules.INVESTMENT: (
-        _("Investment"),
+        pgettext_lazy("DRIP quadrant", "Investment"),
         _("Gives you energy but earns little: keep a little of it, as an investment in you."),
     ),
     rules.PRODUCTION: (
-        _("Production"),
+        pgettext_lazy("DRIP quadrant", "Production"),
         _("Earns well and gives you energy: this is where your bought-back hours go."),
     ),
 }
@@ -89,7 +90,11 @@ def roles(request):
 def hire(request, route, area):
     profile = founder_profile(user=request.user)
     found = next(
-        (item for item in _roles(profile) if (item["role"].route, item["role"].area) == (route, area)),
+        (
+            item
+            for item in _roles(profile)
+            if (item["role"].route, item["role"].area) == (route, area)
+        ),
         None,
     )
     if found is None:

@@ -83,7 +83,7 @@ def test_the_plan_pages_in_german(alice_client, alice):
     Task.objects.filter(pk=tasks["Podcast editing"].pk).update(enjoyment=2)
     alice_client.cookies["django_language"] = "de"
     drip = alice_client.get("/plan/drip/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
-    assert "Geld und Energie" in drip and "Ersetzen" in drip
+    assert "Geld und Energie" in drip and "<td data-drip-quadrant>Ersetzen</td>" in drip
     roles = alice_client.get("/plan/roles/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Rollen statt Aufgaben" in roles
     hire = alice_client.get("/plan/roles/virtual_assistant/admin/").content.decode()
