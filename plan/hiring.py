@@ -60,12 +60,14 @@ def test_project(role: rules.Role, *, rate, versions: dict) -> str:
     if task is None:
         return ""
     version = versions[task.key]
-    minutes = version.estimated_minutes or round(task.hours * 60)
     lines = [
         "# " + _("Paid test project: %(title)s") % {"title": task.title},
         "",
         _("Paid at %(rate)s an hour; it should take about %(minutes)s minutes.")
-        % {"rate": amount(rate), "minutes": minutes},
+        % {"rate": amount(rate), "minutes": version.estimated_minutes}
+        if version.estimated_minutes
+        # No estimate in the instruction: the test run gives the first one.
+        else _("Paid at %(rate)s an hour; note how long it took.") % {"rate": amount(rate)},
         "",
         "## " + _("The work instruction: %(title)s") % {"title": version.title},
         "",
