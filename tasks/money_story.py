@@ -70,26 +70,9 @@ class Price:
 
 
 @dataclass(frozen=True)
-class Priced:
-    item: PlanItem
-    price: Price
-    value: Decimal
-    cost: Decimal
+class Money:
+    """Cost and value per week; net, and each per month beside it."""
 
-    @property
-    def net(self) -> Decimal:
-        return self.value - self.cost
-
-    @property
-    def monthly_cost(self) -> Decimal:
-        return monthly(self.cost)
-
-
-@dataclass(frozen=True)
-class Card:
-    """Hours, cost, value and net per week; per month beside them."""
-
-    hours: Decimal
     cost: Decimal
     value: Decimal
 
@@ -108,6 +91,21 @@ class Card:
     @property
     def monthly_net(self) -> Decimal:
         return monthly(self.net)
+
+
+@dataclass(frozen=True)
+class Priced(Money):
+    """One task (or group) of the plan at the rate it would go for."""
+
+    item: PlanItem
+    price: Price
+
+
+@dataclass(frozen=True)
+class Card(Money):
+    """A card's figures: the hours a week, with their cost and value."""
+
+    hours: Decimal
 
 
 @dataclass(frozen=True)
@@ -187,7 +185,9 @@ def price(route: str, area: str, hires: Iterable[Hire], rates: Rates) -> Price:
 
 def priced(item: PlanItem, hires: Iterable[Hire], rates: Rates) -> Priced:
     at = price(item.route, item.area, hires, rates)
-    return Priced(item, at, item.hours * rates.hourly_value, item.hours * at.rate)
+    return Priced(
+        cost=item.hours * at.rate, value=item.hours * rates.hourly_value, item=item, price=at
+    )
 
 
 def moves_that_fit(moves: Iterable[Priced], *, room: Decimal, order: str) -> list[Priced]:
@@ -231,16 +231,18 @@ def story(
     at_default = sum((p.item.hours for p in plan_priced if p.price.is_default), ZERO)
     plan_hours = sum((p.item.hours for p in plan_priced), ZERO)
     plan_card = Card(
-        plan_hours,
-        sum((p.cost for p in plan_priced), ZERO),
-        sum((p.value for p in plan_priced), ZERO),
+        cost=sum((p.cost for p in plan_priced), ZERO),
+        value=sum((p.value for p in plan_priced), ZERO),
+        hours=plan_hours,
     )
     budget = Budget(figures.monthly_cost, plan_card.monthly_cost, rates.monthly_budget)
     order = fit_order if fit_order in FIT_ORDERS else BEST_NET_FIRST
     return Story(
         buyback_rate=buyback_rate(rates.hourly_value),
         bought_back=Card(
-            figures.bought_back_hours, figures.delegation_cost, figures.bought_back_value
+            cost=figures.delegation_cost,
+            value=figures.bought_back_value,
+            hours=figures.bought_back_hours,
         ),
         plan=plan_card,
         plan_at_delegates_hours=plan_hours - at_default,

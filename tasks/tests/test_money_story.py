@@ -46,9 +46,8 @@ def test_a_task_goes_to_the_best_fitting_delegate_else_to_the_default_rate():
 def test_the_moves_that_fit_follow_the_founders_order():
     def move(title, hours, rate):
         item = money_story.PlanItem(D(hours), "virtual_assistant", "admin", hash(title), title)
-        return money_story.Priced(
-            item, money_story.Price(D(rate), "M", False), D(hours) * 45, D(hours) * D(rate)
-        )
+        at = money_story.Price(D(rate), "M", False)
+        return money_story.Priced(cost=D(hours) * D(rate), value=D(hours) * 45, item=item, price=at)
 
     moves = [move("A", "5", "9"), move("B", "4", "9"), move("C", "2", "9"), move("D", "1", "9")]
     best = money_story.moves_that_fit(moves, room=D("283"), order=money_story.BEST_NET_FIRST)
