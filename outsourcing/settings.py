@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "sops",
     "digest",
     "consultants",
+    "privacy",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("instructions/", include("sops.urls")),
     path("", include("accounts.urls")),
+    path("", include("privacy.urls")),
     path("", include("digest.urls")),
     path("", include("tasks.urls")),
 ]
