@@ -62,5 +62,5 @@ def give_everything(founder, consultant) -> dict:
         object_repr=task.title,
         action_flag=ADDITION,
     )
-    DataExport.objects.create(founder=founder)
+    DataExport.objects.create(founder=founder, created_at=now - timedelta(days=2))
     return {"task": task, "instruction": instruction, "version": version, "link": link}
