@@ -37,8 +37,12 @@ class LegalPage(models.Model):
     KIND_CHOICES = [(PRIVACY, _("Privacy notice")), (IMPRINT, _("Imprint"))]
 
     kind = models.CharField(_("page"), max_length=10, choices=KIND_CHOICES, unique=True)
-    text_en = models.TextField(_("text in English"), help_text=_("Plain text; blank lines start a paragraph."))
-    text_de = models.TextField(_("text in German"), help_text=_("Plain text; blank lines start a paragraph."))
+    text_en = models.TextField(
+        _("text in English"), help_text=_("Plain text; blank lines start a paragraph.")
+    )
+    text_de = models.TextField(
+        _("text in German"), help_text=_("Plain text; blank lines start a paragraph.")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,6 +1,7 @@
 """The founder's data page (settings → "Your data"): download it, delete the account; and the
 operator's privacy and imprint pages."""
 
+from axes.helpers import get_lockout_response
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from axes.helpers import get_lockout_response
 from privacy import export_service, services
 from privacy.forms import CONFIRMATION_WORD, AccountDeleteForm
 from privacy.models import LegalPage
@@ -82,6 +82,4 @@ def legal_page(request, kind):
     title = dict(LegalPage.KIND_CHOICES)[kind]
     text = page.text(translation.get_language() or "en") if page else ""
     paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
-    return render(
-        request, "privacy/legal_page.html", {"title": title, "paragraphs": paragraphs}
-    )
+    return render(request, "privacy/legal_page.html", {"title": title, "paragraphs": paragraphs})

@@ -58,9 +58,7 @@ def test_every_kind_of_data_is_in_the_zip_as_json_and_csv(
     assert all(f"{kind.name}.json" in readme for kind in exports.KINDS)
 
 
-def test_a_german_founder_gets_semicolons_decimal_commas_and_a_german_readme(
-    alice, bob, settings
-):
+def test_a_german_founder_gets_semicolons_decimal_commas_and_a_german_readme(alice, bob, settings):
     alice.profile.language = "de"
     alice.profile.save()
     give_everything(alice, bob)
