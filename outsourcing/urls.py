@@ -31,6 +31,7 @@ urlpatterns = [
     path("instructions/", include("sops.urls")),
     path("", include("accounts.urls")),
     path("", include("privacy.urls")),
+    path("api/", include("api.urls")),
     path("", include("digest.urls")),
     path("", include("tasks.urls")),
 ]

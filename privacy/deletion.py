@@ -50,6 +50,9 @@ RULES: dict[str, str] = {
     "sops.HandoverEvent.run": REMOVED,
     # digest
     "digest.WeeklyDigest.founder": REMOVED,
+    # api
+    "api.AccessToken.founder": REMOVED,
+    "api.CalendarFeed.founder": REMOVED,
     # privacy
     "privacy.DataExport.founder": REMOVED,
 }

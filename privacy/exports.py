@@ -152,6 +152,8 @@ KINDS: list[Kind] = [
 NOT_EXPORTED = {
     "admin.LogEntry": "the operator's admin log, not the founder's data",
     "privacy.DataExport": "the exports themselves",
+    "api.AccessToken": "secrets, kept only hashed; their names are on the settings page",
+    "api.CalendarFeed": "a secret, kept only hashed",
 }
 
 
