@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from api.models import AccessToken, CalendarFeed
 
-TOKEN_PREFIX = "bbt_"
+TOKEN_PREFIX = "bbt_"  # noqa: S105 — a public marker, not a secret
 # A founder needs a few (Zapier, a script); more is a leak waiting to happen.
 TOKENS_MAX = 20
 # "Last used" is written at most this often: a busy script costs no write per request.

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import passwords, throttle
+from api import urls as api_urls
 from outsourcing.health import healthz
 
 # Django's login and password views with our forms (our words, du-form in German); the
@@ -32,6 +33,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("privacy.urls")),
     path("api/", include("api.urls")),
+    path("", include(api_urls.settings_urls)),
     path("", include("digest.urls")),
     path("", include("tasks.urls")),
 ]
