@@ -277,6 +277,15 @@ OPEN_TASKS_MAX = envint("OPEN_TASKS_MAX", "2000")
 # The REST API (api/): personal access tokens, JSON only, a rate per token, errors as JSON
 # in the request's language.
 API_RATE = os.getenv("API_RATE", "120/minute")
+# The rate's counts: in Redis when there is one, so every web worker counts together.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
+    ),
+}
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.auth.TokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.auth.TokenScope"],

@@ -9,6 +9,7 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import Q
@@ -22,6 +23,9 @@ from privacy import export_files
 from sops.models import HandoverEvent, HandoverLink, Instruction, InstructionVersion, Run, Step
 from tasks.models import ChangeRecord, ConsultantInvite, Delegate, OverrideRecord, Task, TaskNote
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 # Secrets and machinery, never part of an export: a leaked ZIP opens no handover link.
 NEVER = {"token", "lease_token", "lease_until", "content", "password", "next_digest_at"}
 
@@ -31,7 +35,7 @@ class Kind:
     name: str  # the file name, without .json / .csv
     model: type[models.Model]
     rows: Callable[[User], models.QuerySet]
-    about: str  # what the file holds, for the README (lazy, translated)
+    about: "StrOrPromise"  # what the file holds, for the README (translated when written)
     exclude: tuple[str, ...] = ()
 
 

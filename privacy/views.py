@@ -19,10 +19,10 @@ from privacy.models import LegalPage
 @login_required
 def your_data(request):
     ready = export_service.export_ready(founder=request.user)
-    ctx = {
-        "download_url": export_service.export_path(ready) if ready else "",
-        "download_until": ready.built_at + export_service.VALID_FOR if ready else None,
-    }
+    ctx: dict[str, object] = {"download_url": "", "download_until": None}
+    if ready is not None and ready.built_at is not None:
+        ctx["download_url"] = export_service.export_path(ready)
+        ctx["download_until"] = ready.built_at + export_service.VALID_FOR
     return render(request, "privacy/your_data.html", ctx)
 
 
