@@ -6,6 +6,7 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from api import tokens
 from digest.models import WeeklyDigest
 from privacy.models import DataExport
 from sops import services as sops_services
@@ -62,5 +63,7 @@ def give_everything(founder, consultant) -> dict:
         object_repr=task.title,
         action_flag=ADDITION,
     )
+    tokens.token_create(founder=founder, name="Zapier", scope="read")
+    tokens.calendar_feed_create(founder=founder)
     DataExport.objects.create(founder=founder, created_at=now - timedelta(days=2))
     return {"task": task, "instruction": instruction, "version": version, "link": link}
