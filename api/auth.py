@@ -2,7 +2,6 @@
 scope, and a rate limit per token."""
 
 from django.conf import settings
-from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions, permissions, throttling
 
@@ -42,7 +41,6 @@ class PerTokenThrottle(throttling.SimpleRateThrottle):
     """API_RATE requests per token (a script's loop cannot swamp the app)."""
 
     scope = "token"
-    cache = caches["api"]
 
     def get_rate(self):
         return settings.API_RATE

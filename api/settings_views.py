@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.forms import add_service_errors
 from api import calendar, tokens
 from api.models import AccessToken, CalendarFeed
-from tasks.views.common import add_service_errors
 
 
 class TokenForm(forms.Form):

@@ -15,8 +15,8 @@ from rest_framework.views import APIView
 
 from accounts.selectors import founder_profile
 from api import serializers as api_serializers
+from dashboard import reads as dashboard_reads
 from sops.models import Instruction, Run
-from tasks import dashboard_reads
 from tasks import services as task_services
 from tasks.models import Delegate, Task
 from tasks.selectors import founder_buyback

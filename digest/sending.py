@@ -35,13 +35,13 @@ from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone, translation
 
+from accounts import money
 from digest import content as digest_content
 from digest import schedule
 from digest.content import digest_context
 from digest.models import WeeklyDigest
 from digest.services import unsubscribe_headers, unsubscribe_url
 from outsourcing.emails import make_message
-from tasks import money
 
 log = logging.getLogger("tasks.digest")
 

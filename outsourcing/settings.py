@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "sops",
     "digest",
     "consultants",
+    "dashboard",
     "privacy",
     "api",
 ]
@@ -189,6 +190,15 @@ DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Buyback <buyback@localhost
 
 # Celery: Redis as the broker when configured; otherwise run tasks in-process.
 REDIS_URL = os.getenv("REDIS_URL", "")
+# The cache holds rate-limit counters (accounts/ratelimit.py): on Redis every worker counts
+# together; without Redis (the demo, one process) local memory does.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -277,15 +287,7 @@ OPEN_TASKS_MAX = envint("OPEN_TASKS_MAX", "2000")
 # The REST API (api/): personal access tokens, JSON only, a rate per token, errors as JSON
 # in the request's language.
 API_RATE = os.getenv("API_RATE", "120/minute")
-# The rate's counts: in Redis when there is one, so every web worker counts together.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "api": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
-    ),
-}
+# The rate's counts are in the default cache: Redis when there is one (CACHES above).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.auth.TokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.auth.TokenScope"],

@@ -35,5 +35,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include(api_urls.settings_urls)),
     path("", include("digest.urls")),
+    path("", include("dashboard.urls")),
+    path("", include("consultants.urls")),
     path("", include("tasks.urls")),
 ]

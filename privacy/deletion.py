@@ -28,12 +28,12 @@ RULES: dict[str, str] = {
     "tasks.OverrideRecord.by": CLEARED,
     "tasks.TaskNote.task": REMOVED,
     "tasks.TaskNote.author": CLEARED,  # a deleted consultant's notes stay with the founder
-    "tasks.ChangeRecord.founder": REMOVED,
-    "tasks.ChangeRecord.by": CLEARED,
+    "consultants.ChangeRecord.founder": REMOVED,
+    "consultants.ChangeRecord.by": CLEARED,
     # A consultant's invitations go with them; a founder's received ones too (pending ones
     # for the founder's address are removed by privacy.services as well).
-    "tasks.ConsultantInvite.consultant": REMOVED,
-    "tasks.ConsultantInvite.founder": REMOVED,
+    "consultants.ConsultantInvite.consultant": REMOVED,
+    "consultants.ConsultantInvite.founder": REMOVED,
     # sops
     "sops.Instruction.owner": REMOVED,
     "sops.Instruction.task": REMOVED,

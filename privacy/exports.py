@@ -18,10 +18,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, User
+from consultants.models import ChangeRecord, ConsultantInvite
 from digest.models import WeeklyDigest
 from privacy import export_files
 from sops.models import HandoverEvent, HandoverLink, Instruction, InstructionVersion, Run, Step
-from tasks.models import ChangeRecord, ConsultantInvite, Delegate, OverrideRecord, Task, TaskNote
+from tasks.models import Delegate, OverrideRecord, Task, TaskNote
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise

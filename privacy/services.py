@@ -12,9 +12,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from accounts.models import Profile, User
+from consultants.models import ConsultantInvite
 from outsourcing.emails import make_message
 from sops.models import Instruction, Run
-from tasks.models import ConsultantInvite, Task
+from tasks.models import Task
 
 log = logging.getLogger(__name__)
 

@@ -21,10 +21,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts import money
 from accounts.models import Profile
 from outsourcing.emails import make_message
 from sops.models import HandoverEvent, HandoverLink
-from tasks import money
 
 NOTIFY_EVERY = timedelta(hours=1)
 NOTE_MAX = 2000

@@ -7,13 +7,14 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from consultants import consulting
+from consultants.models import ConsultantInvite
 from digest.models import WeeklyDigest
 from privacy.models import DataExport
 from sops import services as sops_services
 from sops.tests.factories import published_va_task
-from tasks import consulting
 from tasks import services as task_services
-from tasks.models import ConsultantInvite, Task
+from tasks.models import Task
 from tasks.tests.factories import make_delegate
 
 

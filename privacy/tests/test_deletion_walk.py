@@ -10,10 +10,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Profile, User
+from consultants.models import ConsultantInvite
 from privacy import deletion, services
 from privacy.tests.everything import give_everything
 from sops.services import handover_path
-from tasks.models import ConsultantInvite
 
 pytestmark = pytest.mark.django_db
 
@@ -126,9 +126,9 @@ def test_deleting_a_consultant_leaves_the_founders_data_intact(alice, bob, charl
     before = _rows_of(alice, found)
     services.account_delete(user=bob)
     # The invitations were the consultant's and go with them; all else of Alice's stays.
-    assert before.pop("tasks.ConsultantInvite")
+    assert before.pop("consultants.ConsultantInvite")
     after = _rows_of(alice, found)
-    assert after.pop("tasks.ConsultantInvite") == set()
+    assert after.pop("consultants.ConsultantInvite") == set()
     assert after == before
     alice.profile.refresh_from_db()
     assert not alice.profile.consultants.exists()

@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from accounts.roles import CONSULTANTS
+from consultants.models import ChangeRecord, ConsultantInvite
 from outsourcing.emails import make_message
-from tasks.models import ChangeRecord, ConsultantInvite, Task, TaskNote
+from tasks.models import Task, TaskNote
 
 INVITE_DAYS = 14
 INVITE_SALT = "tasks.consultant.invite"
