@@ -220,6 +220,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digest.tasks.digests_due",
         "schedule": timedelta(seconds=envint("DIGEST_RECOVERY_SECONDS", "60")),
     },
+    # Data exports nobody downloaded within their 24 hours are removed.
+    "data-exports-expire": {
+        "task": "privacy.tasks.exports_expire",
+        "schedule": timedelta(hours=1),
+    },
 }
 # The digest's fault tolerance (digest/sending.py), in seconds so tests can shrink it:
 # a sender's lease on one digest (taken just before SMTP; far above one SMTP exchange, whose

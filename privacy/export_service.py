@@ -78,6 +78,14 @@ def export_build_and_mail(*, export_id: int) -> bool:
     return True
 
 
+def exports_expire() -> int:
+    """Remove exports older than their link: a ZIP never stays past VALID_FOR."""
+    deleted, _by_model = DataExport.objects.filter(
+        created_at__lt=timezone.now() - VALID_FOR
+    ).delete()
+    return deleted
+
+
 def export_ready(*, founder: User) -> DataExport | None:
     """The founder's latest export, if built, not yet downloaded and still valid."""
     return (

@@ -6,5 +6,10 @@ from privacy import export_service
 
 
 @shared_task
+def exports_expire() -> int:
+    return export_service.exports_expire()
+
+
+@shared_task
 def export_build(export_id: int) -> bool:
     return export_service.export_build_and_mail(export_id=export_id)

@@ -119,3 +119,13 @@ def test_a_second_request_within_minutes_is_refused(
 def test_the_page_offers_the_ready_file(alice_client, alices_link):
     page = alice_client.get("/settings/data/").content.decode()
     assert alices_link in page
+
+
+def test_exports_older_than_their_link_are_removed(alice, charlie):
+    old = DataExport.objects.create(
+        founder=alice, created_at=timezone.now() - export_service.VALID_FOR - timedelta(minutes=1)
+    )
+    fresh = DataExport.objects.create(founder=charlie)
+    assert export_service.exports_expire() == 1
+    assert not DataExport.objects.filter(pk=old.pk).exists()
+    assert DataExport.objects.filter(pk=fresh.pk).exists()
