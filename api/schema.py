@@ -25,6 +25,7 @@ ERRORS = {
     "404": "Not found (or another founder's)",
     "405": "Not allowed here",
     "406": "Only JSON is served",
+    "410": "The handover link expired or was revoked",
     "415": "Only JSON is accepted",
     "429": "Too many requests for this token; wait and retry",
 }

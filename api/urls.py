@@ -24,6 +24,7 @@ settings_urls = [
 urlpatterns = [
     path("", include(router.urls)),
     path("buyback/", views.BuybackView.as_view(), name="api-buyback"),
+    path("handover/<str:signed>/runs/", views.HandoverRunView.as_view(), name="api-handover-run"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     # Anything else under /api/ is a JSON 404 too, never the site's HTML page.

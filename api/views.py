@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from accounts.selectors import founder_profile
 from api import serializers as api_serializers
 from dashboard import reads as dashboard_reads
+from sops import services as sops_services
 from sops.models import Instruction, Run
 from tasks import services as task_services
 from tasks.models import Delegate, Task
@@ -173,3 +174,42 @@ class BuybackView(APIView):
 @permission_classes([AllowAny])
 def not_found(request):
     raise NotFound
+
+
+class HandoverRunInput(serializers.Serializer):
+    performed_on = serializers.DateField()
+    performed_by = serializers.CharField(max_length=120)
+    checked_steps = serializers.ListField(
+        child=serializers.IntegerField(min_value=0, max_value=1000), max_length=1000, default=list
+    )
+    minutes = serializers.IntegerField(min_value=1, max_value=24 * 60)
+    notes = serializers.CharField(max_length=5000, allow_blank=True, default="")
+
+
+class HandoverRunView(APIView):
+    """A delegate records a run through their handover link: the signed token in the URL is
+    the credential (no account, no personal token), as on the handover page."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        tags=["runs"],
+        auth=[],
+        request=HandoverRunInput,
+        responses={201: api_serializers.RunSerializer, 410: OpenApiTypes.OBJECT},
+    )
+    def post(self, request, signed):
+        try:
+            link = sops_services.handover_link_resolve(signed=signed)
+        except sops_services.LinkNotFound:
+            raise NotFound from None
+        except sops_services.LinkGone:
+            return Response({"detail": _("This handover link no longer works.")}, status=410)
+        version = link.instruction.latest_version()
+        if version is None:
+            return Response({"detail": _("This handover link no longer works.")}, status=410)
+        data = HandoverRunInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        run = sops_services.run_record(version=version, link=link, **data.validated_data)
+        return Response(api_serializers.RunSerializer(run).data, status=201)

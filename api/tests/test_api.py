@@ -109,3 +109,28 @@ def test_the_schema_and_the_docs_need_no_token_and_no_cdn(client):
 def test_buyback_figures_and_next_moves(api, write_token):
     data = api.call("get", "/api/buyback/", write_token).json()
     assert "bought_back_hours" in data and isinstance(data["next_moves"], list)
+
+
+def test_a_delegate_records_a_run_through_the_handover_link(api, founders):
+    from django.utils import timezone
+
+    from sops import services as sops_services
+    from sops.tests.factories import published_va_task
+    from tasks.tests.factories import make_delegate
+
+    alice, _charlie = founders
+    _task, instruction, version = published_va_task(alice, title="Invoices")
+    link = sops_services.handover_link_create(
+        instruction=instruction, delegate=make_delegate(alice)
+    )
+    path = "/api" + sops_services.handover_path(link).replace("/instructions", "") + "runs/"
+    run = {"performed_on": str(timezone.localdate()), "performed_by": "Maria", "minutes": 20}
+    unread = api.call("post", path, None, run)
+    assert unread.status_code == 400 and "version 1" in str(unread.json())
+    sops_services.handover_acknowledge(link=link, version=version)
+    recorded = api.call("post", path, None, {**run, "checked_steps": [0, 1]})
+    assert recorded.status_code == 201, recorded.content
+    assert recorded.json()["minutes"] == 20
+    sops_services.handover_link_revoke(link=link)
+    assert api.call("post", path, None, run).status_code == 410
+    assert api.call("post", "/api/handover/forged/runs/", None, run).status_code == 404
