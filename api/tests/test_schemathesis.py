@@ -3,7 +3,9 @@ every response as the schema says, and the second founder's data never in an ans
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from api.tests.conftest import SECRET_TITLE
@@ -13,7 +15,13 @@ pytestmark = [pytest.mark.api, pytest.mark.django_db]
 
 @pytest.fixture
 def api_schema(db):
-    return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    # As Django's test client does: a request's end must not close the test's connection
+    # (it is inside the test's transaction; on PostgreSQL closing it loses everything).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
