@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.consultants import is_consultant
 from accounts.forms import add_service_errors
 from accounts.models import User
 from consultants import consulting
@@ -22,7 +23,7 @@ class InviteForm(forms.Form):
 
 @login_required
 def invite_create(request):
-    if not consulting.is_consultant(request.user):
+    if not is_consultant(request.user):
         raise Http404
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

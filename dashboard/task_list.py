@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_POST
 
 from accounts.forms import add_service_errors
@@ -136,7 +136,7 @@ def _render_list(request, params, *, edit_form=None, edit_pk=None, status=200):
         # The in-place form's labels, translated once a page rather than once a row.
         "labels": {
             "hours": _("Hours per week"),
-            "skill": _("Skill"),
+            "skill": pgettext("rating", "Skill"),
             "enjoyment": _("Enjoyment"),
             "core": _("Core"),
             "save": _("Save"),

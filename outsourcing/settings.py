@@ -139,6 +139,8 @@ AXES_USERNAME_CALLABLE = "accounts.throttle.axes_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
+# A lost CSRF cookie gets our own page, in du-form, not Django's (outsourcing/errors.py).
+CSRF_FAILURE_VIEW = "outsourcing.errors.csrf_failure"
 LOGOUT_REDIRECT_URL = "login"
 # Django's password rules with our sentences (du-form in German): accounts/passwords.py.
 AUTH_PASSWORD_VALIDATORS = [
