@@ -51,7 +51,7 @@ def _german() -> bool:
 
 
 def plain_decimal(text: str, *, german: bool) -> str:
-    """"1.000,50" or "1,000.50" → "1000.50"; a lone comma is a decimal comma ("2,5"), and a
+    """ "1.000,50" or "1,000.50" → "1000.50"; a lone comma is a decimal comma ("2,5"), and a
     lone group of thousands ("1.000" in German, "1,000" in English) is a thousand."""
     text = text.strip()
     for group, point in ((".", ","), (",", ".")):

@@ -1,8 +1,6 @@
 """The task list (filters in the query string, 50 a page), its CSV export, bulk actions,
 editing in place, and Chris Ducker's three lists side by side."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,7 +9,6 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -21,7 +18,7 @@ from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
 from sops.models import InstructionVersion
 from tasks import buyback, classifier, services
-from tasks.export import EXPORT_COLUMNS, task_row
+from tasks.export import csv_response
 from tasks.forms import ENJOYMENT_CHOICES, SKILL_CHOICES
 from tasks.models import Delegate, Task
 from tasks.task_list import (
@@ -152,15 +149,8 @@ def task_export(request):
     form = TaskFilterForm(request.GET)
     if not form.is_valid():
         return HttpResponse(_("These filters are not valid."), status=400)
-    stamp = timezone.localdate().isoformat()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tasks-{stamp}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
     tasks = filtered_tasks(profile=profile, filters=form.cleaned_data).select_related("owner")
-    for task in tasks.iterator(chunk_size=500):
-        writer.writerow(task_row(task))
-    return response
+    return csv_response(tasks.iterator(chunk_size=500))
 
 
 @login_required
