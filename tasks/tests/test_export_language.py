@@ -43,3 +43,11 @@ def test_an_english_founder_keeps_the_codes(alice_client, alice):
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:2] == ["title", "area"]
     assert dict(zip(rows[0], rows[1], strict=True))["area"] == "admin"
+
+
+def test_the_task_page_tells_the_category_in_the_articles_words(alice_client, alice):
+    alice.profile.language = "de"
+    alice.profile.save()
+    task = make_task(alice, title="Rechnungen schreiben", skill=4, enjoyment=1)  # hate → smart
+    html = alice_client.get(f"/tasks/{task.pk}/").content.decode()
+    assert "data-category-description>Die Königsdisziplin" in html
