@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "mail",
     "accounts",
     "tasks",
     "sops",
@@ -205,7 +206,26 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digest.tasks.digests_due",
         "schedule": timedelta(seconds=envint("DIGEST_RECOVERY_SECONDS", "60")),
     },
+    # The outbox's recovery: expired leases (a killed sender), retries whose time has come.
+    "outbox": {
+        "task": "mail.tasks.outbox_due",
+        "schedule": timedelta(seconds=envint("MAIL_RECOVERY_SECONDS", "60")),
+    },
 }
+# The outbox (mail/outbox.py) and the SMTP conversation every email goes through
+# (mail/smtp.py), in seconds: a sender's lease (renewed while the server's final reply is
+# awaited), the waits between attempts after a temporary failure, how many attempts, the
+# wait for the final reply to the message data (RFC 5321: 10 minutes), and the delay before
+# a "maybe sent" email is sent once more (long enough for the first copy to arrive).
+# /healthz gives its details (the mail backlog) to staff and to whoever sends this token.
+HEALTHZ_TOKEN = os.getenv("HEALTHZ_TOKEN", "")
+MAIL_LEASE_SECONDS = envint("MAIL_LEASE_SECONDS", "120")
+MAIL_RETRY_DELAYS = [
+    int(part) for part in os.getenv("MAIL_RETRY_DELAYS", "60,120,300,600,1800").split(",")
+]
+MAIL_MAX_ATTEMPTS = envint("MAIL_MAX_ATTEMPTS", "12")
+MAIL_DATA_REPLY_SECONDS = envint("MAIL_DATA_REPLY_SECONDS", "600")
+MAIL_MAYBE_SENT_RESEND_SECONDS = envint("MAIL_MAYBE_SENT_RESEND_SECONDS", "3600")
 # The digest's fault tolerance (digest/sending.py), in seconds so tests can shrink it:
 # a sender's lease on one digest (taken just before SMTP; far above one SMTP exchange, whose
 # socket timeout is a fifth of it), the waits between attempts after a temporary SMTP error

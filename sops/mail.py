@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Profile
-from outsourcing.emails import make_message
+from mail.messages import make_message
 from sops.models import HandoverEvent, HandoverLink
 from tasks import money
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from accounts.roles import CONSULTANTS
-from outsourcing.emails import make_message
+from mail.messages import make_message
 from tasks.models import ChangeRecord, ConsultantInvite, Task, TaskNote
 
 INVITE_DAYS = 14
