@@ -208,8 +208,7 @@ def _through_backend(message: EmailMessage, *, fence, label: str) -> Reply:
 
 
 def _readable(conn: smtplib.SMTP, seconds: float) -> bool:
-    if conn.file is not None and conn.file.peek(0):  # a reply already buffered
-        return True
+    # Nothing is buffered: the server sends nothing between its 354 and the final reply.
     if conn.sock is None:
         raise smtplib.SMTPServerDisconnected("connection closed")
     ready, _w, _x = select.select([conn.sock], [], [], seconds)
