@@ -88,8 +88,13 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback; Django sends to it. `.messages` holds what it received."""
+def smtp_server(settings, monkeypatch):
+    """A real SMTP server on loopback; Django sends to it. `.messages` holds what it received.
+    The outbox sends at once here: the test's own transaction never commits (the outbox's
+    on-commit behaviour has tests of its own, in mail/tests)."""
+    from mail import outbox
+
+    monkeypatch.setattr(outbox, "after_commit", lambda callback: callback())
     inbox = _Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
     controller.start()

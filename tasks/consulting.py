@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Profile, User
 from accounts.roles import CONSULTANTS
 from mail.messages import make_message
+from mail.outbox import mail_enqueue
 from tasks.models import ChangeRecord, ConsultantInvite, Task, TaskNote
 
 INVITE_DAYS = 14
@@ -61,14 +62,11 @@ def consultant_invite(*, consultant: User, email: str) -> ConsultantInvite:
     founder = User.objects.filter(email__iexact=email).select_related("profile").first()
     language = getattr(getattr(founder, "profile", None), "language", None)
     language = language or translation.get_language()
-    # Sent after the row is committed, never for a rolled-back invitation.
-    transaction.on_commit(lambda: _send(email, ctx, language))
-    return invite
-
-
-def _send(email: str, ctx: dict, language: str) -> None:
+    # Queued with the invitation: sent once it is committed, never for a rolled-back one.
     with translation.override(language):
-        make_message("invite", email, ctx).send()
+        message = make_message("invite", email, ctx)
+    mail_enqueue(message=message, kind="invite", caused_by=consultant)
+    return invite
 
 
 def invite_resolve(*, signed: str) -> ConsultantInvite:
