@@ -13,6 +13,13 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     readonly_fields = [field.name for field in OutgoingMail._meta.fields]
 
+    def has_view_permission(self, request, obj=None):
+        # Every founder's mail: superusers only (consultants see their clients elsewhere).
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
     def has_add_permission(self, request):
         return False
 

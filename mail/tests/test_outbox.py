@@ -27,7 +27,7 @@ def a_moment_ago():
     return timezone.now() - timedelta(seconds=1)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_without_redis_the_mail_goes_out_at_once_after_the_commit_and_never_on_rollback():
     with transaction.atomic():
         row = outbox.mail_enqueue(message=message(), kind="test")

@@ -48,7 +48,7 @@ def watched(monkeypatch):
     return seen
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_no_email_path_talks_to_smtp_inside_a_transaction(client, alice, bob, watched):
     Group.objects.get_or_create(name=CONSULTANTS)[0].user_set.add(bob)
     _task, instruction, version = published_va_task(alice)
