@@ -46,7 +46,7 @@ def week_over() -> Q:
         Q(iso_year__gt=OuterRef("iso_year"))
         | Q(iso_year=OuterRef("iso_year"), iso_week__gt=OuterRef("iso_week"))
     )
-    return Q(retry_until__lte=Now()) | Exists(newer)
+    return Q(retry_until__lte=Now()) | Q(Exists(newer))
 
 
 def waiting_digest_ids(*, now: datetime | None = None, founder_ids=None) -> list[int]:

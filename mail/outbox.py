@@ -69,7 +69,7 @@ def mail_enqueue(
         to=message.to[0],
         caused_by=caused_by if getattr(caused_by, "pk", None) else None,
         subject=message.subject[:300],
-        body_text=message.body,
+        body_text=str(message.body),
         body_html=html,
         headers=dict(message.extra_headers),
         reply_to=(message.reply_to or [""])[0],

@@ -22,6 +22,7 @@ message goes through that backend instead: no SMTP, so nothing can be "maybe sen
 """
 
 import logging
+import re
 import select
 import smtplib
 import ssl
@@ -149,7 +150,7 @@ class Session:
     def _converse(self, conn: smtplib.SMTP, message: EmailMessage, *, renew, label) -> Reply:
         sender = message.from_email or settings.DEFAULT_FROM_EMAIL
         recipients = message.recipients()
-        data = message.message().as_bytes(linesep="\r\n")
+        data = message.message().as_bytes()
         try:
             code, text = conn.mail(_address(sender))
             if code != 250:
@@ -243,7 +244,9 @@ def _address(value: str) -> str:
 
 
 def _dot_terminated(data: bytes) -> bytes:
-    data = smtplib._quote_periods(data)  # the standard library's own quoting
+    """CRLF line ends, a leading dot doubled, and the final dot (as smtplib's data() does)."""
+    data = re.sub(rb"(?:\r\n|\n|\r(?!\n))", b"\r\n", data)
+    data = re.sub(rb"(?m)^\.", b"..", data)
     if not data.endswith(b"\r\n"):
         data += b"\r\n"
     return data + b".\r\n"

@@ -37,14 +37,12 @@ def healthz(request):
     if "error" in body.values():
         return _answer(request, "down", body, code=503)
     try:
-        body.update(_mail(now))
+        mail, stuck = _mail(now)
     except DatabaseError:
         connection.close()
         body["mail"] = "locked or slow"
         return _answer(request, "degraded", body)
-    digests, late = body["digests"], body.pop("late")
-    stuck = late or digests["sender_refused"] or body["outbox"]["sender_refused"]
-    return _answer(request, "degraded" if stuck else "ok", body)
+    return _answer(request, "degraded" if stuck else "ok", {**body, **mail})
 
 
 def _answer(request, status: str, body: dict, *, code: int = 200) -> JsonResponse:
@@ -61,7 +59,8 @@ def _may_see_details(request) -> bool:
     return bool(token) and hmac.compare_digest(given.encode(), token.encode())
 
 
-def _mail(now) -> dict:
+def _mail(now) -> tuple[dict, bool]:
+    """The digest backlog and the outbox, and whether mail is late or stuck."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -72,7 +71,8 @@ def _mail(now) -> dict:
         backlog = recovery.backlog(now=now)
         mail = outbox.outbox_counts(now=now)
     oldest = int((now - backlog.oldest).total_seconds()) if backlog.oldest else None
-    return {
+    stuck = backlog.is_late(now=now) or bool(backlog.sender_refused or mail["sender_refused"])
+    details = {
         "digests": {
             "waiting": backlog.waiting,
             "failing": backlog.failing,
@@ -83,8 +83,8 @@ def _mail(now) -> dict:
             "oldest_waiting_seconds": oldest,
         },
         "outbox": mail,
-        "late": backlog.is_late(now=now),
     }
+    return details, stuck
 
 
 def _database() -> str:

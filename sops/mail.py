@@ -111,7 +111,7 @@ def link_mail_state(sender, *, mail: OutgoingMail, state: str, **kwargs) -> None
     if mail.kind != "handover" or state not in LINK_STATES:
         return
     link_id = int(mail.subject_ref.rsplit(":", 1)[1])
-    fields = {"mail_state": LINK_STATES[state]}
+    fields: dict[str, object] = {"mail_state": LINK_STATES[state]}
     if LINK_STATES[state] == HandoverLink.MAIL_SENT:
         fields["mailed_at"] = timezone.now()
     HandoverLink.objects.filter(pk=link_id).update(**fields)
