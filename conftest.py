@@ -88,7 +88,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def smtp_server(settings, monkeypatch):
+def eager_celery(monkeypatch):
+    """Tasks run in the test's thread even when REDIS_URL is set (as in the demo)."""
+    from outsourcing.celery import app
+
+    monkeypatch.setattr(app.conf, "task_always_eager", True)
+
+
+@pytest.fixture
+def smtp_server(settings, monkeypatch, eager_celery):
     """A real SMTP server on loopback; Django sends to it. `.messages` holds what it received.
     The outbox sends at once here: the test's own transaction never commits (the outbox's
     on-commit behaviour has tests of its own, in mail/tests)."""

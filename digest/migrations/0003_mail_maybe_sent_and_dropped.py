@@ -24,7 +24,7 @@ END $$;
 
 def founder_cascade(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CASCADE_SQL)
+        schema_editor.execute(CASCADE_SQL, params=None)
 
 
 class Migration(migrations.Migration):

@@ -55,7 +55,7 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def fault_smtp(settings):
+def fault_smtp(settings, eager_celery):
     inbox = FaultInbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()

@@ -28,7 +28,9 @@ def a_moment_ago():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_without_redis_the_mail_goes_out_at_once_after_the_commit_and_never_on_rollback():
+def test_without_redis_the_mail_goes_out_at_once_after_the_commit_and_never_on_rollback(
+    eager_celery,
+):
     with transaction.atomic():
         row = outbox.mail_enqueue(message=message(), kind="test")
         assert django_mail.outbox == []  # not inside the transaction

@@ -140,7 +140,7 @@ def test_a_german_founder_hears_back_in_german(alice, shared, smtp_server):
 
 
 def test_an_smtp_failure_keeps_the_news_in_the_outbox_for_the_next_try(
-    alice, shared, settings, django_capture_on_commit_callbacks
+    alice, shared, settings, django_capture_on_commit_callbacks, eager_celery
 ):
     _instruction, version, link = shared
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

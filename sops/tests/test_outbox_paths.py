@@ -49,7 +49,9 @@ def watched(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_no_email_path_talks_to_smtp_inside_a_transaction(client, alice, bob, watched):
+def test_no_email_path_talks_to_smtp_inside_a_transaction(
+    client, alice, bob, watched, eager_celery
+):
     Group.objects.get_or_create(name=CONSULTANTS)[0].user_set.add(bob)
     _task, instruction, version = published_va_task(alice)
     maria = make_delegate(alice, email="maria@example.com", language="de")
