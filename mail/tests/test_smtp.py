@@ -1,5 +1,6 @@
 """The one SMTP conversation: each outcome class against a real SMTP server (issue 28)."""
 
+import logging
 import time
 
 from django.core.mail import EmailMessage
@@ -49,6 +50,7 @@ def test_accepted_is_sent_once_with_its_message_id(fault_smtp):
 
 
 def test_a_connection_dropped_after_the_data_is_maybe_sent_not_not_sent(fault_smtp, caplog):
+    caplog.set_level(logging.ERROR, logger="mail")
     fault_smtp.after_data = "drop"
     reply, _lease = send()
     assert reply.outcome is smtp.Outcome.MAYBE_SENT
@@ -111,6 +113,7 @@ def test_no_server_is_a_retry(settings):
 
 
 def test_a_sender_whose_lease_is_gone_sends_nothing_and_warns(fault_smtp, caplog):
+    caplog.set_level(logging.WARNING, logger="mail")
     reply, lease = send(lease=Lease(holds=False))
     assert reply.outcome is smtp.Outcome.LEASE_LOST and lease.fenced == 1
     assert fault_smtp.delivered[TO] == 0
