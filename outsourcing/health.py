@@ -38,8 +38,7 @@ def healthz(request):
         return _answer(request, "down", body, code=503)
     try:
         mail, stuck = _mail(now)
-    except DatabaseError:
-        connection.close()
+    except DatabaseError:  # the transaction is rolled back; the connection stays usable
         body["mail"] = "locked or slow"
         return _answer(request, "degraded", body)
     return _answer(request, "degraded" if stuck else "ok", {**body, **mail})

@@ -1,8 +1,10 @@
 """GET /healthz: the database, Redis and the digest backlog, without login."""
 
+import time
 from datetime import timedelta
 
 import pytest
+from django.db import connection, connections
 from django.utils import timezone
 
 from digest import services as digest
@@ -84,3 +86,26 @@ def test_it_takes_a_few_queries_and_no_post(client, db, django_assert_max_num_qu
     with django_assert_max_num_queries(6):
         details(client)
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_it_answers_within_a_second_while_the_digest_table_is_locked(client, settings):
+    if connection.vendor != "postgresql":
+        if settings.REQUIRE_SERVICES:
+            pytest.fail("REQUIRE_SERVICES is set but this test needs PostgreSQL")
+        pytest.skip("a table lock needs PostgreSQL")
+    other = connections.create_connection("default")  # a second session holds the lock
+    try:
+        with other.cursor() as cursor:
+            other.set_autocommit(False)
+            cursor.execute("LOCK TABLE digest_weeklydigest IN ACCESS EXCLUSIVE MODE")
+            started = time.monotonic()
+            response = details(client)
+            elapsed = time.monotonic() - started
+    finally:
+        other.rollback()
+        other.close()
+    assert elapsed < 1.0
+    assert (response.status_code, response.json()["status"]) == (200, "degraded")
+    assert response.json()["mail"] == "locked or slow"
+    assert details(client).json()["status"] == "ok"  # the lock is gone, so is the fault
