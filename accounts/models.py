@@ -9,9 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from digest import schedule
-from tasks import buyback, classifier, money
-from tasks.choices import (
+from accounts import money
+from accounts.choices import (
     LANGUAGE_CHOICES,
     WEEKDAY_CHOICES,
     currency_choices,
@@ -20,6 +19,8 @@ from tasks.choices import (
     one_to_five,
     time_zone_choices,
 )
+from digest import schedule
+from tasks import buyback, classifier
 
 
 def invisible_characters(text: str) -> bool:

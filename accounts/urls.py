@@ -3,7 +3,6 @@ from django.urls import path
 from accounts import views
 
 urlpatterns = [
-    path("settings/", views.profile_settings, name="settings"),
     path("welcome/", views.first_run, name="first_run"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/confirm/resend/", views.email_confirm_resend, name="email_confirm_resend"),

@@ -12,9 +12,8 @@ from django.views.decorators.http import require_POST
 
 from accounts import confirmation
 from accounts import services as account_services
+from accounts.forms import FirstRunForm, SignupForm, add_service_errors
 from accounts.selectors import founder_profile
-from tasks.forms import FirstRunForm, ProfileForm, SignupForm
-from tasks.views.common import add_service_errors, change_text
 
 
 def signup(request):
@@ -81,32 +80,6 @@ def first_run(request):
             return redirect("dashboard")
     status = 400 if request.method == "POST" else 200
     return render(request, "tasks/first_run.html", {"form": form}, status=status)
-
-
-@login_required
-def profile_settings(request):
-    profile = founder_profile(user=request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
-    if request.method == "POST" and form.is_valid():
-        try:
-            account_services.profile_update(profile=profile, **form.cleaned_data)
-        except ValidationError as err:
-            add_service_errors(form, err)
-        else:
-            translation.activate(profile.language)
-            messages.success(request, _("Settings saved; your tasks were re-classified."))
-            response = redirect("settings")
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, profile.language)
-            return response
-    ctx = {
-        "form": form,
-        "consultants": profile.consultants.order_by("email"),
-        "changes": [
-            (record, change_text(record))
-            for record in request.user.change_records.select_related("by")[:20]
-        ],
-    }
-    return render(request, "tasks/settings.html", ctx)
 
 
 @require_POST

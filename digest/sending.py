@@ -35,6 +35,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Now
 from django.utils import timezone, translation
 
+from accounts import money
 from digest import content as digest_content
 from digest import schedule
 from digest.content import digest_context
@@ -45,7 +46,6 @@ from mail import smtp
 from mail.leases import db_now_plus, reconnecting
 from mail.messages import make_message
 from mail.outbox import message_id
-from tasks import money
 
 log = logging.getLogger("tasks.digest")
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "sops",
     "digest",
     "consultants",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,15 @@ DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Buyback <buyback@localhost
 
 # Celery: Redis as the broker when configured; otherwise run tasks in-process.
 REDIS_URL = os.getenv("REDIS_URL", "")
+# The cache holds rate-limit counters (accounts/ratelimit.py): on Redis every worker counts
+# together; without Redis (the demo, one process) local memory does.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True

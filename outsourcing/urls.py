@@ -31,5 +31,7 @@ urlpatterns = [
     path("instructions/", include("sops.urls")),
     path("", include("accounts.urls")),
     path("", include("digest.urls")),
+    path("", include("dashboard.urls")),
+    path("", include("consultants.urls")),
     path("", include("tasks.urls")),
 ]

@@ -23,12 +23,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts import money
 from accounts.models import Profile
 from mail.messages import make_message
 from mail.models import OutgoingMail
 from mail.outbox import mail_enqueue, outbox_deliver
 from sops.models import HandoverEvent, HandoverLink
-from tasks import money
 
 NOTIFY_EVERY = timedelta(hours=1)
 NOTE_MAX = 2000

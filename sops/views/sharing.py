@@ -10,13 +10,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
 from sops import mail, services
 from sops.forms import HandoverLinkForm, LinkSendForm, RunForm
 from sops.models import HandoverLink
 from sops.models import Template as InstructionTemplate
 from sops.views.common import get_instruction_for_user
-from tasks.views.common import add_service_errors, get_task_for_user
+from tasks.views.common import get_task_for_user
 
 
 @login_required

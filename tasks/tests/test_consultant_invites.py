@@ -8,9 +8,9 @@ from django.core import signing
 from django.test import Client
 
 from accounts.models import User
+from consultants import consulting
+from consultants.models import ConsultantInvite
 from digest.tests.digest_support import LINK
-from tasks import consulting
-from tasks.models import ConsultantInvite
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.forms import add_service_errors
 from accounts.models import User
-from tasks import consulting
-from tasks.models import ConsultantInvite
-from tasks.views.common import add_service_errors
+from consultants import consulting
+from consultants.models import ConsultantInvite
 
 
 class InviteForm(forms.Form):

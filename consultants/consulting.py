@@ -22,9 +22,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from accounts.roles import CONSULTANTS
+from consultants.models import ChangeRecord, ConsultantInvite
 from mail.messages import make_message
 from mail.outbox import mail_enqueue
-from tasks.models import ChangeRecord, ConsultantInvite, Task, TaskNote
+from tasks.models import Task, TaskNote
 
 INVITE_DAYS = 14
 INVITE_SALT = "tasks.consultant.invite"
