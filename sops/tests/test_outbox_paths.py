@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.roles import CONSULTANTS
+from consultants import consulting
 from mail import outbox, smtp
 from mail.models import OutgoingMail
 from mail.tasks import outbox_due
@@ -19,7 +20,6 @@ from sops import mail as sops_mail
 from sops import services
 from sops.models import HandoverLink
 from sops.tests.factories import published_va_task
-from tasks import consulting
 from tasks.tests.factories import make_delegate
 
 fault_smtp = smtp_support.fault_smtp  # the fixture
