@@ -73,6 +73,32 @@ def handover_mail_deliver(*, link_id: int) -> bool:
     return bool(ids) and outbox_deliver(mail_ids=ids).get("sent", 0) > 0
 
 
+def handover_mail_recover() -> int:
+    """Links left "queued" or "sending" by the send path before the outbox (its worker died
+    and they stayed so for good): their mail goes to the outbox now, or fails when the link
+    can no longer be sent. For the beat; returns how many were queued."""
+    stuck = list(
+        HandoverLink.objects.filter(
+            mail_state__in=(HandoverLink.MAIL_QUEUED, HandoverLink.MAIL_SENDING)
+        ).select_related("delegate")
+    )
+    queued = set(
+        OutgoingMail.objects.filter(
+            subject_ref__in=[_link_ref(link.pk) for link in stuck]
+        ).values_list("subject_ref", flat=True)
+    )
+    count = 0
+    for link in stuck:
+        if _link_ref(link.pk) in queued:
+            continue  # the outbox has it: its own beat recovers it
+        with transaction.atomic():
+            if handover_mail_queue(link=link, note=link.mail_note):
+                count += 1
+            else:
+                HandoverLink.objects.filter(pk=link.pk).update(mail_state=HandoverLink.MAIL_FAILED)
+    return count
+
+
 def _handover_message(link: HandoverLink):
     # sops.services imports this module: import its link builder when it is needed.
     from sops.services import handover_path

@@ -19,6 +19,7 @@ from mail.tests import smtp_support
 from sops import mail as sops_mail
 from sops import services
 from sops.models import HandoverLink
+from sops.tasks import notifications_due
 from sops.tests.factories import published_va_task
 from tasks.tests.factories import make_delegate
 
@@ -104,3 +105,15 @@ def test_a_handover_mail_whose_sender_dies_after_smtp_accepted_it_is_sent_at_mos
 
 def _killed(*args, **kwargs):
     raise SystemExit("the worker was killed between SMTP's 250 and the record")
+
+
+def test_a_link_stuck_sending_from_before_the_outbox_is_recovered_by_the_beat(alice, smtp_server):
+    _task, instruction, _version = published_va_task(alice)
+    maria = make_delegate(alice, email="maria@example.com")
+    link = services.handover_link_create(instruction=instruction, delegate=maria)
+    HandoverLink.objects.filter(pk=link.pk).update(mail_state=HandoverLink.MAIL_SENDING)
+    notifications_due()
+    assert HandoverLink.objects.get(pk=link.pk).mail_state == "sent"
+    assert [m["to"] for m in smtp_server.messages] == [["maria@example.com"]]
+    notifications_due()  # once only
+    assert len(smtp_server.messages) == 1
