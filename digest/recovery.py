@@ -25,10 +25,12 @@ def lease_expired() -> Q:
 def sendable(*, ignore_backoff: bool = False) -> Q:
     """Rows a sender may lease now: claimed and never tried or due again, or leased by a
     sender whose lease has expired."""
-    claimed = Q(state=WeeklyDigest.CLAIMED)
-    if not ignore_backoff:
-        claimed &= Q(attempts=0) | Q(retry_at__lte=Now()) | Q(retry_at__isnull=True)
-    return claimed | lease_expired()
+    due = Q(attempts=0) | Q(retry_at__lte=Now()) | Q(retry_at__isnull=True)
+    if ignore_backoff:
+        # `send_digests` retries at once, but a "maybe sent" digest still waits its delay:
+        # the first copy gets its time to arrive.
+        due |= Q(maybe_sent_at__isnull=True)
+    return Q(state=WeeklyDigest.CLAIMED) & due | lease_expired()
 
 
 def founder_wants_it() -> Q:

@@ -38,6 +38,10 @@ TIMINGS = {
     # A "maybe sent" digest is resent after 3 s; the final reply is awaited up to 20 s.
     "MAIL_MAYBE_SENT_RESEND_SECONDS": "3",
     "MAIL_DATA_REPLY_SECONDS": "20",
+    # The outbox: the same lease and beat.
+    "MAIL_LEASE_SECONDS": "8",
+    "MAIL_RETRY_DELAYS": "1,2",
+    "MAIL_RECOVERY_SECONDS": "1",
 }
 HEALTH_TOKEN = "fault-test-health-token"
 

@@ -60,18 +60,20 @@ def test_a_lost_reply_is_maybe_sent_and_resent_once_with_the_same_message_id(rig
     assert states() == {"sent": 3}
 
 
-def test_a_slow_reply_and_a_worker_clock_30_s_ahead_send_nobody_twice(rig, tmp_path):
+def test_a_slow_reply_and_a_beat_and_worker_30_s_ahead_send_nobody_twice(rig, tmp_path):
     inbox = rig.smtp.inbox
-    inbox.data_delay = 10  # longer than the 8 s lease: renewed while the reply is awaited
-    founders = due_founders(2)
-    rig.beat()
+    inbox.data_delay = 9  # longer than the 8 s lease: renewed while the reply is awaited
+    founders = due_founders(1)
     rig.worker()
-    # Its clock is 30 s ahead: under the old code every lease looked expired to it.
-    rig.worker(**skewed_clock(tmp_path, 30))
-    wait_for(lambda: done(2), seconds=60)
+    # Their clock is 30 s ahead: under the old code every lease looked expired to them, the
+    # beat handed the row on and this worker took it over mid-send.
+    skew = skewed_clock(tmp_path, 30)
+    rig.beat(**skew)
+    rig.worker(**skew)
+    wait_for(lambda: done(1), seconds=60)
     settle()
     assert copies(inbox, founders) == {f.email: 1 for f in founders}
-    assert states() == {"sent": 2}
+    assert states() == {"sent": 1}
 
 
 def test_a_relay_refusing_the_sender_for_a_while_loses_nobodys_week(rig, client):
@@ -159,3 +161,34 @@ def test_send_digests_against_a_relay_that_hangs_up_exits_non_zero_with_counts(r
     output = Path(command.log_path).read_text()
     assert "2 maybe sent" in output and "0 left without a row" in output
     assert copies(rig.smtp.inbox, founders) == {f.email: 1 for f in founders}
+
+
+def test_a_handover_mail_whose_worker_is_killed_after_the_data_is_sent_at_most_twice(
+    rig, alice, monkeypatch
+):
+    from mail import outbox
+    from mail.models import OutgoingMail
+    from sops import mail as sops_mail
+    from sops import services as sops_services
+    from sops.models import HandoverLink
+    from sops.tests.factories import published_va_task
+    from tasks.tests.factories import make_delegate
+
+    inbox = rig.smtp.inbox
+    inbox.data_delay = 3  # the server has the message; its reply is slow
+    _task, instruction, _version = published_va_task(alice)
+    maria = make_delegate(alice, email="maria@example.com")
+    link = sops_services.handover_link_create(instruction=instruction, delegate=maria)
+    monkeypatch.setattr(outbox, "after_commit", lambda callback: None)  # the beat sends it
+    assert sops_mail.handover_mail_queue(link=link, note="")
+    rig.beat()
+    worker = rig.worker()
+    wait_for(lambda: inbox.delivered["maria@example.com"] == 1, what="the first copy")
+    worker.send_signal(signal.SIGKILL)  # before the reply, so before the record
+    worker.wait()
+    inbox.data_delay = 0
+    rig.worker()
+    wait_for(lambda: OutgoingMail.objects.filter(state="sent").exists(), seconds=60)
+    settle()
+    assert inbox.delivered["maria@example.com"] == 2  # at most twice, never lost
+    assert HandoverLink.objects.get(pk=link.pk).mail_state == "sent"
