@@ -98,11 +98,21 @@ def eager_celery(monkeypatch):
 @pytest.fixture
 def smtp_server(settings, monkeypatch, eager_celery):
     """A real SMTP server on loopback; Django sends to it. `.messages` holds what it received.
-    The outbox sends at once here: the test's own transaction never commits (the outbox's
-    on-commit behaviour has tests of its own, in mail/tests)."""
+    Inside a test's own transaction, which never commits, the outbox sends at once; in a
+    transactional test (a live server) it sends on the real commit, as in production (the
+    outbox's on-commit behaviour has tests of its own, in mail/tests)."""
+    from django.db import connection, transaction
+
     from mail import outbox
 
-    monkeypatch.setattr(outbox, "after_commit", lambda callback: callback())
+    def after_commit(callback):
+        blocks = connection.atomic_blocks
+        if blocks and getattr(blocks[0], "_from_testcase", False):
+            callback()
+        else:
+            transaction.on_commit(callback)
+
+    monkeypatch.setattr(outbox, "after_commit", after_commit)
     inbox = _Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
     controller.start()
