@@ -35,7 +35,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Now
 from django.utils import timezone, translation
 
-from accounts import money
+from accounts import mailing, money
 from digest import content as digest_content
 from digest import schedule
 from digest.content import digest_context
@@ -194,6 +194,7 @@ def _with_snapshot(outcome: _Outcome, now: datetime) -> _Outcome:
 def _outcome(digest: WeeklyDigest, token: uuid.UUID, reply: smtp.Reply) -> _Outcome:
     what = (digest.pk, digest.founder_id, digest.iso_year, digest.iso_week, digest.attempts)
     if reply.outcome is Outcome.SENT:
+        mailing.sent(who="the weekly schedule", to=digest.founder.email, why="weekly digest")
         fields = {
             "state": WeeklyDigest.SENT,
             "sent_at": timezone.now(),

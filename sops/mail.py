@@ -23,15 +23,14 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts import money
+from accounts import mailing, money
 from accounts.models import Profile
 from mail.messages import make_message
 from mail.models import OutgoingMail
 from mail.outbox import mail_enqueue, outbox_deliver
-from sops.models import HandoverEvent, HandoverLink
+from sops.models import NOTE_MAX, HandoverEvent, HandoverLink
 
 NOTIFY_EVERY = timedelta(hours=1)
-NOTE_MAX = 2000
 
 
 def _absolute(path: str) -> str:
@@ -43,8 +42,11 @@ def _absolute(path: str) -> str:
 
 def handover_mail_queue(*, link: HandoverLink, note: str) -> bool:
     """Queue the link for its delegate in the outbox, in the caller's transaction (sent once it
-    commits); False when it can't go (no address, not active)."""
+    commits); False when it can't go (no address, not active, or a founder whose address is
+    not confirmed). The limits are the caller's (sops/views/sharing.py)."""
     if not link.delegate.email or not link.is_active():
+        return False
+    if not mailing.may_cause_mail(link.instruction.owner):
         return False
     link.mail_note = note.strip()[:NOTE_MAX]
     HandoverLink.objects.filter(pk=link.pk).update(
@@ -115,8 +117,11 @@ def _handover_message(link: HandoverLink):
     profile = getattr(founder, "profile", None)
     with translation.override(delegate.language), _founders_zone(profile):
         message = make_message("handover", delegate.email, ctx)
-    if founder.email:
+    # Replies go to the founder only from a confirmed address: never to an address someone
+    # merely typed in at sign-up.
+    if founder.email and mailing.may_cause_mail(founder):
         message.reply_to = [founder.email]
+    mailing.sent(who=founder, to=delegate.email, why="handover link")
     return message
 
 
@@ -174,7 +179,10 @@ def founders_waiting(*, now: datetime) -> list[int]:
 def _claimable(now: datetime):
     pending = HandoverEvent.objects.filter(founder_id=OuterRef("user_id"), notified_at=None)
     hour_passed = Q(notified_at__isnull=True) | Q(notified_at__lte=now - NOTIFY_EVERY)
-    return Profile.objects.filter(hour_passed, Exists(pending), notify_enabled=True)
+    # No news to an address its founder has not confirmed (security issue #19).
+    return Profile.objects.filter(
+        hour_passed, Exists(pending), notify_enabled=True, email_confirmed_at__isnull=False
+    )
 
 
 @transaction.atomic
@@ -209,6 +217,7 @@ def notifications_deliver(*, founder_id: int, now: datetime | None = None) -> in
     # Queued with the marks, in this transaction; SMTP only after the commit, with no row
     # lock held (the outbox retries a failure; the news is not lost).
     mail_enqueue(message=message, kind="heard_back", caused_by=None)
+    mailing.sent(who="a delegate's link", to=profile.user.email, why="news from delegates")
     return len(events)
 
 
