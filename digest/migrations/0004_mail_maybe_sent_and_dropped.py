@@ -30,7 +30,7 @@ def founder_cascade(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('digest', '0002_consultants_see_digests'),
+        ('digest', '0003_german_admin_labels'),
     ]
 
     operations = [
