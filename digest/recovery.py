@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.db.models.functions import Now
 
+from accounts.models import Profile
 from digest.models import WeeklyDigest
 from mail.smtp import SENDER_REFUSED_LABEL
 
@@ -35,10 +36,13 @@ def sendable(*, ignore_backoff: bool = False) -> Q:
 
 def founder_wants_it() -> Q:
     """What the founder did last counts: still subscribed and confirmed (a deleted founder's
-    rows are gone with them)."""
-    return Q(
-        founder__profile__digest_enabled=True, founder__profile__email_confirmed_at__isnull=False
+    rows are gone with them). An EXISTS, not a join: a join makes Django's UPDATE a
+    `WHERE id IN (SELECT …)`, whose conditions PostgreSQL does not re-check on a row another
+    sender has just leased — two senders would both win the lease."""
+    wants = Profile.objects.filter(
+        user_id=OuterRef("founder_id"), digest_enabled=True, email_confirmed_at__isnull=False
     )
+    return Q(Exists(wants))
 
 
 def week_over() -> Q:
