@@ -199,7 +199,7 @@ def test_the_import_page_links_both_samples(alice_client):
             "clockify_detailed.csv",
             {"Bookkeeping": ("2.00", True), "Podcast interview": ("0.38", False)},
         ),
-        ("calendar.ics", {"Team call": ("1.00", True), "Payroll": ("0.25", False)}),
+        ("calendar.ics", {"Team call": ("1.00", True), "Payroll": ("0.33", False)}),
     ],
 )
 def test_trackers_and_calendars_become_proposed_tasks(alice_client, alice, name, expected):
