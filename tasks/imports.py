@@ -21,7 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from tasks import calendar_audit, classifier, csv_rows, time_audit, tracker_export
+from tasks import (
+    calendar_audit,
+    classifier,
+    csv_rows,
+    similar_titles,
+    time_audit,
+    tracker_export,
+)
 from tasks.csv_rows import CsvError, CsvProblem
 
 TASKS, TRACKER, CALENDAR = "tasks", "tracker", "calendar"
@@ -39,6 +46,7 @@ UNKNOWN_LAYOUT = gettext_noop(
 NOTHING_IN_PERIOD = gettext_noop("the file has no entries in the period you chose")
 
 SESSION_KEY = "task_import"
+SIMILAR_ROWS_CHECKED = 300
 
 
 @dataclass(frozen=True)
@@ -204,13 +212,40 @@ def _check_titles_once(rows: list[classifier.TaskInput]) -> None:
 
 
 def remember(session, upload: Upload, *, name: str) -> None:
+    alternative = upload.alternative
     session[SESSION_KEY] = {
         "token": secrets.token_urlsafe(12),
         "kind": upload.kind,
         "weeks": upload.weeks,
         "name": name[:200],
         "rows": [_row_to_json(row) for row in upload.rows],
+        "why": upload.why,
+        "period": list(upload.period) if upload.period else None,
+        "counted": upload.counted,
+        "left_out": [[template, list(params)] for template, params in upload.left_out],
+        "label": upload.label,
+        "alternative": None
+        if alternative is None
+        else {
+            "rows": [_row_to_json(row) for row in alternative.rows],
+            "why": alternative.why,
+            "weeks": alternative.weeks,
+            "label": alternative.label,
+        },
     }
+
+
+def switch_reading(session) -> bool:
+    """Read the dates the other way (DD/MM ↔ MM/DD); False when there is no other way."""
+    stored = session.get(SESSION_KEY)
+    if not stored or not stored.get("alternative"):
+        return False
+    other = stored["alternative"]
+    stored["alternative"] = {key: stored[key] for key in ("rows", "why", "weeks", "label")}
+    stored.update(other)
+    stored["token"] = secrets.token_urlsafe(12)
+    session[SESSION_KEY] = stored
+    return True
 
 
 def recall(session) -> dict | None:
@@ -230,6 +265,22 @@ def forget(session) -> None:
     session.pop(SESSION_KEY, None)
 
 
+def allow_import(user) -> bool:
+    """At most IMPORT_PER_HOUR files a founder an hour (each one is heavy work).
+
+    One function, so a project-wide throttle can take its place."""
+    from django.core.cache import cache
+
+    key = f"import-throttle:{user.pk}:{int(timezone.now().timestamp() // 3600)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the entry expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count <= settings.IMPORT_PER_HOUR
+
+
 def _row_to_json(row: classifier.TaskInput) -> dict:
     return {**vars(row), "hours_per_week": str(row.hours_per_week)}
 
@@ -246,17 +297,36 @@ def _row_from_json(data: dict) -> classifier.TaskInput:
     )
 
 
-def matching_tasks(*, owner, rows: list[classifier.TaskInput]) -> list:
-    """For each row, the founder's task with the same title (case and spaces ignored)."""
+def matching_tasks(*, owner, rows: list[classifier.TaskInput]) -> tuple[list, list]:
+    """For each row, the founder's task with the same title (case and spaces ignored), and
+    the task whose title looks like it (a near-duplicate) where there is no same title."""
     from tasks.models import Task
 
-    titles = {normal_title(row.title) for row in rows}
+    tasks = list(Task.objects.filter(owner=owner).only("pk", "title", "status"))
     existing: dict[str, Task] = {}
-    for task in Task.objects.filter(owner=owner).only("pk", "title", "status"):
-        key = normal_title(task.title)
-        if key in titles:
-            existing.setdefault(key, task)
-    return [existing.get(normal_title(row.title)) for row in rows]
+    for task in tasks:
+        existing.setdefault(normal_title(task.title), task)
+    open_tasks = {task.title: task for task in tasks if task.status != Task.DONE}
+    index = similar_titles.TitleIndex(open_tasks)
+    same, similar = [], []
+    for row in rows:
+        match = existing.get(normal_title(row.title))
+        same.append(match)
+        near = None if match else index.most_similar(row.title)
+        similar.append(open_tasks[near] if near else None)
+    return same, similar
+
+
+def similar_rows(rows: list[classifier.TaskInput]) -> list[str | None]:
+    """For each row, an earlier row of the file whose title looks like it."""
+    if len(rows) > SIMILAR_ROWS_CHECKED:  # pairs grow with the square of the rows
+        return [None] * len(rows)
+    index = similar_titles.TitleIndex(row.title for row in rows)
+    found: list[str | None] = []
+    for number, row in enumerate(rows):
+        near = index.most_similar_index(row.title)
+        found.append(rows[near].title if near is not None and near < number else None)
+    return found
 
 
 def shown_problems(problems, translate) -> tuple[list[str], int]:

@@ -45,18 +45,38 @@ def score(first: str, second: str) -> float:
     a, b = normal(first), normal(second)
     if not a or not b:
         return 0.0
-    return max(
-        fuzz.token_set_ratio(a, b),
-        fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")),  # compounds
-        fuzz.token_set_ratio(" ".join(_words(first)), " ".join(_words(second))) - 3,
-    )
+    # Compounds: "kundentermine" against "kunden termine".
+    return max(fuzz.token_set_ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")))
+
+
+class TitleIndex:
+    """Titles to compare many others against: normalised once, scored in rapidfuzz's C."""
+
+    def __init__(self, titles: Iterable[str]) -> None:
+        self.titles = list(titles)
+        self.normal = [normal(title) for title in self.titles]
+        self.joined = [text.replace(" ", "") for text in self.normal]
+        self.keys = [" ".join(_words(title)) for title in self.titles]
+
+    def most_similar(self, title: str) -> str | None:
+        """The title that looks most like `title` (but is not the same), or None."""
+        index = self.most_similar_index(title)
+        return None if index is None else self.titles[index]
+
+    def most_similar_index(self, title: str) -> int | None:
+        key, text = " ".join(_words(title)), normal(title)
+        best: tuple[float, int] | None = None
+        for choices, query, scorer in (
+            (self.normal, text, fuzz.token_set_ratio),
+            (self.joined, text.replace(" ", ""), fuzz.ratio),
+        ):
+            for _, found, index in process.extract(
+                query, choices, scorer=scorer, score_cutoff=THRESHOLD, limit=3
+            ):
+                if self.keys[index] != key and (best is None or found > best[0]):
+                    best = (found, index)
+        return best[1] if best else None
 
 
 def most_similar(title: str, candidates: Iterable[str]) -> str | None:
-    """The candidate that looks most like `title` (not the same title), or None."""
-    key = " ".join(_words(title))
-    others = [c for c in candidates if " ".join(_words(c)) != key]
-    if not others:
-        return None
-    found = process.extractOne(title, others, scorer=lambda a, b, **_: score(a, b))
-    return found[0] if found and found[1] >= THRESHOLD else None
+    return TitleIndex(candidates).most_similar(title)
