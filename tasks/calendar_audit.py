@@ -293,8 +293,9 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
         # A finite series still running at the upload: the 52 weeks before it, as above.
         low, high = max(start, upload - WINDOW, clip[0]), min(upload, clip[1])
         occurrences = [o for o in occurrences if low <= _naive(o.start) <= high]
-    exdates = sum(1 for d in core.exdates if low <= _naive(d) <= high)
-    if len(occurrences) + exdates <= 1:  # "COUNT=1": a single event in a rule's clothes
+    # By date: an EXDATE in UTC and a window in the event's local time disagree by hours.
+    exdates = sum(1 for d in core.exdates if low.date() <= _naive(d).date() <= high.date())
+    if not _runs_on(core) and len(occurrences) + exdates <= 1:  # "COUNT=1": a single event
         _add_singles(occurrences, audit, left_out)
         return
     _add_series(core, occurrences, exdates, audit, left_out)
