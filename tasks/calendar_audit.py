@@ -94,17 +94,18 @@ class CalendarAudit:
 
 
 class _Budget:
-    """Every occurrence examined counts; the clock too."""
+    """Every occurrence examined counts; the processor time too (this thread's, so a busy
+    machine does not refuse a file that an idle one reads in a second)."""
 
     def __init__(self, max_occurrences: int, seconds: float) -> None:
         self.left, self.max = max_occurrences, max_occurrences
-        self.seconds, self.deadline = seconds, time.monotonic() + seconds
+        self.seconds, self.deadline = seconds, time.thread_time() + seconds
 
     def spend(self, count: int = 1) -> None:
         self.left -= count
         if self.left < 0:
             raise CsvError([CsvProblem(TOO_MANY_OCCURRENCES, (("max", self.max),))])
-        if time.monotonic() > self.deadline:
+        if time.thread_time() > self.deadline:
             raise CsvError([CsvProblem(TOO_SLOW, (("seconds", f"{self.seconds:g}"),))])
 
 
@@ -157,7 +158,13 @@ def read_calendar(
     if any(sub.name == "VEVENT" for event in events for sub in event.subcomponents):
         raise CsvError([CsvProblem(NESTED)])
     for event in events:
-        _refuse_floods(event)
+        try:
+            _refuse_floods(event)
+        except CsvError:
+            raise
+        except Exception:  # noqa: BLE001 — a rule icalendar cannot read ("FREQ=BOGUS")
+            title = _title(event)[:80] or UNTITLED
+            raise CsvError([CsvProblem(BROKEN_RULE, (("title", title), ("count", 1)))]) from None
     try:
         # Not of(): it copies every event to apply X-WR-TIMEZONE, which moves times but
         # never changes how long an event lasts.
@@ -195,10 +202,14 @@ def read_calendar(
 
 
 def _refuse_floods(event: Any) -> None:
+    """Before any expansion: a rule that repeats more than hourly, or never moves on."""
     for rule in event.get("RRULE") and _as_list(event.get("RRULE")) or ():
+        title = " ".join(str(event.get("SUMMARY", "")).split())[:80] or UNTITLED
         if _per_day(rule) > 24:
-            title = " ".join(str(event.get("SUMMARY", "")).split())[:80] or UNTITLED
             raise CsvError([CsvProblem(TOO_FREQUENT, (("title", title),))])
+        interval = _first(rule, "INTERVAL", 1)
+        if not isinstance(interval, int) or interval < 1:  # INTERVAL=0 loops for ever
+            raise CsvError([CsvProblem(BROKEN_RULE, (("title", title), ("count", 1)))])
 
 
 def _as_list(value: Any) -> list:
@@ -256,9 +267,12 @@ def _gap_days(core: Any) -> float | None:
     return gap / splits[0] if splits else gap
 
 
-def _runs_on(core: Any) -> bool:
-    """A rule without UNTIL or COUNT runs forever."""
-    return any(not r.get("UNTIL") and not r.get("COUNT") for r in _rules(core))
+def _runs_on(core: Any, upload: datetime) -> bool:
+    """A rule without UNTIL or COUNT runs forever; one until after the upload runs on."""
+    return any(
+        not r.get("COUNT") and (not r.get("UNTIL") or _naive(r["UNTIL"][0]) > upload)
+        for r in _rules(core)
+    )
 
 
 def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_out) -> None:
@@ -275,9 +289,9 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
             occurrences.append(occurrence)
         _add_singles(occurrences, audit, left_out)
         return
-    if _runs_on(core) and start < upload:
+    if _runs_on(core, upload) and start < upload:
         low, high = max(start, upload - WINDOW), upload
-    elif _runs_on(core):
+    elif _runs_on(core, upload):
         low, high = start, start + WINDOW
     else:
         low, high = start, min(LATEST, _until(core, start))
@@ -289,13 +303,13 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
         budget.spend()
         occurrences.append(occurrence)
     starts = sorted(_naive(o.start) for o in occurrences)
-    if starts and starts[0] < upload < starts[-1] and not _runs_on(core):
+    if starts and starts[0] < upload < starts[-1] and not _runs_on(core, upload):
         # A finite series still running at the upload: the 52 weeks before it, as above.
         low, high = max(start, upload - WINDOW, clip[0]), min(upload, clip[1])
         occurrences = [o for o in occurrences if low <= _naive(o.start) <= high]
     # By date: an EXDATE in UTC and a window in the event's local time disagree by hours.
     exdates = sum(1 for d in core.exdates if low.date() <= _naive(d).date() <= high.date())
-    if not _runs_on(core) and len(occurrences) + exdates <= 1:  # "COUNT=1": a single event
+    if not _runs_on(core, upload) and len(occurrences) + exdates <= 1:  # "COUNT=1": a single event
         _add_singles(occurrences, audit, left_out)
         return
     _add_series(core, occurrences, exdates, audit, left_out)

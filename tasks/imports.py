@@ -317,6 +317,19 @@ def matching_tasks(*, owner, rows: list[classifier.TaskInput]) -> tuple[list, li
     return same, similar
 
 
+def task_like(*, owner, title: str):
+    """The founder's open task with this title or one that looks like it (quick capture asks
+    before adding a second "Social media posts"), or None."""
+    from tasks.models import Task
+
+    tasks = {t.title: t for t in Task.objects.filter(owner=owner).exclude(status=Task.DONE)}
+    for task in tasks.values():
+        if normal_title(task.title) == normal_title(title):
+            return task
+    near = similar_titles.TitleIndex(tasks).most_similar(title)
+    return tasks[near] if near else None
+
+
 def similar_rows(rows: list[classifier.TaskInput]) -> list[str | None]:
     """For each row, an earlier row of the file whose title looks like it."""
     if len(rows) > SIMILAR_ROWS_CHECKED:  # pairs grow with the square of the rows

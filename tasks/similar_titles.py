@@ -34,6 +34,11 @@ def _words(title: str) -> list[str]:
     return text.split()
 
 
+def _same(title: str) -> str:
+    """The title as exact matching sees it (case and spaces ignored): not a near-duplicate."""
+    return " ".join(title.split()).casefold()
+
+
 def normal(title: str) -> str:
     """The title's words, generic ones set aside unless nothing else is left."""
     words = _words(title)
@@ -56,7 +61,7 @@ class TitleIndex:
         self.titles = list(titles)
         self.normal = [normal(title) for title in self.titles]
         self.joined = [text.replace(" ", "") for text in self.normal]
-        self.keys = [" ".join(_words(title)) for title in self.titles]
+        self.keys = [_same(title) for title in self.titles]
 
     def most_similar(self, title: str) -> str | None:
         """The title that looks most like `title` (but is not the same), or None."""
@@ -64,7 +69,7 @@ class TitleIndex:
         return None if index is None else self.titles[index]
 
     def most_similar_index(self, title: str) -> int | None:
-        key, text = " ".join(_words(title)), normal(title)
+        key, text = _same(title), normal(title)
         best: tuple[float, int] | None = None
         for choices, query, scorer in (
             (self.normal, text, fuzz.token_set_ratio),
@@ -78,5 +83,3 @@ class TitleIndex:
         return best[1] if best else None
 
 
-def most_similar(title: str, candidates: Iterable[str]) -> str | None:
-    return TitleIndex(candidates).most_similar(title)
