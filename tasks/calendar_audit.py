@@ -60,7 +60,8 @@ UNTITLED = gettext_noop("Untitled event")
 WORKING_DAY = timedelta(hours=10)
 WINDOW = timedelta(weeks=52)
 MONTHLY = 31  # days between occurrences: at least monthly is "recurring"
-EARLIEST, LATEST = datetime(1900, 1, 1), datetime(2200, 1, 1)
+# Naive on purpose: the windows compare with event times as the calendar wrote them.
+EARLIEST, LATEST = datetime(1900, 1, 1), datetime(2200, 1, 1)  # noqa: DTZ001
 # Nominal days between occurrences of one rule, before BY* lists split them.
 FREQ_DAYS = {"HOURLY": 1 / 24, "DAILY": 1, "WEEKLY": 7, "MONTHLY": 365.25 / 12, "YEARLY": 365.25}
 SPLITTERS = ("BYDAY", "BYMONTHDAY", "BYHOUR", "BYYEARDAY", "BYWEEKNO")
@@ -112,9 +113,25 @@ class _Budget:
 # Only these properties count; dropping the rest (attendees, descriptions, alarms) before
 # parsing makes a large calendar several times faster to read.
 KEPT = {
-    b"BEGIN", b"END", b"VERSION", b"CALSCALE", b"UID", b"SUMMARY",
-    b"DTSTART", b"DTEND", b"DURATION", b"RRULE", b"RDATE", b"EXDATE", b"RECURRENCE-ID",
-    b"STATUS", b"SEQUENCE", b"TZID", b"TZOFFSETFROM", b"TZOFFSETTO", b"TZNAME",
+    b"BEGIN",
+    b"END",
+    b"VERSION",
+    b"CALSCALE",
+    b"UID",
+    b"SUMMARY",
+    b"DTSTART",
+    b"DTEND",
+    b"DURATION",
+    b"RRULE",
+    b"RDATE",
+    b"EXDATE",
+    b"RECURRENCE-ID",
+    b"STATUS",
+    b"SEQUENCE",
+    b"TZID",
+    b"TZOFFSETFROM",
+    b"TZOFFSETTO",
+    b"TZNAME",
 }
 _FOLD = re.compile(rb"\r?\n[ \t]")
 _NAME = re.compile(rb"^[A-Za-z0-9-]+")
@@ -196,14 +213,18 @@ def read_calendar(
             raise CsvError([CsvProblem(NO_EVENTS)])
         reasons = [CsvProblem(NOTHING_COUNTED)]
         for item in audit.left_out:
-            reasons.append(CsvProblem(item.reason, (("title", item.title), ("count", item.count), *item.params)))
+            reasons.append(
+                CsvProblem(
+                    item.reason, (("title", item.title), ("count", item.count), *item.params)
+                )
+            )
         raise CsvError(reasons)
     return audit
 
 
 def _refuse_floods(event: Any) -> None:
     """Before any expansion: a rule that repeats more than hourly, or never moves on."""
-    for rule in event.get("RRULE") and _as_list(event.get("RRULE")) or ():
+    for rule in (event.get("RRULE") and _as_list(event.get("RRULE"))) or ():
         title = " ".join(str(event.get("SUMMARY", "")).split())[:80] or UNTITLED
         if _per_day(rule) > 24:
             raise CsvError([CsvProblem(TOO_FREQUENT, (("title", title),))])
@@ -277,10 +298,6 @@ def _runs_on(core: Any, upload: datetime) -> bool:
 
 def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_out) -> None:
     core = series.recurrence.core if series.recurrence.has_core else None
-    start = _naive(core.start) if core is not None else None
-    if start is not None and not (EARLIEST <= start < LATEST):
-        left_out[(_title(core.as_component(None, None, False)) or UNTITLED, OUT_OF_RANGE, ())] += 1
-        return
     if core is None or not (core.rrules or core.rdates):
         # Single events and lone moved occurrences (RECURRENCE-ID without a rule).
         occurrences = []
@@ -288,6 +305,10 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
             budget.spend()
             occurrences.append(occurrence)
         _add_singles(occurrences, audit, left_out)
+        return
+    start = _naive(core.start)
+    if not (EARLIEST <= start < LATEST):
+        left_out[(_title(core.as_component(None, None, False)) or UNTITLED, OUT_OF_RANGE, ())] += 1
         return
     if _runs_on(core, upload) and start < upload:
         low, high = max(start, upload - WINDOW), upload
@@ -366,7 +387,7 @@ def _entry(occurrence: Any, left_out: Counter) -> Entry | None:
     """The occurrence as hours of work, or None with the reason counted in left_out."""
     # The occurrence's own component (an override's, or the series'): as_component() would
     # copy it only to read two properties.
-    component = occurrence._adapter._component  # noqa: SLF001
+    component = occurrence._adapter._component
     title = _title(component)[:200]
     start, end = occurrence.start, occurrence.end
 
@@ -374,16 +395,20 @@ def _entry(occurrence: Any, left_out: Counter) -> Entry | None:
         left_out[(title or UNTITLED, reason, tuple(params.items()))] += 1
 
     if str(component.get("STATUS", "")).upper() == "CANCELLED":
-        return leave(CANCELLED)
+        leave(CANCELLED)
+        return None
     if not isinstance(start, datetime):
-        return leave(ALL_DAY)
+        leave(ALL_DAY)
+        return None
     title = title or UNTITLED
     try:
         length = end - start if isinstance(end, datetime) else timedelta(0)
     except TypeError:  # one end with a time zone, one without
         length = _naive(end) - _naive(start)
     if length <= timedelta(0):
-        return leave(NO_DURATION)
+        leave(NO_DURATION)
+        return None
     if length > WORKING_DAY:
-        return leave(LONGER_THAN_A_DAY, hours=round(length.total_seconds() / 3600))
+        leave(LONGER_THAN_A_DAY, hours=round(length.total_seconds() / 3600))
+        return None
     return Entry(title, start.date(), Decimal(int(length.total_seconds())) / 3600)

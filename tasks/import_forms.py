@@ -30,7 +30,7 @@ class ImportForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         since, until = data.get("since"), data.get("until")
         for name in ("since", "until"):
             day = data.get(name)

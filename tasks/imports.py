@@ -120,14 +120,21 @@ def _calendar(data: bytes, *, since: date | None, until: date | None) -> Upload:
         audit.singles, audit.series, max_tasks=settings.IMPORT_MAX_ROWS
     )
     reading = _reading(proposals, weeks=None)
-    period = (audit.first.isoformat(), audit.last.isoformat()) if audit.first else None
+    period = (
+        (audit.first.isoformat(), audit.last.isoformat()) if audit.first and audit.last else None
+    )
     left_out = [
-        (item.reason, (("title", _(item.title) if item.title == calendar_audit.UNTITLED else item.title), ("count", item.count), *item.params))
+        (
+            item.reason,
+            (
+                ("title", _(item.title) if item.title == calendar_audit.UNTITLED else item.title),
+                ("count", item.count),
+                *item.params,
+            ),
+        )
         for item in audit.left_out
     ]
-    return Upload(
-        CALENDAR, reading.rows, None, reading.why, period, audit.counted, left_out
-    )
+    return Upload(CALENDAR, reading.rows, None, reading.why, period, audit.counted, left_out)
 
 
 def _tracker(text: str, *, since: date | None, until: date | None) -> Upload:
@@ -136,7 +143,8 @@ def _tracker(text: str, *, since: date | None, until: date | None) -> Upload:
         entries = [
             e
             for e in parsed.entries
-            if e.day is None or ((since is None or e.day >= since) and (until is None or e.day <= until))
+            if e.day is None
+            or ((since is None or e.day >= since) and (until is None or e.day <= until))
         ]
         if not entries:
             raise _problem(NOTHING_IN_PERIOD)
@@ -146,8 +154,14 @@ def _tracker(text: str, *, since: date | None, until: date | None) -> Upload:
     (first, days, count), *other = readings
     period = (days[0].isoformat(), days[-1].isoformat()) if days else None
     return Upload(
-        TRACKER, first.rows, first.weeks, first.why, period, count,
-        alternative=other[0][0] if other else None, label=first.label if other else "",
+        TRACKER,
+        first.rows,
+        first.weeks,
+        first.why,
+        period,
+        count,
+        alternative=other[0][0] if other else None,
+        label=first.label if other else "",
     )
 
 

@@ -18,12 +18,49 @@ THRESHOLD = 85
 
 GENERIC_WORDS = frozenset(
     {
-        "a", "an", "the", "and", "for", "with", "of", "my", "our",
-        "der", "die", "das", "und", "für", "fuer", "mit", "von", "mein", "meine",
-        "client", "clients", "customer", "customers", "kunde", "kunden",
-        "call", "calls", "session", "sessions", "meeting", "meetings", "block",
-        "termin", "termine", "anruf", "anrufe", "team", "weekly", "daily",
-        "wöchentlich", "woechentlich", "täglich", "taeglich",
+        "a",
+        "an",
+        "the",
+        "and",
+        "for",
+        "with",
+        "of",
+        "my",
+        "our",
+        "der",
+        "die",
+        "das",
+        "und",
+        "für",
+        "fuer",
+        "mit",
+        "von",
+        "mein",
+        "meine",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "kunde",
+        "kunden",
+        "call",
+        "calls",
+        "session",
+        "sessions",
+        "meeting",
+        "meetings",
+        "block",
+        "termin",
+        "termine",
+        "anruf",
+        "anrufe",
+        "team",
+        "weekly",
+        "daily",
+        "wöchentlich",
+        "woechentlich",
+        "täglich",
+        "taeglich",
     }
 )
 
@@ -81,5 +118,3 @@ class TitleIndex:
                 if self.keys[index] != key and (best is None or found > best[0]):
                     best = (found, index)
         return best[1] if best else None
-
-

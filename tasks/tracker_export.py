@@ -53,44 +53,87 @@ def _names(*names: str) -> tuple[str, ...]:
 
 COLUMNS = {
     "title": _names(
-        "Description", "Beschreibung", "Descripción", "Descrição", "Descrizione",
-        "Beschrijving", "Notes",
+        "Description",
+        "Beschreibung",
+        "Descripción",
+        "Descrição",
+        "Descrizione",
+        "Beschrijving",
+        "Notes",
     ),
     "task": _names("Task", "Aufgabe", "Tarea", "Tâche", "Tarefa", "Attività", "Taak"),
     "project": _names("Project", "Projekt", "Proyecto", "Projet", "Projeto", "Progetto"),
     "client": _names("Client", "Kunde", "Cliente", "Klant"),
     "billable": _names(
-        "Billable", "Billable?", "Abrechenbar", "Facturable", "Faturável", "Fatturabile",
+        "Billable",
+        "Billable?",
+        "Abrechenbar",
+        "Facturable",
+        "Faturável",
+        "Fatturabile",
         "Factureerbaar",
     ),
     "duration": _names(
-        "Duration", "Duration (h)", "Dauer", "Dauer (h)", "Duración (h)", "Durée (h)",
-        "Duração (h)", "Durata (h)", "Duur (u)", "Hours",
+        "Duration",
+        "Duration (h)",
+        "Dauer",
+        "Dauer (h)",
+        "Duración (h)",
+        "Durée (h)",
+        "Duração (h)",
+        "Durata (h)",
+        "Duur (u)",
+        "Hours",
     ),
     "decimal": _names(
-        "Duration (decimal)", "Dauer (dezimal)", "Duración (decimal)", "Durée (décimal)",
-        "Duração (decimal)", "Durata (decimale)", "Duur (decimaal)",
+        "Duration (decimal)",
+        "Dauer (dezimal)",
+        "Duración (decimal)",
+        "Durée (décimal)",
+        "Duração (decimal)",
+        "Durata (decimale)",
+        "Duur (decimaal)",
     ),
     "start_date": _names(
-        "Start date", "Startdatum", "Fecha de inicio", "Date de début", "Data de início",
-        "Data di inizio", "Date",
+        "Start date",
+        "Startdatum",
+        "Fecha de inicio",
+        "Date de début",
+        "Data de início",
+        "Data di inizio",
+        "Date",
     ),
     "start_time": _names(
-        "Start time", "Startzeit", "Hora de inicio", "Heure de début", "Hora de início",
-        "Ora di inizio", "Starttijd",
+        "Start time",
+        "Startzeit",
+        "Hora de inicio",
+        "Heure de début",
+        "Hora de início",
+        "Ora di inizio",
+        "Starttijd",
     ),
     "end_date": _names(
-        "End date", "Enddatum", "Fecha de finalización", "Date de fin", "Data de término",
-        "Data di fine", "Einddatum",
+        "End date",
+        "Enddatum",
+        "Fecha de finalización",
+        "Date de fin",
+        "Data de término",
+        "Data di fine",
+        "Einddatum",
     ),
     "end_time": _names(
-        "End time", "Endzeit", "Hora de finalización", "Heure de fin", "Hora de término",
-        "Ora di fine", "Eindtijd",
+        "End time",
+        "Endzeit",
+        "Hora de finalización",
+        "Heure de fin",
+        "Hora de término",
+        "Ora di fine",
+        "Eindtijd",
     ),
 }
 SUMMARY_COLUMNS = _names("Time (h)", "Time (decimal)", "Zeit (h)", "Zeit (dezimal)")
 TASK_LIST_COLUMNS = _names("title", "titel")
-YES = {"yes", "ja", "true", "1", "y", "si", "sí", "oui", "sim", "はい"}  # noqa: RUF001
+YES = {"yes", "ja", "true", "1", "y", "si", "sí", "oui", "sim", "はい"}
 
 
 def _positions(header: list[str]) -> dict[str, int | None]:
@@ -142,14 +185,26 @@ def parse_duration(value: str) -> Decimal:
 
 
 DATE_FORMATS = (
-    "%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%m-%d-%Y",
-    "%d.%m.%y", "%d/%m/%y", "%m/%d/%y",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+    "%d/%m/%Y",
+    "%m/%d/%Y",
+    "%d-%m-%Y",
+    "%m-%d-%Y",
+    "%d.%m.%y",
+    "%d/%m/%y",
+    "%m/%d/%y",
 )
 TIME_FORMATS = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p")
 # How the founder is asked: the format as people write it.
 FORMAT_LABELS = {
-    "%d/%m/%Y": "DD/MM/YYYY", "%m/%d/%Y": "MM/DD/YYYY", "%d-%m-%Y": "DD-MM-YYYY",
-    "%m-%d-%Y": "MM-DD-YYYY", "%d/%m/%y": "DD/MM/YY", "%m/%d/%y": "MM/DD/YY",
+    "%d/%m/%Y": "DD/MM/YYYY",
+    "%m/%d/%Y": "MM/DD/YYYY",
+    "%d-%m-%Y": "DD-MM-YYYY",
+    "%m-%d-%Y": "MM-DD-YYYY",
+    "%d/%m/%y": "DD/MM/YY",
+    "%m/%d/%y": "MM/DD/YY",
 }
 
 
@@ -236,7 +291,7 @@ def parse_tracker(text: str, *, max_entries: int) -> list[Reading]:
 
 def _rows(text: str, delimiter: str, max_entries: int) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = []
+    rows: list[tuple[int, list[str]]] = []
     try:
         next(reader)
         for cells in reader:
@@ -269,14 +324,18 @@ def _entry(cells, header, col, fmt, where, problems) -> Entry | None:
     def problem(template: str, column: str, **params: object) -> None:
         index = col[column]
         heading = header[index].strip() if index is not None else None
-        problems.append(CsvProblem(template, tuple(params.items()), where[0], heading, where[1], heading))
+        problems.append(
+            CsvProblem(template, tuple(params.items()), where[0], heading, where[1], heading)
+        )
 
     raw_day = _cell(cells, col["start_date"])
     day = _strptime_date(raw_day, fmt) if raw_day else None
     if raw_day and day is None:
-        return problem(NOT_A_DATE, "start_date", value=raw_day)
+        problem(NOT_A_DATE, "start_date", value=raw_day)
+        return None
     if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-        return problem(NOT_A_PLAUSIBLE_DATE, "start_date", value=raw_day)
+        problem(NOT_A_PLAUSIBLE_DATE, "start_date", value=raw_day)
+        return None
     hours = _hours(cells, col, fmt, raw_day, problem)
     if hours is None:
         return None

@@ -113,8 +113,8 @@ def test_the_size_is_checked_before_the_file_is_read(settings):
 
 
 def test_a_rule_repeating_every_second_stops_at_the_limit(settings):
-    from tasks.csv_rows import CsvError
     from tasks.calendar_audit import read_calendar
+    from tasks.csv_rows import CsvError
 
     flood = (
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n"

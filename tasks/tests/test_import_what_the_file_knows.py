@@ -18,10 +18,13 @@ def _toggl_week(monday: int) -> str:
     days = [f"2026-10-{monday + offset:02}" for offset in range(5)]
     rows = []
     for day in days:
-        rows.append(f"Ana,a@x.org,ACME,Coaching,,Client coaching,Yes,{day},09:00:00,{day},"
-                    "11:00:00,02:00:00,,300")
-        rows.append(f"Ana,a@x.org,,Marketing,,Instagram posts,No,{day},14:00:00,{day},"
-                    "15:00:00,01:00:00,,")
+        rows.append(
+            f"Ana,a@x.org,ACME,Coaching,,Client coaching,Yes,{day},09:00:00,{day},"
+            "11:00:00,02:00:00,,300"
+        )
+        rows.append(
+            f"Ana,a@x.org,,Marketing,,Instagram posts,No,{day},14:00:00,{day},15:00:00,01:00:00,,"
+        )
         rows.append(f"Ana,a@x.org,,,,Inbox,No,{day},08:00:00,{day},09:00:00,01:00:00,,")
     return "\n".join(rows) + "\n"
 

@@ -68,7 +68,7 @@ EXPECTED = {
     },
     # Clockify DD/MM/YYYY, 19 Jan – 9 Mar 2026 (8 weeks): 113 h, 40.88 h.
     "metaplm_Clockify_Time_Report_Detailed_2026.csv": {
-        "Baykar Teknoloji Yerinde Çalışma": ("14.13", True),
+        "Baykar Teknoloji Yerinde Çalışma": ("14.13", True),  # noqa: RUF001 — Turkish
         "STEP & PDF Converter": ("5.11", True),
     },
     # Harvest, one day: 20,0 h and 0,01 h.

@@ -53,7 +53,10 @@ def test_the_same_title_is_not_its_own_near_duplicate():
     assert TitleIndex(["Inbox"]).most_similar(" inbox ") is None
 
 
-CSV = b"title,area,hours_per_week,recurring,core\nInbox zero block,admin,3,yes,no\nInbox zero,admin,1,yes,no\n"
+CSV = (
+    b"title,area,hours_per_week,recurring,core\n"
+    b"Inbox zero block,admin,3,yes,no\nInbox zero,admin,1,yes,no\n"
+)
 
 
 def test_the_preview_proposes_merge_or_add_anyway(alice_client, alice):
@@ -64,8 +67,9 @@ def test_the_preview_proposes_merge_or_add_anyway(alice_client, alice):
     assert "looks like your task “Inbox”: merge, or add anyway" in page
     assert "looks like the row “Inbox zero block” above" in page
     # Merged: the task "Inbox" is updated (the file's time ticked), nothing added for row 1.
-    data = choices(preview, **{"form-0-action": "merge", "form-0-take": ["hours"],
-                               "form-1-action": "skip"})
+    data = choices(
+        preview, **{"form-0-action": "merge", "form-0-take": ["hours"], "form-1-action": "skip"}
+    )
     assert alice_client.post("/tasks/import/preview/", data).status_code == 302
     assert Task.objects.filter(owner=alice).count() == 1
     inbox.refresh_from_db()
@@ -78,7 +82,8 @@ def test_add_anyway_adds_the_second_task(alice_client, alice):
     preview = alice_client.get("/tasks/import/preview/")
     alice_client.post("/tasks/import/preview/", choices(preview, **{"form-1-action": "skip"}))
     assert set(Task.objects.filter(owner=alice).values_list("title", flat=True)) == {
-        "Inbox", "Inbox zero block"
+        "Inbox",
+        "Inbox zero block",
     }
 
 

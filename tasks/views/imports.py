@@ -72,7 +72,9 @@ def task_import_preview(request):
         formset = formset_class(request.POST)
         if len(formset.forms) != len(rows):
             # A tampered form count: the formset says so, nothing is written.
-            formset = formset_class(initial=[_initial(r, m) for r, m in zip(rows, matches, strict=True)])
+            formset = formset_class(
+                initial=[_initial(r, m) for r, m in zip(rows, matches, strict=True)]
+            )
             problems = [_("The form does not match the preview; please choose again.")]
         elif formset.is_valid():
             try:
