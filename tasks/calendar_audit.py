@@ -298,6 +298,9 @@ def _runs_on(core: Any, upload: datetime) -> bool:
 
 def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_out) -> None:
     core = series.recurrence.core if series.recurrence.has_core else None
+    if core is not None and not (EARLIEST <= _naive(core.start) < LATEST):
+        left_out[(_title(core.as_component(None, None, False)) or UNTITLED, OUT_OF_RANGE, ())] += 1
+        return
     if core is None or not (core.rrules or core.rdates):
         # Single events and lone moved occurrences (RECURRENCE-ID without a rule).
         occurrences = []
@@ -307,9 +310,6 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
         _add_singles(occurrences, audit, left_out)
         return
     start = _naive(core.start)
-    if not (EARLIEST <= start < LATEST):
-        left_out[(_title(core.as_component(None, None, False)) or UNTITLED, OUT_OF_RANGE, ())] += 1
-        return
     if _runs_on(core, upload) and start < upload:
         low, high = max(start, upload - WINDOW), upload
     elif _runs_on(core, upload):

@@ -88,9 +88,11 @@ HOSTILE = [
 @pytest.mark.parametrize(("name", "data", "message"), HOSTILE, ids=[h[0] for h in HOSTILE])
 def test_a_hostile_file_is_refused_quickly_with_a_message(alice_client, alice, name, data, message):
     assert len(MINUTELY) == 304
-    started = time.monotonic()
+    # Processor time of this thread (the test client runs the view in it): a shared,
+    # busy machine does not make a quick refusal slow.
+    started = time.thread_time()
     response = _upload(alice_client, name, data)
-    assert time.monotonic() - started < 1.5
+    assert time.thread_time() - started < 1
     assert response.status_code == 400
     assert message in html.unescape(response.content.decode())
     assert not Task.objects.filter(owner=alice).exists()
