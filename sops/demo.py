@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from sops import services
 from sops.models import Instruction, Template
+from tasks import demo as tasks_demo
 from tasks.models import Delegate, Task
 from tasks.services import delegation_start
 
@@ -15,6 +16,16 @@ DEMO_TASK = "Inbox triage"
 
 
 @transaction.atomic
+def seed(*, founders: int, tasks: int) -> int:
+    """The demo founders and their tasks (tasks.demo), then the demo founder's instruction;
+    returns how many founders were created."""
+    created = tasks_demo.seed(founders=founders, tasks=tasks)
+    demo_user = User.objects.filter(email=tasks_demo.DEMO_EMAIL).first()
+    if demo_user is not None:
+        seed_instruction(demo_user)  # idempotent; also fills older demo databases
+    return created
+
+
 def seed_instruction(user: User) -> None:
     """Idempotent: does nothing once the demo task has its instruction."""
     task = Task.objects.filter(owner=user, title=DEMO_TASK).first()

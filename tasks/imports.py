@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts import ratelimit
 from tasks import (
     calendar_audit,
     classifier,
@@ -280,19 +281,8 @@ def forget(session) -> None:
 
 
 def allow_import(user) -> bool:
-    """At most IMPORT_PER_HOUR files a founder an hour (each one is heavy work).
-
-    One function, so a project-wide throttle can take its place."""
-    from django.core.cache import cache
-
-    key = f"import-throttle:{user.pk}:{int(timezone.now().timestamp() // 3600)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count <= settings.IMPORT_PER_HOUR
+    """At most ratelimit.IMPORT uploads a founder an hour (each one is heavy work)."""
+    return ratelimit.hit(ratelimit.IMPORT, f"founder:{user.pk}")
 
 
 def _row_to_json(row: classifier.TaskInput) -> dict:

@@ -135,17 +135,20 @@ def test_the_time_budget_stops_a_slow_calendar():
         read_calendar(many, today=date(2026, 12, 1), max_occurrences=10**7, seconds=0.01)
 
 
-def test_imports_are_throttled_per_founder(alice_client, alice, settings):
-    from django.core.cache import cache
+def test_imports_are_throttled_per_founder(alice_client, alice, charlie):
+    from django.test import Client
 
-    cache.clear()
-    settings.IMPORT_PER_HOUR = 2
+    from accounts.ratelimit import IMPORT
+
     data = b"title,area,hours_per_week,recurring,core\nInbox,admin,1,yes,no\n"
-    assert _upload(alice_client, "a.csv", data).status_code == 302
-    assert _upload(alice_client, "a.csv", data).status_code == 302
-    third = _upload(alice_client, "a.csv", data)
-    assert third.status_code == 429
-    assert "2 files in the last hour" in third.content.decode()
+    for _ in range(IMPORT.count):
+        assert _upload(alice_client, "a.csv", data).status_code == 302
+    refused = _upload(alice_client, "a.csv", data)
+    assert refused.status_code == 429
+    assert f"{IMPORT.count} files in the last hour" in refused.content.decode()
+    other = Client()
+    other.force_login(charlie)
+    assert _upload(other, "a.csv", data).status_code == 302  # per founder
 
 
 def _preview_with_rows(client, rows: int):

@@ -14,9 +14,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.forms import add_service_errors
 from tasks import imports, services
 from tasks.forms import QuickTaskForm, TaskDetailsForm
-from tasks.views.common import add_service_errors, get_task_for_user
+from tasks.views.common import get_task_for_user
 
 
 def _is_htmx(request) -> bool:

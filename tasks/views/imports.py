@@ -6,7 +6,6 @@ confirmation writes everything in one transaction (services.tasks_import_confirm
 
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import ratelimit
 from accounts.selectors import founder_profile
 from tasks import classifier, how_often, imports, services
 from tasks.csv_rows import CsvError
@@ -32,7 +32,7 @@ def task_import(request):
     if request.method == "POST" and not imports.allow_import(request.user):
         problems = [
             _("You have uploaded %(max)s files in the last hour; please try again later.")
-            % {"max": settings.IMPORT_PER_HOUR}
+            % {"max": ratelimit.IMPORT.count}
         ]
         ctx = {"form": ImportForm(), "problems": problems, "more": 0}
         return render(request, "tasks/task_import.html", ctx, status=429)

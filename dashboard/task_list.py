@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
-from consultants.admin.actions import EXPORT_COLUMNS, task_row
 from sops.models import InstructionVersion
 from tasks import buyback, classifier, services
+from tasks.export import EXPORT_COLUMNS, task_row
 from tasks.forms import ENJOYMENT_CHOICES, SKILL_CHOICES
 from tasks.models import Delegate, Task
 from tasks.task_list import (
@@ -34,7 +35,7 @@ from tasks.task_list import (
     filtered_tasks,
 )
 from tasks.templatetags.buyback_tags import hours
-from tasks.views.common import add_service_errors, get_task_for_user
+from tasks.views.common import get_task_for_user
 
 LIST_SHOWN = 20
 published_versions = InstructionVersion.objects.filter(instruction__task=OuterRef("pk"))

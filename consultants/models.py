@@ -1,5 +1,5 @@
-"""A consultant's invitation to a founder: the founder accepts (or declines) before the
-consultant sees anything of them."""
+"""A consultant's invitation to a founder (the founder accepts or declines before the
+consultant sees anything of them), and the record of what a consultant changed."""
 
 from django.db import models
 from django.utils import timezone
@@ -32,26 +32,6 @@ class ConsultantInvite(models.Model):
 
     def is_open(self) -> bool:
         return self.state == self.PENDING and self.expires_at > timezone.now()
-
-
-class TaskNote(models.Model):
-    """A consultant's note on a client's task; the founder reads it on the task and in the
-    weekly digest."""
-
-    task = models.ForeignKey(
-        "tasks.Task", on_delete=models.CASCADE, related_name="notes", verbose_name=_("task")
-    )
-    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    text = models.TextField(_("note"), max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("consultant's note")
-        verbose_name_plural = _("consultant's notes")
-
-    def __str__(self):
-        return self.text[:60]
 
 
 class ChangeRecord(models.Model):
