@@ -20,9 +20,7 @@ WORDS = {
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_the_preview_reads_well_at_desktop_and_phone_width(
-    page, alice, log_in, language, tmp_path
-):
+def test_the_preview_reads_well_at_desktop_and_phone_width(page, alice, log_in, language, tmp_path):
     alice.profile.language = language
     alice.profile.save()
     make_task(alice, title="Misc updates", hours_per_week=Decimal(1), time_unit="day")
