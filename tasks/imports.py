@@ -1,8 +1,10 @@
 """An uploaded file becomes rows for the import preview, refused early when it is bad.
 
 Three kinds of file: a task list (CSV, see tasks/csv_rows.py), a time tracker's detailed
-export (Toggl Track, Clockify) or a calendar (.ics) (see tasks/time_audit.py). Limits from
-settings (security issue #8): the size is checked before reading, rows while reading.
+export (Toggl Track, Clockify, Harvest; tasks/tracker_export.py) or a calendar (.ics;
+tasks/calendar_audit.py), grouped into tasks by tasks/time_audit.py. Limits from settings
+(security issues #8, #19): the size is checked before reading, entries and occurrences while
+reading, the tasks they make after grouping; uploads are rate-limited per founder.
 
 Between the upload and the confirmation the rows wait in the founder's session (stored on
 the server, bounded by IMPORT_MAX_ROWS), never in a form field the browser could change;
