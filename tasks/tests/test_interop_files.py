@@ -88,6 +88,13 @@ EXPECTED = {
 FILES = interop_files()
 
 
+@pytest.fixture(autouse=True)
+def _read_in_the_request(settings):
+    """Every file read in the request, the large ones too (the worker's path has its own
+    tests in test_import_background.py): the test times and checks the reading itself."""
+    settings.IMPORT_BACKGROUND_BYTES = settings.IMPORT_MAX_BYTES
+
+
 def test_all_52_files_are_here():
     assert len(FILES) == 52
 

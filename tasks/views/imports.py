@@ -9,7 +9,9 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -38,10 +40,14 @@ def task_import(request):
         return render(request, "tasks/task_import.html", ctx, status=429)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            result = imports.read_upload(
-                upload, since=form.cleaned_data["since"], until=form.cleaned_data["until"]
+        since, until = form.cleaned_data["since"], form.cleaned_data["until"]
+        if imports.in_background(upload):
+            job = imports.start_background(
+                owner=request.user, upload=upload, since=since, until=until
             )
+            return redirect("task_import_progress", job=job)
+        try:
+            result = imports.read_upload(upload, since=since, until=until)
         except CsvError as err:
             problems, more = imports.shown_problems(err.problems, _)
         else:
@@ -50,6 +56,27 @@ def task_import(request):
     status = 400 if problems or form.errors else 200
     ctx = {"form": form, "problems": problems, "more": more}
     return render(request, "tasks/task_import.html", ctx, status=status)
+
+
+@login_required
+def task_import_progress(request, job):
+    """A large file while the worker reads it: refreshes itself (htmx, or a plain refresh
+    without JavaScript) until the preview or the refusal is ready."""
+    state = imports.background_job(job=job, owner=request.user)
+    if state is None:
+        messages.info(request, _("No import is waiting; upload a file first."))
+        return redirect("task_import")
+    if state["state"] == "done":
+        imports.finish_background(request.session, job=job, stored=state["stored"])
+        if request.headers.get("HX-Request") == "true":
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = reverse("task_import_preview")
+            return response
+        return redirect("task_import_preview")
+    if state["state"] == "refused":
+        ctx = {"form": ImportForm(), "problems": state["problems"], "more": state["more"]}
+        return render(request, "tasks/task_import.html", ctx, status=400)
+    return render(request, "tasks/task_import_progress.html", {"job": job})
 
 
 @login_required
