@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "mail",
     "accounts",
     "tasks",
@@ -61,6 +64,8 @@ INSTALLED_APPS = [
     "digest",
     "consultants",
     "dashboard",
+    "privacy",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -232,6 +237,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mail.tasks.outbox_due",
         "schedule": timedelta(seconds=envint("MAIL_RECOVERY_SECONDS", "60")),
     },
+    # Data exports nobody downloaded within their 24 hours are removed.
+    "data-exports-expire": {
+        "task": "privacy.tasks.exports_expire",
+        "schedule": timedelta(hours=1),
+    },
 }
 # The outbox (mail/outbox.py) and the SMTP conversation every email goes through
 # (mail/smtp.py), in seconds: a sender's lease (renewed while the server's final reply is
@@ -309,5 +319,48 @@ LOGGING = {
 # Limits on what one request may make the app do (security issue #8).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "2000")
+# Raw time entries in a tracker export (the row limit above is for the tasks they make).
+IMPORT_MAX_ENTRIES = envint("IMPORT_MAX_ENTRIES", "100000")
+# Occurrences examined while expanding a calendar's repeating events, and the time budget
+# for reading one file: a crafted calendar is refused instead of holding a worker.
+IMPORT_MAX_OCCURRENCES = envint("IMPORT_MAX_OCCURRENCES", "200000")
+IMPORT_PARSE_SECONDS = envint("IMPORT_PARSE_SECONDS", "4")
+# Larger files are read by a Celery worker behind a progress page (in the demo, in-process).
+IMPORT_BACKGROUND_BYTES = envint("IMPORT_BACKGROUND_BYTES", str(256 * 1024))
+# The import preview posts about 7 fields a row: the largest legitimate form must fit.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = max(1000, IMPORT_MAX_ROWS * 8 + 50)
 IMPORT_PROBLEMS_SHOWN = envint("IMPORT_PROBLEMS_SHOWN", "50")
 OPEN_TASKS_MAX = envint("OPEN_TASKS_MAX", "2000")
+
+# The REST API (api/): personal access tokens, JSON only, a rate per token, errors as JSON
+# in the request's language.
+API_RATE = os.getenv("API_RATE", "120/minute")
+# The rate's counts are in the default cache: Redis when there is one (CACHES above).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.auth.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.auth.PerTokenThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.json_errors",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Buy back your time API",
+    "DESCRIPTION": "A founder's own tasks, delegates, work instructions, runs and buyback "
+    "figures. Send a personal access token (Settings → API and calendar) as "
+    "`Authorization: Bearer <token>`.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.error_responses",
+    ],
+    # Swagger UI from drf-spectacular-sidecar's static files: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+}
