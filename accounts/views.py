@@ -3,16 +3,15 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import confirmation
 from accounts import services as account_services
 from accounts.selectors import founder_profile
+from outsourcing.inputs import safe_next
 from tasks.forms import FirstRunForm, ProfileForm, SignupForm
 from tasks.views.common import add_service_errors, change_text
 
@@ -113,13 +112,7 @@ def profile_settings(request):
 def set_language(request):
     """The switch on every page: remembered in a cookie, and in the profile once logged in."""
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next", "/")
-    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
-        next_url, {request.get_host()}
-    ):
-        next_url = "/"
-    # A path, never a view name: redirect("²") would try to reverse it and fail with a 500.
-    response = HttpResponseRedirect(next_url)
+    response = safe_next(request, request.POST.get("next"), default="/")
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
             account_services.profile_set_language(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, User, invisible_characters, normalize_email
 from accounts.passwords import SignupPasswordsMixin
+from outsourcing.inputs import PLAIN_DECIMAL, PLAIN_INTEGER
 from tasks import buyback, how_often, money, zones
 from tasks.models import (
     AREA_CHOICES,
@@ -50,13 +51,27 @@ class DecimalCommaField(forms.DecimalField):
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
     def to_python(self, value):
-        if isinstance(value, str) and "," in value and "." not in value:
-            value = value.replace(",", ".")
+        if isinstance(value, str):
+            value = value.strip()
+            if "," in value and "." not in value:
+                value = value.replace(",", ".")
+            # As strict as the CSV: no "1_0", "١", "1e1" or "NaN" (Python reads them all).
+            if value and not PLAIN_DECIMAL.fullmatch(value):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
 
-# Every decimal a founder types: hours, money.
-DECIMALS = dict.fromkeys(
+class PlainIntegerField(forms.IntegerField):
+    """A whole number in ASCII digits: int() also takes "١", "1_0" and " 1 "."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() and not PLAIN_INTEGER.fullmatch(value.strip()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+# Every number a founder types: hours, money, and the whole numbers of the settings.
+NUMBER_FIELDS: dict[str, type[forms.Field]] = dict.fromkeys(
     (
         "hours_per_week",
         "time_amount",
@@ -70,7 +85,7 @@ DECIMALS = dict.fromkeys(
         "yearly_income",
     ),
     DecimalCommaField,
-)
+) | dict.fromkeys(("digest_hour", "digest_weekday", "hate_max", "skill_gap_max"), PlainIntegerField)
 
 
 def visible_only(value: str) -> None:
@@ -176,7 +191,7 @@ class TaskForm(forms.ModelForm):
                 "project: per week while it runs."
             ),
         }
-        field_classes = DECIMALS
+        field_classes = NUMBER_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -299,7 +314,7 @@ class DelegateForm(forms.ModelForm):
         model = Delegate
         fields = ("name", "kind", "email", "language", "areas", "hourly_rate", "notes")
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-        field_classes = DECIMALS
+        field_classes = NUMBER_FIELDS
 
 
 class ProfileForm(forms.ModelForm):
@@ -323,7 +338,7 @@ class ProfileForm(forms.ModelForm):
             "skill_gap_max",
             "time_eater_min_hours",
         )
-        field_classes = DECIMALS
+        field_classes = NUMBER_FIELDS
         widgets = {"time_zone": TimeZoneSelect}
 
     def __init__(self, *args, **kwargs):

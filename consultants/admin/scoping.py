@@ -12,9 +12,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
-from django.db.models import Model, QuerySet
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
 
 from accounts.models import Profile, User
+from outsourcing.inputs import parse_id
 from tasks.models import Category, Delegate, OverrideRecord, Task, TaskNote
 
 # model → lookup path from the model to its founder (a User); "" for User itself.
@@ -69,6 +72,21 @@ else:
     _AdminBase = object
 
 
+# The most forms an admin inline formset builds, whatever TOTAL_FORMS a request claims.
+INLINE_MAX_FORMS = 100
+
+
+class SafeChangeList(ChangeList):
+    """A date drill-down past the calendar's end (?review_on__year=9999 asks for the next
+    year to bound it) is a wrong lookup, shown as the admin shows any other (?e=1)."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as err:
+            raise IncorrectLookupParameters(err) from err
+
+
 class ConsultantScoped(_AdminBase):
     """Mix into every ModelAdmin and inline, before admin.ModelAdmin / InlineModelAdmin."""
 
@@ -78,6 +96,29 @@ class ConsultantScoped(_AdminBase):
 
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user)
+
+    def get_changelist(self, request, **kwargs):
+        return SafeChangeList
+
+    def get_changeform_initial_data(self, request):
+        # ?owner=² on an add form: a related field's initial value that is no id is dropped
+        # (the widget would look it up and fail), as if it had not been given.
+        initial = super().get_changeform_initial_data(request)  # type: ignore[misc]
+        for name, value in list(initial.items()):
+            field = next((f for f in self.model._meta.fields if f.name == name), None)
+            many = next((f for f in self.model._meta.many_to_many if f.name == name), None)
+            if isinstance(field, ForeignKey) and parse_id(value) is None:
+                del initial[name]
+            elif isinstance(many, ManyToManyField):
+                initial[name] = [pk for pk in value if parse_id(pk) is not None]
+        return initial
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Inlines only: a huge TOTAL_FORMS builds at most this many forms, then says so.
+        limit = min(self.max_num or INLINE_MAX_FORMS, INLINE_MAX_FORMS)  # type: ignore[attr-defined]
+        kwargs.setdefault("max_num", limit)
+        kwargs.setdefault("absolute_max", limit)
+        return super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         self._scope_choices(db_field, request, kwargs)
