@@ -55,14 +55,14 @@ class DecimalCommaField(forms.DecimalField):
             value = value.strip()
             if "," in value and "." not in value:
                 value = value.replace(",", ".")
-            # As strict as the CSV: no "1_0", "١", "1e1" or "NaN" (Python reads them all).
+            # As strict as the CSV: no "1_0", Arabic-Indic digits, "1e1" or "NaN".
             if value and not PLAIN_DECIMAL.fullmatch(value):
                 raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
 
 class PlainIntegerField(forms.IntegerField):
-    """A whole number in ASCII digits: int() also takes "١", "1_0" and " 1 "."""
+    """A whole number in ASCII digits: int() also takes Arabic-Indic digits and "1_0"."""
 
     def to_python(self, value):
         if isinstance(value, str) and value.strip() and not PLAIN_INTEGER.fullmatch(value.strip()):
