@@ -82,7 +82,9 @@ def test_no_url_and_no_form_answers_5xx_to_junk(client, cast, who, quiet_request
     posts = walker.post_junk(pages)
     lap.append(time.monotonic())
     print([round(b - a, 1) for a, b in zip(lap, lap[1:])], len(fuzz.routes()))
-    print(f"{who}: {len(pages)} pages, {posts} junk posts, {walker.requests} requests "
-          f"in {time.monotonic() - started:.1f} s")
+    print(
+        f"{who}: {len(pages)} pages, {posts} junk posts, {walker.requests} requests "
+        f"in {time.monotonic() - started:.1f} s"
+    )
     assert len(pages) >= {"anonymous": 3, "founder": 10, "consultant": 10, "superuser": 10}[who]
     assert walker.failures == [], walker.report()

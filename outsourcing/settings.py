@@ -269,3 +269,6 @@ IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "2000")
 IMPORT_PROBLEMS_SHOWN = envint("IMPORT_PROBLEMS_SHOWN", "50")
 OPEN_TASKS_MAX = envint("OPEN_TASKS_MAX", "2000")
+# All of a founder's tasks, finished ones included: every write re-reads the open ones and
+# the list, the export and the dashboard read them all.
+TASKS_MAX = envint("TASKS_MAX", "5000")
