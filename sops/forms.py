@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sops import rules
-from sops.models import Instruction
+from sops.models import MAX_STEPS, Instruction
 from sops.rendering import plain_text
 from tasks.forms import PlainIntegerField
 from tasks.models import Delegate, sensible_date
@@ -63,7 +63,6 @@ class StepForm(forms.Form):
 
 
 # An instruction's steps, capped; a forged TOTAL_FORMS builds no more forms than that.
-MAX_STEPS = 100
 StepFormSet = forms.formset_factory(
     StepForm,
     extra=1,
