@@ -56,7 +56,9 @@ def test_forms_are_read_from_the_html_with_their_management_fields():
 
 
 @pytest.mark.parametrize("who", ["anonymous", "founder", "consultant", "superuser"])
-def test_no_url_and_no_form_answers_5xx_to_junk(client, cast, who, quiet_request_log):
+def test_no_url_and_no_form_answers_5xx_to_junk(
+    client, cast, who, quiet_request_log, record_property
+):
     user = {
         "founder": cast.founders["alice"],
         "consultant": cast.consultants["bob"],
@@ -71,20 +73,12 @@ def test_no_url_and_no_form_answers_5xx_to_junk(client, cast, who, quiet_request
         relogin()
     walker = fuzz.Walker(client, relogin)
     started = time.monotonic()
-    lap = [time.monotonic()]
     walker.junk_routes(staff=who in ("consultant", "superuser"))
-    lap.append(time.monotonic())
     walker.drill()
     pages = walker.discover(*STARTS[who])
-    lap.append(time.monotonic())
     walker.walk_queries(pages)
-    lap.append(time.monotonic())
     posts = walker.post_junk(pages)
-    lap.append(time.monotonic())
-    print([round(b - a, 1) for a, b in zip(lap, lap[1:])], len(fuzz.routes()))
-    print(
-        f"{who}: {len(pages)} pages, {posts} junk posts, {walker.requests} requests "
-        f"in {time.monotonic() - started:.1f} s"
-    )
+    # What was walked, for the report (-rA shows it): pages, posts, requests, seconds.
+    record_property("walked", (len(pages), posts, walker.requests, time.monotonic() - started))
     assert len(pages) >= {"anonymous": 3, "founder": 10, "consultant": 10, "superuser": 10}[who]
     assert walker.failures == [], walker.report()

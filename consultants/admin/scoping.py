@@ -128,10 +128,12 @@ class ConsultantScoped(SafeDrillDown):
 
     def get_formset(self, request, obj=None, **kwargs):
         # Inlines only: a huge TOTAL_FORMS builds at most this many forms, then says so.
-        limit = min(self.max_num or INLINE_MAX_FORMS, INLINE_MAX_FORMS)  # type: ignore[attr-defined]
-        kwargs.setdefault("max_num", limit)
-        kwargs.setdefault("absolute_max", limit)
-        return super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+        kwargs.setdefault("max_num", INLINE_MAX_FORMS)
+        kwargs.setdefault("absolute_max", INLINE_MAX_FORMS)
+        formset = super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+        formset.max_num = min(formset.max_num, INLINE_MAX_FORMS)
+        formset.absolute_max = formset.max_num
+        return formset
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         self._scope_choices(db_field, request, kwargs)

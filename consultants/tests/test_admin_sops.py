@@ -129,9 +129,7 @@ def test_a_consultant_changes_only_the_templates_they_created(client, cast):
     assert template.title_en == "Weekly numbers"
 
 
-def test_a_superuser_changes_a_starter_template_and_the_library_shows_who_and_when(
-    client, cast
-):
+def test_a_superuser_changes_a_starter_template_and_the_library_shows_who_and_when(client, cast):
     starter = Template.objects.get(slug="inbox-triage")
     client.force_login(cast.root)
     assert _change(client, starter, title_en="Inbox triage, daily").status_code == 302
