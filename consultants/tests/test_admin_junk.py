@@ -98,3 +98,13 @@ def test_the_admin_has_a_content_security_policy_and_no_inline_style(staff):
 
 def test_admin_pages_are_not_cached(staff):
     assert "no-store" in staff.get("/admin/")["Cache-Control"]
+
+
+def test_a_german_consultant_reads_the_areas_message_in_german(client, cast):
+    bob = cast.consultants["bob"]
+    client.force_login(bob)
+    client.post("/i18n/setlang/", {"language": "de", "next": "/admin/"})
+    delegate = Delegate.objects.filter(owner=cast.founders["alice"]).first()
+    data = {"owner": delegate.owner_id, "name": "M", "kind": delegate.kind, "areas": "-1"}
+    response = client.post(f"/admin/tasks/delegate/{delegate.pk}/change/", data)
+    assert "Wähle die Bereiche aus der Liste." in response.content.decode()

@@ -147,3 +147,11 @@ def test_a_template_has_at_most_100_steps(client, cast):
     assert response.status_code == 200
     assert "A template has at most 100 steps." in response.content.decode()
     assert not Template.objects.filter(slug="weekly-report").exists()
+
+
+def test_a_german_consultant_reads_the_step_limit_in_german(client, cast):
+    client.force_login(cast.consultants["erin"])
+    client.post("/i18n/setlang/", {"language": "de", "next": "/admin/"})
+    steps = "\n".join(f"Schritt {i}" for i in range(101))
+    response = client.post(f"{TEMPLATES}add/", {**NEW_TEMPLATE, "steps_de": steps})
+    assert "Eine Vorlage hat höchstens 100 Schritte." in response.content.decode()
