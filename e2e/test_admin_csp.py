@@ -22,9 +22,11 @@ def test_admin_pages_load_without_a_csp_violation(open_as, cast):
     refused = []
     page.on(
         "console",
-        lambda message: refused.append(f"{page.url}: {message.text}")
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     for path in PAGES:
         response = page.goto(path)
