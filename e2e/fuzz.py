@@ -7,7 +7,6 @@ shape), through Django's test client rather than a browser, so the walk stays fa
 
 import re
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import quote, urldefrag, urlencode, urlsplit
@@ -15,7 +14,7 @@ from urllib.parse import quote, urldefrag, urlencode, urlsplit
 from django.contrib import admin
 from django.urls import URLResolver, get_resolver
 
-from e2e.walk import shape
+from e2e.walk import Frontier
 
 # Ids as a URL gives them: "²" passes str.isdigit() but not int(), "٣" is read as 3 by
 # int(), 20 digits overflow a bigint, "\x00" goes in as %00.
@@ -214,23 +213,17 @@ class Walker:
 
     def discover(self, *starts: str) -> list[str]:
         """Pages reachable by links from `starts`, one (or `per_shape`) per URL shape."""
-        seen, shapes, found = set(starts), {}, []
-        queue = deque(starts)
-        while queue and len(found) < self.max_pages:
-            path = queue.popleft()
+        frontier, found = Frontier(starts, self.per_shape), []
+        while frontier.queue and len(found) < self.max_pages:
+            path = frontier.queue.popleft()
             response = self.request("GET", path)
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
             found.append(path)
             for href in parse(response.content.decode()).links:
                 local = self._local(href, path)
-                if local is None or local in seen:
-                    continue
-                seen.add(local)
-                key = shape(local)
-                if shapes.get(key, 0) < self.per_shape:
-                    shapes[key] = shapes.get(key, 0) + 1
-                    queue.append(local)
+                if local is not None:
+                    frontier.offer(local)
         return found
 
     @staticmethod
