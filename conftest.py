@@ -180,3 +180,11 @@ def _english_after_each_test():
     sets it per request and never resets it); the next test must not inherit it."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate limits count per test: one test's attempts never refuse another's."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -3,7 +3,7 @@ import zoneinfo
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone, translation
 
-from tasks import money
+from accounts import money
 
 
 class FounderLanguageMiddleware:

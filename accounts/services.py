@@ -12,10 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import zones
 from accounts.models import Profile, User
 from digest import schedule
 from digest import services as digest
-from tasks import buyback, zones
+from tasks import buyback
 from tasks.services import tasks_reclassify
 
 DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")

@@ -45,7 +45,7 @@ from digest import schedule  # noqa: E402
 from digest import tasks as digest_tasks  # noqa: E402
 from digest.models import WeeklyDigest  # noqa: E402
 from outsourcing.celery import app  # noqa: E402
-from tasks import demo  # noqa: E402
+from sops import demo as sops_demo  # noqa: E402
 
 RAW_MESSAGES = 4000
 KEPT_MESSAGES = 200  # rendered digests kept for the same-messages ceiling
@@ -130,7 +130,7 @@ def prepare(founders: int) -> None:
         raise SystemExit(f"refusing to run on {name!r}: use a database named like *bench*")
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    created = demo.seed(founders=founders, tasks=20)
+    created = sops_demo.seed(founders=founders, tasks=20)
     print(f"seeded {created} new founders in {time.perf_counter() - started:.1f} s")
     # Everyone due now: today's weekday at local midnight (Berlin, the default zone).
     today = schedule.local_today(timezone.now(), "Europe/Berlin")

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from e2e.walk import LANGUAGES, Walk
+from sops import demo as sops_demo
 from sops import services as sops_services
 from sops.models import HandoverLink
 from tasks import demo
@@ -16,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_founder(db):
-    demo.seed(founders=1, tasks=20)
+    sops_demo.seed(founders=1, tasks=20)
     return User.objects.get(email=demo.DEMO_EMAIL)
 
 

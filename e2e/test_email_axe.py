@@ -13,7 +13,7 @@ from django.utils import translation
 
 from digest.tests.digest_support import claim_and_send, parts, plan
 from e2e import axe
-from tasks import demo
+from sops import demo as sops_demo
 from tasks.models import Task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -28,7 +28,7 @@ EMAILS = sorted(
 
 def _digest(smtp_server, language: str) -> str:
     """The weekly digest of a founder with tasks of every kind, over capacity."""
-    demo.seed(founders=1, tasks=20)
+    sops_demo.seed(founders=1, tasks=20)
     founder = Task.objects.first().owner
     plan(founder, language=language, weekly_capacity=10)
     claim_and_send()

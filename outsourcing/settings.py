@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "sops",
     "digest",
     "consultants",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -137,8 +138,14 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Counted per address, whatever its case: "Victim@" and "victim@" are one account.
 AXES_USERNAME_CALLABLE = "accounts.throttle.axes_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client's address, one definition for the lockout and the rate limits: REMOTE_ADDR, or
+# behind TRUSTED_PROXY_COUNT proxies appending to X-Forwarded-For, what the nearest one saw.
+AXES_CLIENT_IP_CALLABLE = "accounts.mailing.client_ip"
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
+# A lost CSRF cookie gets our own page, in du-form, not Django's (outsourcing/errors.py).
+CSRF_FAILURE_VIEW = "outsourcing.errors.csrf_failure"
 LOGOUT_REDIRECT_URL = "login"
 # Django's password rules with our sentences (du-form in German): accounts/passwords.py.
 AUTH_PASSWORD_VALIDATORS = [
@@ -185,6 +192,15 @@ DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Buyback <buyback@localhost
 
 # Celery: Redis as the broker when configured; otherwise run tasks in-process.
 REDIS_URL = os.getenv("REDIS_URL", "")
+# The cache holds rate-limit counters (accounts/ratelimit.py): on Redis every worker counts
+# together; without Redis (the demo, one process) local memory does.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -197,6 +213,11 @@ CELERY_TIMEZONE = "UTC"
 # whose hour has come and hands digests that are waiting (an expired lease, a retry whose time
 # has come, a lost task) to a sender; what is due is decided per founder in digest/schedule.py.
 CELERY_BEAT_SCHEDULE = {
+    # Accounts nobody confirmed while their link worked free their address.
+    "unconfirmed-accounts": {
+        "task": "accounts.tasks.unconfirmed_remove",
+        "schedule": timedelta(hours=1),
+    },
     # A delegate's news waiting for the founder's hour to pass (at most one email an hour).
     "handover-notifications": {
         "task": "sops.tasks.notifications_due",
@@ -262,6 +283,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
+    # Every mail sent: who caused it, to whom, why (accounts/mailing.py).
+    "loggers": {"outsourcing.mail": {"level": "INFO"}},
 }
 
 # Limits on what one request may make the app do (security issue #8).

@@ -11,3 +11,8 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("SECRET_KEY", "tests-only-insecure-key-" + "x" * 40)
 
 from outsourcing.settings import *  # noqa: F403
+
+# Rate-limit counters live in each test process's memory, cleared before every test
+# (conftest.py): the shared Redis is the Celery broker too, and flushing it would drop queued
+# tasks. accounts/tests/test_ratelimit.py runs the same limits on Redis when REDIS_URL is set.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

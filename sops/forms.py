@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import PlainIntegerField
 from sops import rules
-from sops.models import MAX_STEPS, Instruction
+from sops.models import MAX_STEPS, NOTE_MAX, Instruction
 from sops.rendering import plain_text
-from tasks.forms import PlainIntegerField
 from tasks.models import Delegate, sensible_date
 
 
@@ -133,6 +133,6 @@ class LinkSendForm(forms.Form):
     note = forms.CharField(
         label=_("A note for them (optional)"),
         required=False,
-        max_length=2000,
+        max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

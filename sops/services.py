@@ -14,7 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
-from outsourcing.text import clean_model_text
+from accounts.text import clean_model_text
 from sops import mail, rules
 from sops.models import (
     LINK_DAYS,

@@ -8,7 +8,7 @@ class TasksConfig(AppConfig):
     verbose_name = _("Delegation planning")
 
     def ready(self):
-        from outsourcing.text import clean_before_save
+        from accounts.text import clean_before_save
         from tasks import checks  # noqa: F401 - registers the deploy checks
 
         # Every model of ours, saved from a form, the admin or a service: no control or

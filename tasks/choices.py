@@ -1,12 +1,18 @@
-"""The choices and validators the models share."""
+"""The choices and validators of tasks and delegates (the account's are in accounts.choices)."""
 
 from datetime import date
-from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from tasks import classifier, how_often, money, zones
+from accounts.choices import (  # noqa: F401  (the models' choices, in one place)
+    LANGUAGE_CHOICES,
+    WEEKDAY_CHOICES,
+    hours_in_a_week,
+    not_negative,
+    one_to_five,
+)
+from tasks import classifier, how_often
 
 # The short name of each kind of outsourcing, where a list of kinds is shown.
 KIND_LABELS = {
@@ -47,32 +53,6 @@ TIME_UNIT_CHOICES = [
     (how_often.QUARTER, _("a quarter")),
     (how_often.YEAR, _("a year")),
 ]
-LANGUAGE_CHOICES = [("en", "English"), ("de", "Deutsch")]
-WEEKDAY_CHOICES = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
-
-
-def time_zone_choices() -> list[tuple[str, str]]:
-    # A callable, so migrations do not freeze the ~600 zones of today's tzdata.
-    return [(tz, tz) for tz in zones.TIME_ZONES]
-
-
-def currency_choices() -> list[tuple[str, str]]:
-    # Stored as the ISO 4217 code (forms show the name in the reader's language); a callable
-    # for the same reason as the zones.
-    return [(code, code) for code in money.CURRENCIES]
-
-
-one_to_five = [MinValueValidator(1), MaxValueValidator(5)]
-hours_in_a_week = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("168"))]
-not_negative = [MinValueValidator(Decimal("0"))]
 # Dates a founder or delegate enters: a typo like year 9999 is refused, not stored (the
 # admin's date hierarchy cannot even show it).
 FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2100, 12, 31)

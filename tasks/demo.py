@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Profile, User
-from sops import demo as sops_demo
 from tasks.models import Delegate, Task
 from tasks.services import classify_founder_tasks, delegation_start
 
@@ -69,9 +68,6 @@ def seed(*, founders: int, tasks: int, batch: int = 500) -> int:
         _create_founders(missing[start : start + batch], password=password, tasks=tasks)
     if DEMO_EMAIL in missing:
         _demo_delegations(User.objects.get(email=DEMO_EMAIL))
-    demo_user = User.objects.filter(email=DEMO_EMAIL).first()
-    if demo_user is not None:
-        sops_demo.seed_instruction(demo_user)  # idempotent; also fills older demo databases
     return len(missing)
 
 

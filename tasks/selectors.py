@@ -2,14 +2,12 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, Max, Q, Sum, Value
+from django.db.models import DecimalField, F, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 
 from accounts.models import Profile
-from digest.models import WeeklyDigest
 from tasks import buyback, classifier
 from tasks.models import Task
 
@@ -95,14 +93,3 @@ def founders_task_figures(*, user_ids: Iterable[int]) -> dict[int, list[buyback.
 def waiting_for_instruction(figures: Iterable[buyback.TaskFigures]) -> int:
     """Tasks for a virtual assistant still in the inventory: they need a work instruction."""
     return sum(1 for task in figures if buyback.waits_for_instruction(task.route, task.status))
-
-
-def last_digests_sent(*, user_ids: Iterable[int]) -> dict[int, datetime]:
-    """When each listed founder's latest digest went out, in one query."""
-    rows = (
-        WeeklyDigest.objects.filter(founder_id__in=list(user_ids), state=WeeklyDigest.SENT)
-        .values("founder_id")
-        .annotate(last=Max("sent_at"))
-        .values_list("founder_id", "last")
-    )
-    return dict(rows)

@@ -6,8 +6,8 @@ from django import forms
 from django.db.models import Case, DecimalField, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from accounts.inputs import parse_id
 from accounts.models import Profile
-from outsourcing.inputs import parse_id
 from tasks import buyback, classifier
 from tasks.forms import TaskForm
 from tasks.models import AREA_CHOICES, ROUTE_CHOICES, Task
@@ -51,7 +51,9 @@ class TaskFilterForm(forms.Form):
     """The query string of the task list (and its CSV export)."""
 
     q = forms.CharField(label=_("Search by title"), max_length=200, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=_any(KIND_CHOICES, _("Any")), required=False)
+    kind = forms.ChoiceField(
+        label=_("Category"), choices=_any(KIND_CHOICES, _("Any")), required=False
+    )
     route = forms.ChoiceField(
         label=_("Route"), choices=_any(ROUTE_CHOICES, _("Any")), required=False
     )

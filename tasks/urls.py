@@ -1,14 +1,8 @@
 from django.urls import path
 
-from tasks.views import capture, consulting, dashboard, delegates, imports, task_list, tasks
+from tasks.views import capture, delegates, imports, tasks
 
 urlpatterns = [
-    path("", dashboard.dashboard, name="dashboard"),
-    path("tasks/", task_list.task_list, name="task_list"),
-    path("tasks/export.csv", task_list.task_export, name="task_export"),
-    path("tasks/bulk/", task_list.task_bulk, name="task_bulk"),
-    path("tasks/lists/", task_list.task_lists, name="task_lists"),
-    path("tasks/<int:pk>/quick-edit/", task_list.task_quick_edit, name="task_quick_edit"),
     path("tasks/new/", tasks.task_create, name="task_create"),
     path("tasks/import/", imports.task_import, name="task_import"),
     path("tasks/import/preview/", imports.task_import_preview, name="task_import_preview"),
@@ -27,11 +21,4 @@ urlpatterns = [
     path("delegates/new/", delegates.delegate_form, name="delegate_create"),
     path("delegates/<int:pk>/edit/", delegates.delegate_form, name="delegate_edit"),
     path("delegates/<int:pk>/delete/", delegates.delegate_delete, name="delegate_delete"),
-    path("consultants/invite/", consulting.invite_create, name="invite_create"),
-    path("invitations/<str:signed>/", consulting.invite_answer, name="invite_answer"),
-    path(
-        "settings/consultants/<int:pk>/remove/",
-        consulting.consultant_remove,
-        name="consultant_remove",
-    ),
 ]

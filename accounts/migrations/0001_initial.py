@@ -4,7 +4,7 @@ import accounts.models
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import tasks.choices
+import accounts.choices
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -51,12 +51,12 @@ class Migration(migrations.Migration):
                 ('hourly_value', models.DecimalField(decimal_places=2, default=Decimal('100'), help_text='What an hour of your time is worth to your business.', max_digits=8, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='hourly value')),
                 ('yearly_income', models.DecimalField(blank=True, decimal_places=2, help_text='Optional: your hourly value is then this ÷ 2,000 hours.', max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='yearly income')),
                 ('hourly_value_confirmed', models.BooleanField(default=False, editable=False)),
-                ('currency', models.CharField(choices=tasks.choices.currency_choices, default='EUR', max_length=3, verbose_name='currency')),
+                ('currency', models.CharField(choices=accounts.choices.currency_choices, default='EUR', max_length=3, verbose_name='currency')),
                 ('weekly_capacity', models.DecimalField(decimal_places=1, default=Decimal('40'), max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('168'))], verbose_name='weekly capacity (hours)')),
                 ('monthly_budget', models.DecimalField(decimal_places=2, default=Decimal('1000'), max_digits=10, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='monthly delegation budget')),
                 ('default_va_rate', models.DecimalField(decimal_places=2, default=Decimal('15'), max_digits=8, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='default virtual assistant rate (per hour)')),
                 ('default_specialist_rate', models.DecimalField(decimal_places=2, default=Decimal('60'), max_digits=8, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='default specialist rate (per hour)')),
-                ('time_zone', models.CharField(choices=tasks.choices.time_zone_choices, default='Europe/Berlin', max_length=64, verbose_name='time zone')),
+                ('time_zone', models.CharField(choices=accounts.choices.time_zone_choices, default='Europe/Berlin', max_length=64, verbose_name='time zone')),
                 ('language', models.CharField(choices=[('en', 'English'), ('de', 'Deutsch')], default='en', max_length=2, verbose_name='language')),
                 ('digest_enabled', models.BooleanField(default=True, verbose_name='send me the weekly digest')),
                 ('notify_enabled', models.BooleanField(default=True, help_text='At most one email an hour, with everything since the last one.', verbose_name='email me when a delegate confirms a version or records a run')),

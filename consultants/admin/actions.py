@@ -1,26 +1,18 @@
 """Bulk actions on tasks. Django hands every action the scoped change list's queryset, so a
 consultant acts only on their clients' tasks whatever ids are posted."""
 
-import csv
-
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import User
 from tasks import services
-from tasks.csv_rows import COLUMNS
+from tasks.export import csv_response
 from tasks.forms import OverrideForm
-
-EXPORT_COLUMNS = (*COLUMNS, "category", "route", "status", "founder")
-# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @admin.action(description=gettext_lazy("Re-run the classification"), permissions=["change"])
@@ -101,38 +93,6 @@ def form_action(modeladmin, request, *, form, apply, action, selected, title, in
     return TemplateResponse(request, "admin/action_form.html", context)
 
 
-def _cell(value) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def _export_value(task, column: str):
-    # The domain columns are the task's own fields, booleans as the import reads them.
-    if column in ("recurring", "core"):
-        return "yes" if getattr(task, column) else "no"
-    # Never getattr(task, "category") as a fallback: that loads the Category, one query a row.
-    if column == "category":
-        return task.effective_category_id
-    if column == "route":
-        return task.effective_route
-    if column == "founder":
-        return task.owner.email
-    return getattr(task, column, "")
-
-
-def task_row(task) -> list[str]:
-    """One export row in EXPORT_COLUMNS order; every cell is kept from running as a formula
-    (a title, and even an email address, may start with "=")."""
-    return [_cell(_export_value(task, column)) for column in EXPORT_COLUMNS]
-
-
 @admin.action(description=gettext_lazy("Export as CSV"), permissions=["view"])
 def export_csv(modeladmin, request, queryset):
-    stamp = timezone.localtime().strftime("%Y-%m-%d")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tasks-{stamp}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
-    for task in queryset.select_related("owner").order_by("owner__email", "title"):
-        writer.writerow(task_row(task))
-    return response
+    return csv_response(queryset.select_related("owner").order_by("owner__email", "title"))

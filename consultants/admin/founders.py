@@ -15,15 +15,16 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import services as account_services
+from accounts.forms import ProfileForm
 from accounts.models import Profile, User
 from accounts.selectors import founder_profile
+from consultants import consulting
 from consultants.admin.digests import queue_digest
 from consultants.admin.overview import client_summary, overview_view
 from consultants.admin.paging import FirstRowsInline
 from consultants.admin.scoping import ConsultantScoped
-from tasks import consulting
-from tasks.forms import ProfileForm
-from tasks.models import ChangeRecord, Task
+from consultants.models import ChangeRecord
+from tasks.models import Task
 
 # The numbers a founder sets on their settings page; the admin edits the same ones.
 PROFILE_FIELDS = ProfileForm.Meta.fields

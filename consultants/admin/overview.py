@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from consultants.admin.scoping import clients_of
+from digest import selectors as digest_selectors
 from tasks import buyback, classifier, selectors
 from tasks.models import Task
 
@@ -64,7 +65,7 @@ def client_summaries(*, founders: QuerySet) -> list[ClientSummary]:
     profiles = list(Profile.objects.filter(user__in=founders).select_related("user"))
     user_ids = [profile.user_id for profile in profiles]
     tasks = selectors.founders_task_figures(user_ids=user_ids)
-    last_sent = selectors.last_digests_sent(user_ids=user_ids)
+    last_sent = digest_selectors.last_digests_sent(user_ids=user_ids)
     summaries = [
         ClientSummary(
             founder=profile.user,

@@ -17,8 +17,8 @@ from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.db.models import Model, QuerySet
 
+from accounts.inputs import parse_id
 from accounts.models import Profile, User
-from outsourcing.inputs import parse_id
 from tasks.models import Category, Delegate, OverrideRecord, Task, TaskNote
 
 # model → lookup path from the model to its founder (a User); "" for User itself.

@@ -11,10 +11,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 
+from consultants import consulting
 from consultants.admin import actions
 from consultants.admin.scoping import ConsultantScoped
-from tasks import consulting, services
-from tasks.models import ROUTE_CHOICES, Category, ChangeRecord, Delegate, Task, TaskNote
+from consultants.models import ChangeRecord
+from tasks import services
+from tasks.models import ROUTE_CHOICES, Category, Delegate, Task, TaskNote
 from tasks.reasons import reasons_text
 from tasks.services import TASK_FIELDS
 

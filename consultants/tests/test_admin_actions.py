@@ -9,8 +9,8 @@ from decimal import Decimal
 from django.contrib.admin.models import LogEntry
 
 from accounts.models import Profile
-from consultants.admin.actions import EXPORT_COLUMNS
 from tasks import services
+from tasks.export import EXPORT_COLUMNS
 from tasks.models import Delegate, Task
 from tasks.tests.factories import make_delegate, make_task
 
@@ -191,7 +191,7 @@ def test_a_consultant_may_not_delete_a_delegate_with_handover_links_behind_the_f
 
 def test_no_exported_cell_can_run_as_a_formula(db):
     from accounts.models import User
-    from consultants.admin.actions import task_row
+    from tasks.export import task_row
 
     owner = User.objects.create_user(email="=cmd|calc@example.com", password="x-long-secret-1")
     task = make_task(owner, title="@SUM(A1:A9)")

@@ -35,42 +35,6 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name='ChangeRecord',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=20)),
-                ('label', models.CharField(blank=True, max_length=200)),
-                ('fields', models.JSONField(blank=True, default=list)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('founder', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='change_records', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'change by a consultant',
-                'verbose_name_plural': 'changes by consultants',
-                'ordering': ['-at', '-pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ConsultantInvite',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name="founder's email address")),
-                ('token', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField()),
-                ('state', models.CharField(default='pending', max_length=10)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('consultant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invites_sent', to=settings.AUTH_USER_MODEL)),
-                ('founder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='invites_received', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'consultant invitation',
-                'verbose_name_plural': 'consultant invitations',
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
             name='Delegate',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),

@@ -18,11 +18,7 @@ from tasks.choices import (  # noqa: F401
     one_to_five,
     sensible_date,
 )
-from tasks.models.consulting import (  # noqa: F401
-    ChangeRecord,
-    ConsultantInvite,
-    TaskNote,
-)
+from tasks.models.notes import TaskNote  # noqa: F401
 from tasks.models.work import (  # noqa: F401
     HANDOVER_GATE_MESSAGE,
     Category,

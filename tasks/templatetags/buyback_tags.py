@@ -8,10 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from accounts import money as money_rules
+from accounts.money import format_money
 from tasks import classifier
-from tasks import money as money_rules
 from tasks.choices import KIND_LABELS
-from tasks.money import format_money
 from tasks.reasons import capacity_sentence as _capacity_sentence
 from tasks.reasons import format_number, reasons_text
 

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import Group
 
 from accounts.models import Profile, User
+from consultants import consulting
 from sops import services as sops_services
 from sops.tests.factories import published_va_task
-from tasks import consulting
 from tasks.models import TaskNote
 from tasks.tests.factories import make_delegate, make_task
 

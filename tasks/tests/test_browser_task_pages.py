@@ -4,6 +4,7 @@ CSP, bulk actions and editing in place, 375 px without sideways scrolling, axe-c
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from sops import demo as sops_demo
 from tasks import demo
 from tasks.models import Task
 
@@ -14,7 +15,7 @@ PAGES = ("/", "/tasks/", "/tasks/lists/")
 
 @pytest.fixture
 def demo_page(page, log_in):
-    demo.seed(founders=1, tasks=20)
+    sops_demo.seed(founders=1, tasks=20)
     problems = []
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))

@@ -5,8 +5,9 @@ from decimal import Decimal
 from django.test import Client
 
 from accounts.models import Profile
+from consultants.models import ChangeRecord
 from consultants.tests.admin_cast import change_form_data
-from tasks.models import ChangeRecord, Task, TaskNote
+from tasks.models import Task, TaskNote
 
 
 def _task_url(task) -> str:

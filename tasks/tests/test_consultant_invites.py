@@ -8,9 +8,9 @@ from django.core import signing
 from django.test import Client
 
 from accounts.models import User
+from consultants import consulting
+from consultants.models import ConsultantInvite
 from digest.tests.digest_support import LINK
-from tasks import consulting
-from tasks.models import ConsultantInvite
 
 
 @pytest.fixture
@@ -46,6 +46,7 @@ def test_the_founder_appears_only_after_accepting(
     assert response.status_code == 302
     assert smtp_server.messages[0]["to"] == ["alice@example.com"]
     url = _invite_link(smtp_server)
+    client.get(response.headers["Location"])  # shows "Invitation sent to alice@…" once
     assert "alice@example.com" not in _overview(client)
     assert client.get(f"/admin/accounts/user/{alice.pk}/change/").status_code == 302  # not found
 

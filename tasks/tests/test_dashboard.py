@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts import services as account_services
 from accounts.models import Profile
 from digest import content as digest_content
+from sops import demo as sops_demo
 from sops import services as sops_services
 from sops.models import Instruction
 from sops.tests.factories import make_instruction, published_va_task
@@ -185,7 +186,7 @@ def test_a_visit_is_noted_at_most_every_few_minutes(alice):
 
 
 def test_the_demo_founder_sees_the_charts_in_english_and_german(client, db):
-    demo.seed(founders=1, tasks=20)
+    sops_demo.seed(founders=1, tasks=20)
     client.post("/accounts/login/", {"username": demo.DEMO_EMAIL, "password": demo.DEMO_PASSWORD})
     english = client.get("/")
     kinds = {row["kind"]: row for row in english.context["kinds"]["rows"]}

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from tasks import buyback, money
+from accounts import money
+from tasks import buyback
 from tasks.buyback import ABOVE_BUYBACK_RATE, NOT_FITTING, OVER_BUDGET
 
 D = Decimal

@@ -4,7 +4,7 @@ digits only, and every text stripped of control and bidi characters."""
 
 import pytest
 
-from outsourcing.inputs import parse_id
+from accounts.inputs import parse_id
 from tasks.models import Task
 from tasks.tests.factories import make_task
 

@@ -13,10 +13,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from outsourcing.inputs import safe_next
+from accounts.forms import add_service_errors
+from accounts.inputs import safe_next
 from tasks import services
 from tasks.forms import QuickTaskForm, TaskDetailsForm
-from tasks.views.common import add_service_errors, get_task_for_user
+from tasks.views.common import get_task_for_user
 
 
 def _is_htmx(request) -> bool:

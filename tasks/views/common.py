@@ -6,15 +6,14 @@ One code path for "not yours": another founder's object answers 404, like a miss
 from decimal import Decimal
 from typing import cast
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from accounts.models import Profile
-from outsourcing.inputs import as_id
-from tasks import buyback, money
-from tasks.models import DELEGATE_KIND_CHOICES, ROUTE_CHOICES, ChangeRecord, Delegate, Task
+from accounts import money
+from accounts.inputs import as_id
+from tasks import buyback
+from tasks.models import DELEGATE_KIND_CHOICES, ROUTE_CHOICES, Delegate, Task
 
 
 def get_task_for_user(request, pk) -> Task:
@@ -29,15 +28,6 @@ def get_task_for_user(request, pk) -> Task:
 
 def get_delegate_for_user(request, pk) -> Delegate:
     return get_object_or_404(Delegate, pk=as_id(pk), owner=request.user)
-
-
-def add_service_errors(form, err: ValidationError) -> None:
-    """Show a service's ValidationError on the form, at the field where it names one."""
-    if hasattr(err, "error_dict"):
-        for field, errors in err.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, err)
 
 
 def warning_text(warning: buyback.DelegationWarning) -> str:
@@ -71,22 +61,3 @@ def warning_text(warning: buyback.DelegationWarning) -> str:
         )
         % amounts
     )
-
-
-def change_text(record: ChangeRecord) -> str:
-    """What a consultant changed, as a sentence in the active language (field names too)."""
-    model = Profile if record.kind == ChangeRecord.SETTINGS else Task
-    names = []
-    for name in record.fields:
-        try:
-            names.append(str(model._meta.get_field(name).verbose_name))  # type: ignore[union-attr]  # fields only
-        except Exception:  # noqa: BLE001 — a field removed since: show its code
-            names.append(name)
-    fields = ", ".join(names)
-    if record.kind == ChangeRecord.SETTINGS:
-        return _("changed your settings: %(fields)s") % {"fields": fields}
-    if record.kind == ChangeRecord.TASK_ADDED:
-        return _("added the task “%(title)s”") % {"title": record.label}
-    if record.kind == ChangeRecord.TASK_DELETED:
-        return _("deleted the task “%(title)s”") % {"title": record.label}
-    return _("changed the task “%(title)s”: %(fields)s") % {"title": record.label, "fields": fields}

@@ -6,11 +6,12 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
 from tasks import buyback, services
 from tasks.forms import DelegateForm
 from tasks.models import Delegate, Task
-from tasks.views.common import add_service_errors, get_delegate_for_user
+from tasks.views.common import get_delegate_for_user
 
 
 @login_required

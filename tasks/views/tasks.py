@@ -5,9 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.forms import add_service_errors
 from tasks import buyback, services
 from tasks.forms import DelegationForm, OverrideForm, TaskForm
-from tasks.views.common import add_service_errors, get_task_for_user, warning_text
+from tasks.views.common import get_task_for_user, warning_text
 
 
 @login_required

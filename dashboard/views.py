@@ -1,20 +1,28 @@
-"""The founder's decision page: next moves, what waits for them, pictures, headline figures.
+"""The founder's pages that read several apps.
 
-A fixed number of queries and rows whatever the number of tasks (see tasks.dashboard_reads);
-the full list is on the task list page.
+The decision page: next moves, what waits for them, pictures, headline figures. A fixed number
+of queries and rows whatever the number of tasks (see dashboard.reads); the full list is on
+the task list page. The settings page: the profile, the founder's consultants and what they
+changed.
 """
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import services as account_services
+from accounts.forms import ProfileForm, add_service_errors
+from accounts.models import Profile
 from accounts.selectors import founder_profile
+from consultants.models import ChangeRecord
+from dashboard import reads as dashboard_reads
 from digest import schedule
 from digest.services import founder_trend
-from tasks import dashboard_reads
-from tasks.models import ROUTE_CHOICES, Category
+from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback, founder_figure_groups
 
@@ -136,3 +144,48 @@ def _percent(part, whole) -> int:
     if not whole:
         return 100 if part else 0
     return min(100, round(part * 100 / whole))
+
+
+@login_required
+def profile_settings(request):
+    profile = founder_profile(user=request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_services.profile_update(profile=profile, **form.cleaned_data)
+        except ValidationError as err:
+            add_service_errors(form, err)
+        else:
+            translation.activate(profile.language)
+            messages.success(request, _("Settings saved; your tasks were re-classified."))
+            response = redirect("settings")
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, profile.language)
+            return response
+    ctx = {
+        "form": form,
+        "consultants": profile.consultants.order_by("email"),
+        "changes": [
+            (record, change_text(record))
+            for record in request.user.change_records.select_related("by")[:20]
+        ],
+    }
+    return render(request, "tasks/settings.html", ctx)
+
+
+def change_text(record: ChangeRecord) -> str:
+    """What a consultant changed, as a sentence in the active language (field names too)."""
+    model = Profile if record.kind == ChangeRecord.SETTINGS else Task
+    names = []
+    for name in record.fields:
+        try:
+            names.append(str(model._meta.get_field(name).verbose_name))  # type: ignore[union-attr]  # fields only
+        except Exception:  # noqa: BLE001 — a field removed since: show its code
+            names.append(name)
+    fields = ", ".join(names)
+    if record.kind == ChangeRecord.SETTINGS:
+        return _("changed your settings: %(fields)s") % {"fields": fields}
+    if record.kind == ChangeRecord.TASK_ADDED:
+        return _("added the task “%(title)s”") % {"title": record.label}
+    if record.kind == ChangeRecord.TASK_DELETED:
+        return _("deleted the task “%(title)s”") % {"title": record.label}
+    return _("changed the task “%(title)s”: %(fields)s") % {"title": record.label, "fields": fields}
