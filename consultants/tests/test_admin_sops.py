@@ -5,6 +5,14 @@ from accounts.models import Profile
 from sops.models import HandoverLink, Instruction, Template
 
 TEMPLATES = "/admin/sops/template/"
+NEW_TEMPLATE = {
+    "slug": "weekly-report",
+    "area": "admin",
+    "title_en": "Weekly report",
+    "title_de": "Wochenbericht",
+    "steps_en": "Collect the numbers | A table",
+    "steps_de": "Zahlen sammeln | Eine Tabelle",
+}
 
 
 def copy(client, template, **data):
@@ -52,17 +60,7 @@ def test_copying_asks_for_at_least_one_client(client, cast):
 
 def test_a_consultant_adds_a_template_to_the_shared_library(client, cast):
     client.force_login(cast.consultants["erin"])
-    response = client.post(
-        "/admin/sops/template/add/",
-        {
-            "slug": "weekly-report",
-            "area": "admin",
-            "title_en": "Weekly report",
-            "title_de": "Wochenbericht",
-            "steps_en": "Collect the numbers | A table",
-            "steps_de": "Zahlen sammeln | Eine Tabelle",
-        },
-    )
+    response = client.post("/admin/sops/template/add/", NEW_TEMPLATE)
     assert response.status_code == 302
     client.force_login(cast.consultants["bob"])
     assert client.get(TEMPLATES, {"q": "Weekly"}).context["cl"].result_count == 1
@@ -87,14 +85,6 @@ def test_a_handover_links_token_never_shows_in_the_admin(client, cast):
 
 
 # The shared library is the operator's (security issue #19, item 5).
-NEW_TEMPLATE = {
-    "slug": "weekly-report",
-    "area": "admin",
-    "title_en": "Weekly report",
-    "title_de": "Wochenbericht",
-    "steps_en": "Collect the numbers | A table",
-    "steps_de": "Zahlen sammeln | Eine Tabelle",
-}
 
 
 def _change(client, template, **changes):
