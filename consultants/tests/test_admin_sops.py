@@ -85,8 +85,6 @@ def test_a_handover_links_token_never_shows_in_the_admin(client, cast):
 
 
 # The shared library is the operator's (security issue #19, item 5).
-
-
 def _change(client, template, **changes):
     data = {
         name: getattr(template, name) or ""
