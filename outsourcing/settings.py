@@ -300,6 +300,16 @@ LOGGING = {
 # Limits on what one request may make the app do (security issue #8).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "2000")
+# Raw time entries in a tracker export (the row limit above is for the tasks they make).
+IMPORT_MAX_ENTRIES = envint("IMPORT_MAX_ENTRIES", "100000")
+# Occurrences examined while expanding a calendar's repeating events, and the time budget
+# for reading one file: a crafted calendar is refused instead of holding a worker.
+IMPORT_MAX_OCCURRENCES = envint("IMPORT_MAX_OCCURRENCES", "200000")
+IMPORT_PARSE_SECONDS = envint("IMPORT_PARSE_SECONDS", "4")
+# Larger files are read by a Celery worker behind a progress page (in the demo, in-process).
+IMPORT_BACKGROUND_BYTES = envint("IMPORT_BACKGROUND_BYTES", str(256 * 1024))
+# The import preview posts about 7 fields a row: the largest legitimate form must fit.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = max(1000, IMPORT_MAX_ROWS * 8 + 50)
 IMPORT_PROBLEMS_SHOWN = envint("IMPORT_PROBLEMS_SHOWN", "50")
 OPEN_TASKS_MAX = envint("OPEN_TASKS_MAX", "2000")
 # All of a founder's tasks, finished ones included: every write re-reads the open ones and
