@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import money, zones
 from accounts.choices import LANGUAGE_CHOICES
+from accounts.inputs import PLAIN_DECIMAL, PLAIN_INTEGER
 from accounts.models import Profile, User, invisible_characters, normalize_email
 from accounts.passwords import SignupPasswordsMixin
 
@@ -31,6 +32,9 @@ class DecimalCommaField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = plain_decimal(value, german=_german())
+            # As strict as the CSV: no "1_0", Arabic-Indic digits, "1e1" or "NaN".
+            if value and not PLAIN_DECIMAL.fullmatch(value):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
     def prepare_value(self, value):
@@ -73,6 +77,15 @@ def typed_decimal(value: Decimal, *, places: int | None) -> str:
     return number_format(value, decimal_pos=places, force_grouping=True)
 
 
+class PlainIntegerField(forms.IntegerField):
+    """A whole number in ASCII digits: int() also takes Arabic-Indic digits and "1_0"."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() and not PLAIN_INTEGER.fullmatch(value.strip()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 # Every decimal a founder types: hours, money.
 DECIMALS = {
     **dict.fromkeys(
@@ -89,6 +102,13 @@ DECIMALS = {
             "yearly_income",
         ),
         MoneyField,
+    ),
+}
+# And the whole numbers of the settings.
+NUMBER_FIELDS: dict[str, type[forms.Field]] = {
+    **DECIMALS,
+    **dict.fromkeys(
+        ("digest_hour", "digest_weekday", "hate_max", "skill_gap_max"), PlainIntegerField
     ),
 }
 
@@ -180,7 +200,7 @@ class ProfileForm(forms.ModelForm):
             "skill_gap_max",
             "time_eater_min_hours",
         )
-        field_classes = DECIMALS
+        field_classes = NUMBER_FIELDS
         widgets = {"time_zone": TimeZoneSelect}
 
     def __init__(self, *args, **kwargs):

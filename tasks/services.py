@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,9 +36,11 @@ def _jsonable(value):
 
 
 def tasks_reclassify(*, owner: User) -> int:
-    """Re-run the rules for all of the founder's tasks; returns how many changed."""
+    """Re-run the rules for the founder's open tasks; returns how many changed. Done tasks
+    keep the result they were finished with (a reopened one is open again, and re-run)."""
     profile = founder_profile(user=owner)
-    changed = classify_founder_tasks(list(Task.objects.filter(owner=owner)), profile=profile)
+    tasks = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES)
+    changed = classify_founder_tasks(list(tasks), profile=profile)
     Task.objects.bulk_update(changed, CLASSIFIED_FIELDS, batch_size=500)
     return len(changed)
 
@@ -122,13 +124,26 @@ def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
     Call inside a transaction: the founder's row is locked, so two imports at once cannot
     both pass the count."""
     User.objects.select_for_update().filter(pk=owner.pk).first()
-    _check_open_tasks(owner, adding=len(rows))
+    _check_task_limits(owner, adding=len(rows))
     return [_new_task(owner, values) for values in rows]
 
 
-def _check_open_tasks(owner: User, *, adding: int) -> None:
-    """The open-tasks limit (settings.OPEN_TASKS_MAX), for every way of adding tasks."""
-    open_now = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count()
+def _check_task_limits(owner: User, *, adding: int) -> None:
+    """The limits of open tasks (settings.OPEN_TASKS_MAX) and of all tasks, finished ones
+    included (settings.TASKS_MAX), for every way of adding tasks: one count query."""
+    counts = Task.objects.filter(owner=owner).aggregate(
+        all=Count("pk"), open=Count("pk", filter=Q(status__in=Task.OPEN_STATUSES))
+    )
+    if counts["all"] + adding > settings.TASKS_MAX:
+        raise ValidationError(
+            _(
+                "You have %(count)s tasks, finished ones included, and can keep at most "
+                "%(max)s. Delete finished tasks you no longer need before you add more."
+            )
+            % {"max": settings.TASKS_MAX, "count": counts["all"]},
+            code="tasks_max",
+        )
+    open_now = counts["open"]
     if open_now + adding > settings.OPEN_TASKS_MAX:
         raise ValidationError(
             _(
@@ -374,7 +389,7 @@ def tasks_import_confirm(
         _update_from_file(task, row, values, take=set(choice.get("take") or ()))
         if task not in changed:
             changed.append(_validated(task))
-    _check_open_tasks(owner, adding=len(new))
+    _check_task_limits(owner, adding=len(new))
     Task.objects.bulk_create(new, batch_size=500)
     fields = ["area", "recurring", "core", "skill", "enjoyment", "hours_per_week"]
     Task.objects.bulk_update(changed, fields + list(TIME_FIELDS), batch_size=500)

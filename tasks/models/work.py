@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.text import clean_model_text
 from tasks import classifier, how_often
 from tasks.choices import (
     AREA_CHOICES,
@@ -84,7 +85,10 @@ class Delegate(models.Model):
         return [str(labels.get(a, a)) for a in self.areas]
 
     def clean(self):
-        unknown = [a for a in self.areas or [] if a not in classifier.AREAS]
+        # A JSON list of area names; the admin's JSON box also takes -1 or {"a": 1}.
+        if not isinstance(self.areas, list) or not all(isinstance(a, str) for a in self.areas):
+            raise ValidationError({"areas": _("Choose the areas from the list.")})
+        unknown = [a for a in self.areas if a not in classifier.AREAS]
         if unknown:
             raise ValidationError({"areas": _("Unknown area: %s") % ", ".join(unknown)})
 
@@ -125,6 +129,7 @@ class TaskQuerySet(models.QuerySet):
         objs = list(objs)
         for obj in objs:
             obj.check_handover_gate()
+            clean_model_text(obj)  # bulk_create sends no pre_save
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs, fields, *args, **kwargs):
