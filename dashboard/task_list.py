@@ -85,12 +85,14 @@ def _prepare_rows(tasks, profile, edit_form, edit_pk):
     thresholds = profile.thresholds()
     skill, enjoyment = _options(SKILL_CHOICES), _options(ENJOYMENT_CHOICES)
     for task in tasks:
-        task.lists = classifier.ducker_lists(task.as_input(), thresholds)
+        task.lists = classifier.ducker_lists(
+            task.as_input(), thresholds, route=task.effective_route
+        )
         values = {
             "hours": hours(task.hours_per_week),
             "skill": str(task.skill),
             "enjoyment": str(task.enjoyment),
-            "core": task.core,
+            "core": task.is_core,
             "errors": [],
         }
         if task.pk == edit_pk and edit_form is not None:

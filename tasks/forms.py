@@ -45,9 +45,27 @@ def rating_field(label, choices):
     )
 
 
-class TaskForm(forms.ModelForm):
+CORE_LABEL = _("Core to my business (product, growth, key relationships)")
+
+
+class CoreFieldMixin:
+    """Core as a tick box that keeps "not rated": it shows the rated or suggested value, and
+    an untouched box leaves a not-rated task not rated (the suggestion keeps counting)."""
+
+    def _init_core(self):
+        if "core" in self.fields and self.instance.core is None:
+            self.initial["core"] = self.instance.is_core
+
+    def clean_core(self):
+        if self.instance.core is None and "core" not in self.changed_data:
+            return None
+        return self.cleaned_data["core"]
+
+
+class TaskForm(CoreFieldMixin, forms.ModelForm):
     skill = rating_field(_("How well do you do this yourself?"), SKILL_CHOICES)
     enjoyment = rating_field(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
+    core = forms.BooleanField(label=CORE_LABEL, required=False)
 
     class Meta:
         model = Task
@@ -56,7 +74,6 @@ class TaskForm(forms.ModelForm):
             "area",
             "time_amount",
             "time_unit",
-            "recurring",
             "skill",
             "enjoyment",
             "core",
@@ -64,8 +81,6 @@ class TaskForm(forms.ModelForm):
         labels = {
             "time_amount": _("Hours"),
             "time_unit": _("How often"),
-            "recurring": _("Recurring routine task (not a one-off project)"),
-            "core": _("Core to my business (product, growth, key relationships)"),
         }
         help_texts = {
             "time_amount": _(
@@ -77,6 +92,7 @@ class TaskForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._init_core()
         if "time_amount" not in self.fields:
             return  # a form with fewer fields (the list's edit in place gives hours a week)
         self.fields["time_amount"].required = True
@@ -95,16 +111,21 @@ class QuickTaskForm(forms.Form):
     )
 
 
-class TaskDetailsForm(forms.ModelForm):
-    """The rest of a quickly captured task, filled in right where it appeared."""
+class TaskDetailsForm(CoreFieldMixin, forms.ModelForm):
+    """The rest of a quickly captured task, filled in right where it appeared (how often
+    already says whether it recurs)."""
 
     skill = rating_field(_("How well do you do this yourself?"), SKILL_CHOICES)
     enjoyment = rating_field(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
+    core = forms.BooleanField(label=CORE_LABEL, required=False)
 
     class Meta:
         model = Task
-        fields = ("area", "recurring", "skill", "enjoyment", "core")
-        labels = TaskForm.Meta.labels
+        fields = ("area", "skill", "enjoyment", "core")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._init_core()
 
 
 class OverrideForm(forms.Form):

@@ -8,24 +8,55 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 
 from django.utils.formats import number_format
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 
-from tasks import buyback, classifier
+from tasks import buyback, catalogue, classifier
 
 # gettext_noop marks the strings for makemessages; gettext translates them at call time.
+# One sentence per rule, naming the rule and the founder's threshold it was measured against.
 SENTENCES = {
-    classifier.CORE: gettext_noop("Core to your business — keep it"),
+    classifier.CORE: gettext_noop("Core to your business → keep it"),
+    classifier.HATE: gettext_noop(
+        "enjoyment %(enjoyment)s ≤ your 'hate' threshold %(max)s → a task you hate → "
+        "smart outsourcing"
+    ),
+    classifier.SKILL_GAP: gettext_noop(
+        "skill %(skill)s ≤ your 'can't do' threshold %(max)s → a skill you lack → a "
+        "specialist's job"
+    ),
+    classifier.TIME_EATER: gettext_noop(
+        "recurring, %(hours)s h a week ≥ your 'time eater' threshold %(min_hours)s h → it eats "
+        "your time"
+    ),
+    classifier.ONE_OFF: gettext_noop("a one-off project → a project freelancer"),
+    classifier.OVERLOADED: gettext_noop(
+        "%(planned)s h planned > your capacity of %(capacity)s h → hand off one-off work"
+    ),
+    classifier.NO_REASON_TO_DELEGATE: gettext_noop(
+        "not core, but no rule argues for handing it off → keep it for now"
+    ),
+    classifier.NOT_RATED: gettext_noop("Not rated yet — rate it to sharpen the advice"),
+    classifier.SUGGESTED: gettext_noop("typical for %(entry)s — rate it to make it yours"),
+}
+# Reasons stored before the sentences named their thresholds (until the task's founder
+# changes something and the rules run again).
+OLD_SENTENCES = {
     classifier.HATE: gettext_noop("You rated your enjoyment %(enjoyment)s/5"),
     classifier.SKILL_GAP: gettext_noop("You rated your skill %(skill)s/5"),
     classifier.TIME_EATER: gettext_noop("Recurring, %(hours)s h/week"),
-    classifier.ONE_OFF: gettext_noop("A one-off project"),
-    classifier.OVERLOADED: gettext_noop(
-        "You are over capacity: %(planned)s h planned vs %(capacity)s h"
-    ),
-    classifier.NO_REASON_TO_DELEGATE: gettext_noop("Nothing argues for handing it off — keep it"),
 }
+# Core work the task catalogue suggests (the founder has not said).
+SUGGESTED_CORE = gettext_noop("Usually a founder's core work → keep it")
 # An overloaded reason stored without its figures.
 OVERLOADED_PLAIN = gettext_noop("You are over capacity")
+
+
+def catalogue_name(key: str) -> str:
+    """A catalogue entry's name in the active language ("invoicing", "Rechnungen schreiben")."""
+    entry = catalogue.by_key().get(key)
+    if entry is None:
+        return key
+    return entry.name(get_language() or "en")
 
 
 def format_number(value: object) -> str:
@@ -56,14 +87,22 @@ def _code_and_params(reason: classifier.Reason | Mapping) -> tuple[str, dict]:
 def reason_text(reason: classifier.Reason | Mapping) -> str:
     """One sentence for a Reason, or for its stored form {"code": ..., "params": {...}}."""
     code, values = _code_and_params(reason)
+    suggested = values.pop("suggested", None)
+    if code == classifier.SUGGESTED:
+        values["entry"] = catalogue_name(str(values.get("entry", "")))
     params = {key: format_number(value) for key, value in values.items()}
     if code == classifier.OVERLOADED and not params:
         return gettext(OVERLOADED_PLAIN)
+    if code == classifier.CORE and suggested:
+        return gettext(SUGGESTED_CORE)
     template = SENTENCES.get(code)
     if template is None:
         # A code this module does not know yet: show it rather than fail the page.
         return code
-    return gettext(template) % params
+    try:
+        return gettext(template) % params
+    except KeyError:
+        return gettext(OLD_SENTENCES[code]) % params
 
 
 def reasons_text(reasons: Iterable[classifier.Reason | Mapping]) -> list[str]:

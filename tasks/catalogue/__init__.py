@@ -9,11 +9,13 @@ Suggestions are made from the entry (`Entry.suggested_*`); the founder's own val
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+
+from tasks import classifier
 
 DATA = Path(__file__).with_name("tasks.csv")
 
@@ -171,10 +173,25 @@ def match(title: str) -> Match | None:
     scores = {position: score for _name, score, position in close}
     # Names inside the title: a set and substring test per name, cheap enough for all.
     for position in range(len(names)):
-        contained = _contained_score(query_words, query_squeezed, words[position], squeezed[position])
+        contained = _contained_score(
+            query_words, query_squeezed, words[position], squeezed[position]
+        )
         if contained > scores.get(position, 0.0):
             scores[position] = contained
     position, score = max(scores.items(), key=lambda item: (item[1], -item[0]))
     if score < MIN_SCORE:
         return None
     return Match(owners[position], score)
+
+
+def suggestion(entry: Entry) -> classifier.Suggestion:
+    """What the rules may take from an entry for a task the founder has not rated."""
+    return classifier.Suggestion(entry.key, core=entry.core, skill=entry.suggested_skill)
+
+
+def with_suggestion(task: classifier.TaskInput) -> classifier.TaskInput:
+    """The task with the catalogue's suggestion for its title attached (none: unchanged)."""
+    found = match(task.title)
+    if found is None:
+        return task
+    return replace(task, suggestion=suggestion(found.entry))
