@@ -132,7 +132,8 @@ def _index() -> tuple[list[str], list[frozenset[str]], list[str], list[Entry]]:
     for entry in entries():
         for name in entry.names_en + entry.names_de:
             normal = normalise(name)
-            names.append(normal)
+            # Words sorted once here, so a plain ratio compares regardless of word order.
+            names.append(" ".join(sorted(normal.split())))
             words.append(frozenset(normal.split()))
             squeezed.append(normal.replace(" ", ""))
             owners.append(entry)
@@ -169,7 +170,10 @@ def match(title: str) -> Match | None:
     names, words, squeezed, owners = _index()
     query_words, query_squeezed = frozenset(query.split()), query.replace(" ", "")
     # Typos and word order: a whole-name comparison, done in C over the whole catalogue.
-    close = process.extract(query, names, scorer=fuzz.token_sort_ratio, limit=_CANDIDATES)
+    in_order = " ".join(sorted(query_words))
+    close = process.extract(
+        in_order, names, scorer=fuzz.ratio, limit=_CANDIDATES, score_cutoff=MIN_SCORE
+    )
     scores = {position: score for _name, score, position in close}
     # Names inside the title: a set and substring test per name, cheap enough for all.
     for position in range(len(names)):
@@ -178,6 +182,8 @@ def match(title: str) -> Match | None:
         )
         if contained > scores.get(position, 0.0):
             scores[position] = contained
+    if not scores:
+        return None
     position, score = max(scores.items(), key=lambda item: (item[1], -item[0]))
     if score < MIN_SCORE:
         return None

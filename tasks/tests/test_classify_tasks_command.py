@@ -285,7 +285,9 @@ def test_empty_ratings_are_not_rated_and_give_no_reason(tmp_path, capsys):
 
 
 def test_a_title_nobody_knows_left_unrated_is_not_rated_yet(tmp_path, capsys):
-    text = "title,area,hours_per_week,recurring,skill,enjoyment\nGarden gnome census,other,9,yes,,\n"
+    text = (
+        "title,area,hours_per_week,recurring,skill,enjoyment\nGarden gnome census,other,9,yes,,\n"
+    )
     [row] = run_json(capsys, write(tmp_path, text), "--capacity", "1")
     assert (row["category"], row["route"]) == ("keep", "keep")
     assert row["reasons"] == ["Not rated yet — rate it to sharpen the advice"]
