@@ -282,7 +282,7 @@ def classify(
     )
     if task.suggestion is not None and _uses_suggestion(task):
         marker = Reason(SUGGESTED, (("entry", task.suggestion.key),))
-        return Classification(result.category, result.route, result.reasons + (marker,))
+        return Classification(result.category, result.route, (*result.reasons, marker))
     return result
 
 

@@ -98,7 +98,6 @@ def test_a_quick_captured_week_gets_a_coachs_categories(alice, cases):
     got = captured_week(alice, cases)
     wrong = [(t, want, got[t]) for t, _a, _u, want in cases if got[t] != want]
     assert len(cases) == 30
-    print(f"coach score: {len(cases) - len(wrong)}/{len(cases)}", wrong)
     assert len(wrong) <= 3, wrong
     # Client work and sales stay the founder's whatever the load.
     kept = [t for t, _a, _u, want in cases if want == KEEP]
