@@ -22,6 +22,7 @@ from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
 from digest import schedule
 from digest.services import founder_trend
+from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback, founder_figure_groups
@@ -38,11 +39,12 @@ def dashboard(request):
     figures = founder_buyback(profile=profile, groups=groups)
     trend = founder_trend(founder_id=request.user.pk)
     kinds = hours_chart(dashboard_reads.hours_by_kind_and_state(groups))
-    routes = dict(ROUTE_CHOICES)
+    # A move to drop or automate says so where a hand-off names its route.
+    routes = dict(ROUTE_CHOICES) | dict(OUTCOME_CHOICES)
     moves = [
         {
             "row": row,
-            "route": routes.get(row.move.route, row.move.route),
+            "route": routes.get(row.move.outcome or row.move.route, row.move.route),
             "reason": (reasons_text(row.reasons or []) or [""])[0],
         }
         for row in dashboard_reads.next_moves(profile=profile)
@@ -57,6 +59,7 @@ def dashboard(request):
             "profile": profile,
             "figures": figures,
             "moves": moves,
+            "has_tasks": Task.objects.filter(owner=request.user).exists(),
             "waiting": waiting,
             "nothing_waiting": not any(item.count for item in waiting.values()),
             "since": since,

@@ -59,6 +59,54 @@ def catalogue_name(key: str) -> str:
     return entry.name(get_language() or "en")
 
 
+# The kinds of tool the catalogue names for automating a task (tasks/catalogue/tasks.csv,
+# column "tool"), listed so they are translated; tool_label shows any other text as it is.
+TOOL_KINDS = (
+    gettext_noop("CRM automation"),
+    gettext_noop("automatic backup service"),
+    gettext_noop("automatic reminders in the booking tool"),
+    gettext_noop("bank feed into the accounting tool"),
+    gettext_noop("dashboard in the analytics tool"),
+    gettext_noop("digital mailbox service"),
+    gettext_noop("document scanner and cloud folders"),
+    gettext_noop("e-signature tool"),
+    gettext_noop("email filters"),
+    gettext_noop("email sequences in the CRM"),
+    gettext_noop("help centre with saved replies"),
+    gettext_noop("onboarding email sequence"),
+    gettext_noop("password manager"),
+    gettext_noop("payment reminders in the accounting tool"),
+    gettext_noop("receipt capture app"),
+    gettext_noop("recurring invoices in the accounting tool"),
+    gettext_noop("report template in the tool"),
+    gettext_noop("review request emails"),
+    gettext_noop("scheduled bank transfers"),
+    gettext_noop("scheduling link"),
+    gettext_noop("shop automation"),
+    gettext_noop("social media scheduler"),
+    gettext_noop("stock alerts in the shop"),
+    gettext_noop("time tracker with reports"),
+    gettext_noop("transcription tool"),
+    gettext_noop("webinar platform reminders"),
+)
+OUTCOME_SENTENCES = {
+    catalogue.DROP: gettext_noop("Drop it: nobody would miss it."),
+    catalogue.AUTOMATE: gettext_noop("Automate it: %(tool)s."),
+}
+
+
+def tool_label(text: str) -> str:
+    return gettext(text) if text else ""
+
+
+def outcome_sentence(outcome: str, tool: str) -> str:
+    """ "Automate it: recurring invoices in the accounting tool." in the active language."""
+    template = OUTCOME_SENTENCES.get(outcome)
+    if template is None:
+        return ""
+    return gettext(template) % {"tool": tool_label(tool) or gettext("a tool")}
+
+
 def format_number(value: object) -> str:
     """Decimals without trailing zeros or exponents: 6, 1.5, 100.
 
