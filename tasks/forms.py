@@ -128,6 +128,45 @@ class TaskDetailsForm(CoreFieldMixin, forms.ModelForm):
         self._init_core()
 
 
+RATING_VALUES = [(value, str(value)) for value in range(1, 6)]
+
+
+class RateForm(forms.ModelForm):
+    """One row of "rate your week": 1–5 as radio buttons, core as a toggle. The suggestion is
+    preselected; saving makes the shown values the founder's own."""
+
+    skill = forms.TypedChoiceField(
+        label=_("Skill"),
+        choices=RATING_VALUES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    enjoyment = forms.TypedChoiceField(
+        label=_("Enjoyment"),
+        choices=RATING_VALUES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    core = forms.BooleanField(label=_("Core work"), required=False)
+
+    class Meta:
+        model = Task
+        fields = ("skill", "enjoyment", "core")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        task = self.instance
+        suggestion = task.as_input()
+        if task.skill is None and suggestion.effective_skill is not None:
+            self.initial["skill"] = suggestion.effective_skill
+        if task.core is None:
+            self.initial["core"] = task.is_core
+
+
 class OverrideForm(forms.Form):
     category = forms.ModelChoiceField(
         label=_("Category"), queryset=Category.objects.all(), empty_label=None

@@ -120,3 +120,13 @@ def verdict_label(task) -> str:
 def outcome_sentence(task) -> str:
     """ "Automate it: a scheduling link." where the founder or the catalogue says so."""
     return _outcome_sentence(task.effective_outcome, task.effective_tool)
+
+
+@register.filter
+def suggestion_note(task) -> str:
+    """ "typical for invoicing — rate it to make it yours" when the verdict rests on a
+    catalogue suggestion, else nothing."""
+    reasons = task.reasons or []
+    if reasons and reasons[-1].get("code") == classifier.SUGGESTED:
+        return reasons_text(reasons[-1:])[0]
+    return ""
