@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -60,6 +61,7 @@ def dashboard(request):
             "figures": figures,
             "moves": moves,
             "has_tasks": Task.objects.filter(owner=request.user).exists(),
+            "first_run_url": reverse("first_run"),
             "waiting": waiting,
             "nothing_waiting": not any(item.count for item in waiting.values()),
             "since": since,
