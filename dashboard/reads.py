@@ -82,12 +82,12 @@ def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
         kind=EFFECTIVE_CATEGORY,
         way=EFFECTIVE_ROUTE,
         has_instruction=_published_instruction(),
-        effective_outcome=EFFECTIVE_OUTCOME,
+        outcome_now=EFFECTIVE_OUTCOME,
     )
     rows += (
-        outcome_q.filter(effective_outcome__in=catalogue.OUTCOMES)
+        outcome_q.filter(outcome_now__in=list(catalogue.OUTCOMES))
         .order_by("-hours_per_week", _title_order(), "pk")
-        .values(*MOVE_FIELDS, "effective_outcome")[:limit]
+        .values(*MOVE_FIELDS, "outcome_now")[:limit]
     )
     # A task in two groups counts once, with its outcome (the later row wins).
     by_pk = {row["pk"]: row for row in rows}
@@ -99,7 +99,7 @@ def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
             row["kind"],
             row["way"],
             row["status"],
-            row.get("effective_outcome") or "",
+            row.get("outcome_now") or "",
         )
         for row in by_pk.values()
     ]

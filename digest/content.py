@@ -186,7 +186,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
     (done ones count nowhere, buyback.compute drops them) and the open tasks' details."""
     rows = (
         Task.objects.filter(owner_id__in=founder_ids)
-        .annotate(effective_outcome=EFFECTIVE_OUTCOME)
+        .annotate(outcome_now=EFFECTIVE_OUTCOME)
         .values_list(
             "owner_id",
             *FIGURE_FIELDS,
@@ -196,7 +196,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
             "delegated_on",
             "last_run_on",
             "delegate__name",
-            "effective_outcome",
+            "outcome_now",
         )
     )
     grouped: defaultdict[int, FounderTasks] = defaultdict(FounderTasks)

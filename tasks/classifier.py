@@ -121,10 +121,11 @@ class TaskInput:
     core: bool | None  # None: not rated
     suggestion: Suggestion | None = None
 
-    def _value(self, name: str):
-        own = getattr(self, name)
+    def _value(self, name: str) -> int | bool | None:
+        own: int | bool | None = getattr(self, name)
         if own is None and self.suggestion is not None:
-            return getattr(self.suggestion, name)
+            suggested: int | bool | None = getattr(self.suggestion, name)
+            return suggested
         return own
 
     def is_suggested(self, name: str) -> bool:
@@ -133,11 +134,13 @@ class TaskInput:
 
     @property
     def effective_skill(self) -> int | None:
-        return self._value("skill")
+        value = self._value("skill")
+        return None if value is None else int(value)
 
     @property
     def effective_enjoyment(self) -> int | None:
-        return self._value("enjoyment")
+        value = self._value("enjoyment")
+        return None if value is None else int(value)
 
     @property
     def effective_core(self) -> bool:

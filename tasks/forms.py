@@ -48,9 +48,11 @@ def rating_field(label, choices):
 CORE_LABEL = _("Core to my business (product, growth, key relationships)")
 
 
-class CoreFieldMixin:
+class CoreFieldMixin(forms.ModelForm):
     """Core as a tick box that keeps "not rated": it shows the rated or suggested value, and
     an untouched box leaves a not-rated task not rated (the suggestion keeps counting)."""
+
+    instance: Task
 
     def _init_core(self):
         if "core" in self.fields and self.instance.core is None:
