@@ -240,5 +240,8 @@ def task_lists(request):
                     has_instruction=task.has_instruction,
                     has_fitting_delegate=task.way in kinds,
                 )
-        columns.append({"code": code, "name": name, "count": tasks.count(), "tasks": shown})
+        count = tasks.count()
+        columns.append(
+            {"code": code, "name": name, "count": count, "tasks": shown, "more": count - len(shown)}
+        )
     return render(request, "tasks/task_lists.html", {"columns": columns, "shown": LIST_SHOWN})

@@ -9,6 +9,7 @@ from accounts import money
 from accounts.forms import DECIMALS, DecimalCommaField
 from accounts.money import format_money
 from tasks import buyback, how_often
+from tasks.choices import FOUNDER_OUTCOME_CHOICES, OUTCOME_CHOICES
 from tasks.models import (
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
@@ -79,10 +80,14 @@ class TaskForm(CoreFieldMixin, forms.ModelForm):
             "skill",
             "enjoyment",
             "core",
+            "outcome",
+            "outcome_tool",
         )
         labels = {
             "time_amount": _("Hours"),
             "time_unit": _("How often"),
+            "outcome": _("Drop it or automate it before anyone is paid to do it?"),
+            "outcome_tool": _("Which tool would do it?"),
         }
         help_texts = {
             "time_amount": _(
@@ -95,6 +100,13 @@ class TaskForm(CoreFieldMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._init_core()
+        if "outcome" in self.fields:
+            outcome = cast(forms.ChoiceField, self.fields["outcome"])
+            outcome.choices = [("", _("Not decided")), *FOUNDER_OUTCOME_CHOICES]
+            if self.instance.outcome_is_suggested:
+                outcome.help_text = _("Typical for this task: %(outcome)s.") % {
+                    "outcome": dict(OUTCOME_CHOICES)[self.instance.suggested_outcome]
+                }
         if "time_amount" not in self.fields:
             return  # a form with fewer fields (the list's edit in place gives hours a week)
         self.fields["time_amount"].required = True

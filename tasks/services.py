@@ -21,7 +21,17 @@ from tasks import buyback, catalogue, classifier, csv_rows, how_often
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
 from tasks.selectors import founder_buyback
 
-TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+TASK_FIELDS = (
+    "title",
+    "area",
+    "hours_per_week",
+    "recurring",
+    "skill",
+    "enjoyment",
+    "core",
+    "outcome",
+    "outcome_tool",
+)
 # The time as given ("2" a "month"); hours_per_week is derived from it when it is given.
 TIME_FIELDS = ("time_amount", "time_unit")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
