@@ -45,6 +45,8 @@ class MoveRow:
     move: buyback.Move
     step: str
     reasons: list
+    # An override's own reason: it, not the computed reasons, explains the shown route.
+    override_reason: str = ""
 
 
 MOVE_FIELDS = (
@@ -56,6 +58,7 @@ MOVE_FIELDS = (
     "status",
     "reasons",
     "has_instruction",
+    "override_reason",
 )
 
 
@@ -115,6 +118,7 @@ def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
                 has_fitting_delegate=move.route in kinds,
             ),
             reasons=by_pk[move.key]["reasons"],
+            override_reason=by_pk[move.key]["override_reason"],
         )
         for move in buyback.next_moves(candidates, rates, limit=limit)
     ]

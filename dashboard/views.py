@@ -46,7 +46,7 @@ def dashboard(request):
         {
             "row": row,
             "route": routes.get(row.move.outcome or row.move.route, row.move.route),
-            "reason": (reasons_text(row.reasons or []) or [""])[0],
+            "reason": row.override_reason or (reasons_text(row.reasons or []) or [""])[0],
         }
         for row in dashboard_reads.next_moves(profile=profile)
     ]

@@ -72,6 +72,7 @@ class OpenTask:
     last_run_on: date | None
     delegate: str | None
     outcome: str = ""  # "drop" or "automate" (Task.effective_outcome)
+    override_reason: str = ""  # an override's reason explains the route, not the rules'
 
 
 @dataclass
@@ -197,6 +198,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
             "last_run_on",
             "delegate__name",
             "outcome_now",
+            "override_reason",
         )
     )
     grouped: defaultdict[int, FounderTasks] = defaultdict(FounderTasks)
@@ -206,7 +208,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
         tasks = grouped[owner_id]
         tasks.figures.append(figures)
         if figures.status in Task.OPEN_STATUSES:
-            pk, title, reasons, delegated_on, last_run_on, delegate, outcome = row[width:]
+            pk, title, reasons, delegated_on, last_run_on, delegate, outcome, why = row[width:]
             tasks.open.append(
                 OpenTask(
                     pk,
@@ -220,6 +222,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
                     last_run_on,
                     delegate,
                     outcome or "",
+                    why,
                 )
             )
     return grouped
@@ -337,7 +340,11 @@ def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
             "cost": move.cost,
             "net": move.net,
             "route": ROUTE_LABELS.get(move.outcome or move.route, move.route),
-            "reasons": reasons_text(by_pk[move.key].reasons or []),
+            "reasons": (
+                [by_pk[move.key].override_reason]
+                if by_pk[move.key].override_reason
+                else reasons_text(by_pk[move.key].reasons or [])
+            ),
         }
         for move in buyback.next_moves(candidates, profile.rates(), limit=TOP_MOVES)
     ]

@@ -257,3 +257,12 @@ def test_with_no_tasks_the_dashboard_says_where_to_start(alice_client, alice):
     page = alice_client.get("/").content.decode()
     assert "Nothing left to hand off" not in page
     assert 'data-empty="no-tasks"' in page and "your inbox and your calendar" in page
+
+
+def test_an_overridden_move_shows_the_founders_reason_not_the_rules(alice_client, alice):
+    from tasks import services
+
+    task = make_task(alice, title="Coaching sessions", hours_per_week=10, skill=5, enjoyment=5)
+    services.task_override(task=task, category="time", reason="A colleague covers it", by=alice)
+    move = alice_client.get("/").content.decode().split('data-move="')[1]
+    assert "A colleague covers it" in move and "core" not in move.lower()
