@@ -266,3 +266,9 @@ def test_an_overridden_move_shows_the_founders_reason_not_the_rules(alice_client
     services.task_override(task=task, category="time", reason="A colleague covers it", by=alice)
     move = alice_client.get("/").content.decode().split('data-move="')[1]
     assert "A colleague covers it" in move and "core" not in move.lower()
+
+
+def test_no_chart_is_drawn_without_data(alice_client, alice):
+    page = alice_client.get("/").content.decode()
+    assert 'data-no-chart="kinds"' in page and 'data-no-chart="trend"' in page
+    assert 'data-chart="kinds"' not in page and 'data-chart="trend"' not in page
