@@ -16,6 +16,7 @@ from accounts.choices import LANGUAGE_CHOICES
 from accounts.models import Profile, User, invisible_characters, normalize_email
 from accounts.money import format_money
 from accounts.passwords import SignupPasswordsMixin
+from accounts.services import FIRST_RUN_FIELDS
 from tasks import buyback
 
 
@@ -166,12 +167,7 @@ class ProfileForm(forms.ModelForm):
         model = Profile
         fields = (
             "currency",
-            "hourly_value",
-            "yearly_income",
-            "weekly_capacity",
-            "monthly_budget",
-            "default_va_rate",
-            "default_specialist_rate",
+            *FIRST_RUN_FIELDS,
             "time_zone",
             "language",
             "digest_enabled",

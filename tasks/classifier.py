@@ -280,23 +280,16 @@ def classify(
     `planned` and `capacity` too when known, so the overloaded reason can show them. A result
     that rests on a catalogue suggestion ends with the `suggested` reason.
     """
-    result = _classify(
-        task, overloaded=overloaded, thresholds=thresholds, planned=planned, capacity=capacity
-    )
+    overload = _overloaded_reason(planned, capacity) if overloaded else None
+    result = _rules(task, thresholds, overload)
     if task.suggestion is not None and _uses_suggestion(task):
         marker = Reason(SUGGESTED, (("entry", task.suggestion.key),))
         return Classification(result.category, result.route, (*result.reasons, marker))
     return result
 
 
-def _classify(
-    task: TaskInput,
-    *,
-    overloaded: bool,
-    thresholds: Thresholds = Thresholds(),
-    planned: Decimal | None = None,
-    capacity: Decimal | None = None,
-) -> Classification:
+def _rules(task: TaskInput, thresholds: Thresholds, overload: Reason | None) -> Classification:
+    """The rules in their order; `overload` is the overloaded reason when over capacity."""
     hate = _is_hate(task, thresholds)
     skill_gap = _is_skill_gap(task, thresholds)
     time_eater = _is_time_eater(task, thresholds)
@@ -314,9 +307,8 @@ def _classify(
         return Classification(SKILL, SPECIALIST, (_skill_gap_reason(task, thresholds),))
     elif time_eater:
         return Classification(TIME, VIRTUAL_ASSISTANT, (_time_eater_reason(task, thresholds),))
-    elif overloaded and not task.recurring:
-        reasons = (_overloaded_reason(planned, capacity), Reason(ONE_OFF))
-        return Classification(TIME, PROJECT_FREELANCER, reasons)
+    elif overload is not None and not task.recurring:
+        return Classification(TIME, PROJECT_FREELANCER, (overload, Reason(ONE_OFF)))
     else:
         return Classification(KEEP, KEEP, (Reason(NO_REASON_TO_DELEGATE),))
 

@@ -145,26 +145,24 @@ class TaskDetailsForm(CoreFieldMixin, forms.ModelForm):
 RATING_VALUES = [(value, str(value)) for value in range(1, 6)]
 
 
+def _rating_buttons(label):
+    # 1–5 as radio buttons; none chosen is "not rated" (None).
+    return forms.TypedChoiceField(
+        label=label,
+        choices=RATING_VALUES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+
+
 class RateForm(forms.ModelForm):
     """One row of "rate your week": 1–5 as radio buttons, core as a toggle. The suggestion is
     preselected; saving makes the shown values the founder's own."""
 
-    skill = forms.TypedChoiceField(
-        label=_("Skill"),
-        choices=RATING_VALUES,
-        coerce=int,
-        required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
-    )
-    enjoyment = forms.TypedChoiceField(
-        label=_("Enjoyment"),
-        choices=RATING_VALUES,
-        coerce=int,
-        required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
-    )
+    skill = _rating_buttons(_("Skill"))
+    enjoyment = _rating_buttons(_("Enjoyment"))
     core = forms.BooleanField(label=_("Core work"), required=False)
 
     class Meta:
