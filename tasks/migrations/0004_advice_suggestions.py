@@ -7,7 +7,7 @@ def keep_is_not_always_core(apps, schema_editor):
     # "Keep (core work)" was shown on every kept task, core or not: only core tasks say
     # "core work" now (the reason does), the category just says keep.
     Category = apps.get_model("tasks", "Category")
-    Category.objects.filter(code="keep").update(name_en="Keep it yourself", name_de="Selbst behalten")
+    Category.objects.filter(code="keep").update(name_en="Keep it yourself", name_de="Behalten")
 
 
 def keep_was_core(apps, schema_editor):

@@ -200,7 +200,7 @@ def test_the_demo_founder_sees_the_charts_in_english_and_german(client, db):
     for name in (
         "Zeit-Outsourcing",
         "Smart-Outsourcing",
-        "Selbst behalten",
+        "Behalten",
         "Deine nächsten Schritte",
     ):
         assert name in page
