@@ -89,7 +89,7 @@ def first_run(request):
     profile = founder_profile(user=request.user)
     initial: dict[str, object] = {"currency": profile.currency}
     if profile.hourly_value_confirmed:
-        initial.update(hourly_value=profile.hourly_value, yearly_income=profile.yearly_income)
+        initial.update({name: getattr(profile, name) for name in account_services.FIRST_RUN_FIELDS})
     form = FirstRunForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
