@@ -48,6 +48,10 @@ RULES: dict[str, str] = {
     "sops.HandoverEvent.founder": REMOVED,
     "sops.HandoverEvent.link": REMOVED,
     "sops.HandoverEvent.run": REMOVED,
+    # The template library is the operator's: a deleted consultant's templates stay, unsigned
+    # (and then only a superuser changes them).
+    "sops.Template.created_by": CLEARED,
+    "sops.Template.changed_by": CLEARED,
     # digest
     "digest.WeeklyDigest.founder": REMOVED,
     # api
