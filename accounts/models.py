@@ -81,6 +81,9 @@ class Profile(models.Model):
     """A founder's numbers and preferences: what their hour is worth, how much they can carry."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    # How emails and handover pages introduce the founder, instead of the bare address.
+    display_name = models.CharField(_("your name"), max_length=120, blank=True)
+    business_name = models.CharField(_("business name"), max_length=120, blank=True)
     hourly_value = models.DecimalField(
         _("hourly value"),
         max_digits=8,
@@ -188,6 +191,12 @@ class Profile(models.Model):
     class Meta:
         verbose_name = _("founder profile")
         verbose_name_plural = _("founder profiles")
+
+    def introduction(self) -> str:
+        """How emails and the handover page name the founder: "Anna Weber, Weber Design",
+        or the address when neither name is given."""
+        names = [n for n in (self.display_name.strip(), self.business_name.strip()) if n]
+        return ", ".join(names) or self.user.email
 
     def __str__(self):
         return str(self.user)

@@ -63,3 +63,6 @@ DAY = 24 * HOUR
 
 # The limits. Add new ones here, named after the action they guard.
 IMPORT = Limit("import", count=20, seconds=HOUR)  # uploads per founder
+URGENT_NOTE = Limit("urgent_note", count=5, seconds=HOUR)  # urgent emails per handover link
+QUESTION = Limit("question", count=20, seconds=HOUR)  # questions per handover link
+DIGEST_TEST = Limit("digest_test", count=5, seconds=HOUR)  # digest test sends per founder

@@ -139,16 +139,26 @@ def task_delegate(request, pk):
             return _render_detail(request, task, delegation_form=form, warnings=warnings)
     if form.is_valid():
         try:
-            services.delegation_start(
+            task = services.delegation_start(
                 task=task,
                 delegate=form.cleaned_data["delegate"],
                 start_date=form.cleaned_data["start_date"],
                 hourly_rate=form.cleaned_data["hourly_rate"],
+                send_instruction=form.cleaned_data.get("send_instruction", False),
+                note=form.cleaned_data.get("note", ""),
             )
         except ValidationError as err:
             add_service_errors(form, err)
         else:
-            messages.success(request, _("Task delegated."))
+            sent_to = task.instruction_sent_to  # type: ignore[attr-defined]
+            if sent_to:
+                messages.success(
+                    request,
+                    _("Task delegated; the work instruction is on its way to %(email)s.")
+                    % {"email": sent_to},
+                )
+            else:
+                messages.success(request, _("Task delegated."))
             return redirect("task_detail", pk=task.pk)
     return _render_detail(request, task, delegation_form=form, status=400)
 
