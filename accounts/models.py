@@ -192,14 +192,14 @@ class Profile(models.Model):
         verbose_name = _("founder profile")
         verbose_name_plural = _("founder profiles")
 
+    def __str__(self):
+        return str(self.user)
+
     def introduction(self) -> str:
         """How emails and the handover page name the founder: "Anna Weber, Weber Design",
         or the address when neither name is given."""
         names = [n for n in (self.display_name.strip(), self.business_name.strip()) if n]
         return ", ".join(names) or self.user.email
-
-    def __str__(self):
-        return str(self.user)
 
     def thresholds(self) -> classifier.Thresholds:
         return classifier.Thresholds(

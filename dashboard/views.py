@@ -22,6 +22,7 @@ from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
 from digest import schedule
 from digest.services import founder_trend
+from sops import news
 from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback, founder_figure_groups
@@ -68,6 +69,7 @@ def dashboard(request):
             else None,
             "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
             "silent_days": dashboard_reads.SILENT_AFTER.days,
+            "team_news": news.latest(founder_id=request.user.pk),
         },
     )
 

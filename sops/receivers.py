@@ -23,4 +23,3 @@ def give_the_delegate_a_link(*, task, delegate, send_instruction, note, **_kwarg
 @receiver(delegation_ended, dispatch_uid="sops.delegation_ended")
 def revoke_the_delegation_links(*, task_ids, **_kwargs) -> None:
     services.delegation_links_revoke(task_ids=task_ids)
-

@@ -160,9 +160,9 @@ class DelegationForm(forms.Form):
         if delegate is None:
             raise forms.ValidationError(_("Choose one of your own delegates."))
         if "send_instruction" in self.fields:  # the confirmation names them
-            self.fields["send_instruction"].label = _(
-                "Email the work instruction to %(name)s"
-            ) % {"name": delegate.name}
+            self.fields["send_instruction"].label = _("Email the work instruction to %(name)s") % {
+                "name": delegate.name
+            }
         return delegate
 
 
