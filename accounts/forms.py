@@ -119,6 +119,8 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = (
+            "display_name",
+            "business_name",
             "currency",
             "hourly_value",
             "yearly_income",

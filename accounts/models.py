@@ -82,7 +82,12 @@ class Profile(models.Model):
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     # How emails and handover pages introduce the founder, instead of the bare address.
-    display_name = models.CharField(_("your name"), max_length=120, blank=True)
+    display_name = models.CharField(
+        _("your name"),
+        max_length=120,
+        blank=True,
+        help_text=_("How emails and pages for your delegates introduce you."),
+    )
     business_name = models.CharField(_("business name"), max_length=120, blank=True)
     hourly_value = models.DecimalField(
         _("hourly value"),
