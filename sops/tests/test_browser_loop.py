@@ -7,12 +7,12 @@ import re
 import time
 
 import pytest
-from playwright.sync_api import expect
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.conf import settings as django_settings
 from django.core import signing
 from django.db import connections
+from playwright.sync_api import expect
 
 from outsourcing.celery import app
 from sops.models import LINK_SALT, HandoverEvent, HandoverLink, Run
