@@ -6,6 +6,8 @@ the task list page. The settings page: the profile, the founder's consultants an
 changed.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,7 +27,7 @@ from digest.services import founder_trend
 from sops import news
 from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.reasons import reasons_text
-from tasks.selectors import founder_buyback, founder_figure_groups
+from tasks.selectors import founder_buyback, founder_figure_groups, logged_hours
 
 
 @login_required
@@ -70,6 +72,9 @@ def dashboard(request):
             "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
             "silent_days": dashboard_reads.SILENT_AFTER.days,
             "team_news": news.latest(founder_id=request.user.pk),
+            "measured_hours": logged_hours(
+                owner_id=request.user.pk, since=today - timedelta(days=6)
+            ),
         },
     )
 

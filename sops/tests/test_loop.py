@@ -207,3 +207,22 @@ def test_the_delegates_page_shows_their_runs_and_what_changed(alice, client, sha
     assert "What changed since you last read it (version 1 → 2)" in page
     assert "Missing password" in page and "1 of 3 steps checked" in page
     assert "alice@example.com" in page  # no name given: the address introduces her
+
+
+def test_the_task_and_the_dashboard_show_measured_beside_planned(alice, alice_client):
+    task, instruction, version = published_va_task(alice, hours_per_week=4)
+    maria = make_delegate(alice, email="maria@example.com")
+    alice_client.post(
+        f"/tasks/{task.pk}/delegate/",
+        {"delegate": maria.pk, "start_date": timezone.localdate().isoformat(), "confirm": "1"},
+    )
+    page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
+    assert "Estimated 4 h a week; no runs logged this week." in page
+    link = HandoverLink.objects.get(instruction=instruction)
+    services.handover_acknowledge(link=link, version=version, notify=False)
+    _run(version, link)  # 25 minutes
+    _run(version, link)
+    page = alice_client.get(f"/tasks/{task.pk}/").content.decode()
+    assert "Estimated 4 h a week; your team logged 0.83 h this week." in page
+    dashboard = alice_client.get("/").content.decode()
+    assert "Planned; measured: your team logged 0.83 h in the last 7 days." in dashboard

@@ -1,13 +1,17 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import add_service_errors
 from tasks import buyback, services
 from tasks.forms import DelegationForm, OverrideForm, TaskForm
+from tasks.selectors import logged_hours
 from tasks.views.common import get_task_for_user, warning_text
 
 
@@ -43,6 +47,11 @@ def _render_detail(
         "delegation_warnings": [warning_text(w) for w in warnings],
         "delegation_problem": _delegation_problem(task),
         "delegation_cost": _delegation_cost(task),
+        "logged_hours": logged_hours(
+            owner_id=task.owner_id,
+            since=timezone.localdate() - timedelta(days=6),
+            task_id=task.pk,
+        ),
         "override_records": task.override_records.select_related("category", "by")[:20],
         "notes": task.notes.select_related("author")[:20],
     }
