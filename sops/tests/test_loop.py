@@ -2,15 +2,17 @@
 the seed mails no one, news from the team (order, unread), questions and answers, and
 delegating hands the instruction over in the same step."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail as django_mail
+from django.core import signing
 from django.utils import timezone
 
 from accounts.models import Profile
 from sops import news, services, threads
-from sops.models import HandoverEvent, HandoverLink, Question
+from sops.models import LINK_SALT, HandoverEvent, HandoverLink, Question
 from sops.tests.factories import published_va_task
 from tasks.tests.factories import make_delegate
 
@@ -174,7 +176,7 @@ def test_delegating_sends_the_instruction_in_the_same_step(alice, alice_client, 
     assert link.for_delegation and link.mail_state == "sent"
     (message,) = django_mail.outbox
     assert "Alice Weber, Weber Design hands you" in message.body
-    assert "Start Monday" in message.body and services.handover_path(link) in message.body
+    assert "Start Monday" in message.body and link.token == _token_in(message.body)
     assert "as long as this task is yours" in message.body
     # Renewed while the delegation runs, the same URL; revoked when the task is taken back.
     HandoverLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() + timedelta(days=2))
@@ -226,3 +228,9 @@ def test_the_task_and_the_dashboard_show_measured_beside_planned(alice, alice_cl
     assert "Estimated 4 h a week; your team logged 0.83 h this week." in page
     dashboard = alice_client.get("/").content.decode()
     assert "Planned; measured: your team logged 0.83 h in the last 7 days." in dashboard
+
+
+def _token_in(text):
+    """The link's token from an email (each rendering signs the URL afresh, with a time)."""
+    signed = re.search(r"/instructions/handover/([^/\s]+)/", text).group(1)
+    return signing.loads(signed, salt=LINK_SALT)

@@ -1,6 +1,7 @@
 """The delegate's page (no login, the signed link): the founder's note, the published
 instruction and what changed since they last read it, their runs, and questions."""
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.forms import add_service_errors
-from sops import selectors, services, threads
+from sops import rules, selectors, services, threads
 from sops.forms import QuestionForm, RunForm
 from sops.views.sharing import record_run
 
@@ -24,6 +25,8 @@ def _link_or_error(request, signed):
         return None, render(request, "sops/handover_gone.html", status=410)
 
 
+# Only the handover page embeds players, and only from these hosts.
+@csp_update({"frame-src": list(rules.VIDEO_FRAME_HOSTS)})
 def handover(request, signed):
     link, gone = _link_or_error(request, signed)
     if gone:
