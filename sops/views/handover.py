@@ -26,7 +26,7 @@ def _link_or_error(request, signed):
 
 
 # Only the handover page embeds players, and only from these hosts.
-@csp_update({"frame-src": list(rules.VIDEO_FRAME_HOSTS)})
+@csp_update({"frame-src": list(rules.VIDEO_FRAME_HOSTS)})  # type: ignore[arg-type]  # typed for one-argument views
 def handover(request, signed):
     link, gone = _link_or_error(request, signed)
     if gone:
