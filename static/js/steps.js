@@ -21,7 +21,7 @@
 
   function addMoveButtons(row) {
     const bar = document.createElement("div");
-    bar.className = "btn-group btn-group-sm ms-auto";
+    bar.className = "btn-group btn-group-sm ms-auto flex-shrink-0 text-nowrap";
     [["up", script.dataset.up], ["down", script.dataset.down]].forEach(function (pair) {
       const button = document.createElement("button");
       button.type = "button";
