@@ -108,11 +108,9 @@ class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
         model = User
         fields = ("email",)
 
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        if User.objects.filter(email=email).exists():
-            raise forms.ValidationError(_("An account with this email address already exists."))
-        return email
+    def validate_unique(self):
+        """Not here: saying "already exists" tells anyone who has an account. A registered
+        address gets a mail instead (accounts/signup.py)."""
 
 
 class ProfileForm(forms.ModelForm):

@@ -35,8 +35,27 @@ def invisible_characters(text: str) -> bool:
 
 def normalize_email(email: str) -> str:
     """One spelling per address: NFKC (full-width and compatibility forms fold to plain
-    letters) and lower case. Addresses are compared and stored like this."""
-    return unicodedata.normalize("NFKC", email or "").strip().lower()
+    letters), lower case, and the domain in its ASCII (IDNA, "xn--") form, the one mail
+    travels with: zw@exämple.org and zw@xn--exmple-cua.org are one address. Addresses are
+    compared and stored like this."""
+    email = unicodedata.normalize("NFKC", email or "").strip().lower()
+    local, at, domain = email.rpartition("@")
+    if not at or domain.isascii():
+        return email
+    return f"{local}@{idna_domain(domain)}"
+
+
+def idna_domain(domain: str) -> str:
+    """Each non-ASCII label as Punycode ("xn--…"), as IDNA 2008 does (Python's "idna" codec
+    is IDNA 2003, which would turn straße.de into another domain, strasse.de)."""
+    labels = domain.replace("\u3002", ".").split(".")
+    try:
+        return ".".join(
+            label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+            for label in labels
+        )
+    except UnicodeError:  # not a domain name: the address's validation says so
+        return domain
 
 
 class UserManager(BaseUserManager["User"]):

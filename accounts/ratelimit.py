@@ -34,6 +34,26 @@ def hit(limit: Limit, *keys: str) -> bool:
     return allowed
 
 
+def allow(*checks: tuple[Limit, str]) -> bool:
+    """Several limits at once, e.g. ((HANDOVER_LINK, "link:3"), (MAIL_TO, "to:a@b")): counts
+    every one and is True only when all are within their limit."""
+    allowed = True
+    for limit, key in checks:
+        if not hit(limit, key):
+            allowed = False
+    return allowed
+
+
+def exhausted(limit: Limit, key: str) -> bool:
+    """True when the key has no attempt left; counts nothing (e.g. a lockout check)."""
+    return remaining(limit, key) == 0
+
+
+def clear(limit: Limit, key: str) -> None:
+    """Start the key's window afresh (e.g. its owner proved who they are)."""
+    cache.delete(_cache_key(limit, key))
+
+
 def remaining(limit: Limit, key: str) -> int:
     """Attempts left in the current window for this key (for messages and tests)."""
     used = cache.get(_cache_key(limit, key), 0)
@@ -61,8 +81,19 @@ def _cache_key(limit: Limit, key: str) -> str:
 HOUR = 3600
 DAY = 24 * HOUR
 
-# The limits. Add new ones here, named after the action they guard.
+# The limits. Add new ones here, named after the action they guard; docs/deploy.md and the
+# README list them.
 IMPORT = Limit("import", count=20, seconds=HOUR)  # uploads per founder
+# Mail (accounts/mailing.py). Every mail an action causes counts against its recipient:
+MAIL_TO = Limit("mail_to", count=5, seconds=HOUR)  # per recipient address, all kinds of mail
+MAIL_IP = Limit("mail_ip", count=20, seconds=HOUR)  # mail-causing requests per client IP
+HANDOVER_LINK = Limit("handover_link", count=3, seconds=DAY)  # sends of one handover link
+FOUNDER_MAIL = Limit("founder_mail", count=20, seconds=DAY)  # handover sends per founder
+INVITE = Limit("invite", count=10, seconds=DAY)  # invitations per consultant
+# Password guessing across IPs: axes locks an (address, IP) pair after AXES_FAILURE_LIMIT
+# failures for an hour; this locks the address itself, slower and longer.
+LOGIN_ADDRESS = Limit("login_address", count=20, seconds=DAY)  # failed log-ins per address
+# The delegation loop (sops, digest).
 URGENT_NOTE = Limit("urgent_note", count=5, seconds=HOUR)  # urgent emails per handover link
 QUESTION = Limit("question", count=20, seconds=HOUR)  # questions per handover link
 DIGEST_TEST = Limit("digest_test", count=5, seconds=HOUR)  # digest test sends per founder

@@ -35,7 +35,7 @@ from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone, translation
 
-from accounts import money
+from accounts import mailing, money
 from digest import content as digest_content
 from digest import schedule
 from digest.content import digest_context
@@ -161,6 +161,7 @@ def _send_one(digest, token, message, build_error, *, smtp, now: datetime) -> _O
         if isinstance(err, OSError):
             _reopen(smtp)  # a broken session must not fail the rest of the chunk
         return _failed(digest, token, err)
+    mailing.sent(who="the weekly schedule", to=", ".join(message.to), why="weekly digest")
     fields = {
         "state": WeeklyDigest.SENT,
         "sent_at": timezone.now(),

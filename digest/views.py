@@ -18,7 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import ratelimit
+from accounts import mailing, ratelimit
 from accounts.selectors import founder_profile
 from digest import preview
 from digest import services as digest
@@ -74,12 +74,17 @@ def digest_preview_html(request):
 @require_POST
 def digest_test_send(request):
     profile = founder_profile(user=request.user)
-    if profile.email_confirmed_at is None:
+    if not mailing.may_cause_mail(request.user):
         messages.error(request, _("Confirm your email address first; then we can mail you."))
-    elif not ratelimit.hit(ratelimit.DIGEST_TEST, f"founder:{request.user.pk}"):
+    elif not mailing.allowed(
+        request,
+        (ratelimit.DIGEST_TEST, f"founder:{request.user.pk}"),
+        mailing.to(request.user.email),
+    ):
         messages.error(request, _("That is enough test mails for one hour; try again later."))
     else:
         preview.test_send(profile=profile, now=timezone.now())
+        mailing.sent(who=request.user, to=request.user.email, why="digest test")
         messages.success(
             request,
             _(

@@ -2,23 +2,23 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from accounts import passwords, throttle
+from accounts import password_reset, throttle
 from outsourcing.health import healthz
 
 # Django's login and password views with our forms (our words, du-form in German); the
 # rest of django.contrib.auth.urls as Django has it. The password change is throttled like
-# the log-in, and reset mails only go to confirmed addresses (accounts/throttle.py).
+# the log-in (accounts/throttle.py); the reset is limited and confirms (password_reset.py).
 accounts = [
     path(
         "login/",
-        auth_views.LoginView.as_view(authentication_form=passwords.LoginForm),
+        auth_views.LoginView.as_view(authentication_form=throttle.ThrottledLoginForm),
         name="login",
     ),
     path("password_change/", throttle.PasswordChangeView.as_view(), name="password_change"),
-    path("password_reset/", throttle.PasswordResetView.as_view(), name="password_reset"),
+    path("password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=passwords.SetPasswordForm),
+        password_reset.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
 ]

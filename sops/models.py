@@ -20,6 +20,8 @@ from tasks.models import AREA_CHOICES, Delegate, Task, sensible_date
 
 LINK_DAYS = 30
 LINK_SALT = "sops.handover"
+# A founder's note sent along with a handover link: a few sentences, not a letter.
+NOTE_MAX = 500
 minutes_validators = [MinValueValidator(1), MaxValueValidator(24 * 60)]
 
 

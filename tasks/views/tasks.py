@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import mailing, ratelimit
 from accounts.forms import add_service_errors
 from tasks import buyback, services
 from tasks.forms import DelegationForm, OverrideForm, TaskForm
@@ -147,13 +148,24 @@ def task_delegate(request, pk):
             # the reasons and a "delegate anyway" that sends confirm=1.
             return _render_detail(request, task, delegation_form=form, warnings=warnings)
     if form.is_valid():
+        send = form.cleaned_data.get("send_instruction", False)
+        delegate = form.cleaned_data["delegate"]
+        if send and not _may_mail(request, delegate):
+            send = False
+            messages.error(
+                request,
+                _(
+                    "The work instruction was not sent: confirm your email address, or wait a "
+                    "little, then send it from the instruction's page."
+                ),
+            )
         try:
             task = services.delegation_start(
                 task=task,
                 delegate=form.cleaned_data["delegate"],
                 start_date=form.cleaned_data["start_date"],
                 hourly_rate=form.cleaned_data["hourly_rate"],
-                send_instruction=form.cleaned_data.get("send_instruction", False),
+                send_instruction=send,
                 note=form.cleaned_data.get("note", ""),
             )
         except ValidationError as err:
@@ -188,3 +200,15 @@ def task_reopen(request, pk):
     services.delegation_end(task=task, done=False)
     messages.success(request, _("Back in your inventory."))
     return redirect("task_detail", pk=task.pk)
+
+
+def _may_mail(request, delegate) -> bool:
+    """Sending the instruction with the delegation: the same rules as "Send to …"."""
+    return bool(delegate.email) and (
+        mailing.may_cause_mail(request.user)
+        and mailing.allowed(
+            request,
+            (ratelimit.FOUNDER_MAIL, f"founder:{request.user.pk}"),
+            mailing.to(delegate.email),
+        )
+    )
