@@ -12,6 +12,9 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,19 @@ def hit(limit: Limit, *keys: str) -> bool:
         if not _count(limit, key):
             allowed = False
     return allowed
+
+
+def too_many(request: HttpRequest) -> HttpResponse:
+    """The answer to a refused attempt where a page (not a form message) is the answer: 429,
+    in the visitor's language, in the look of the other error pages."""
+    context = {
+        "heading": _("One moment, please"),
+        "explanation": (
+            _("You've tried this many times in a short while."),
+            _("Wait a few minutes, then try again."),
+        ),
+    }
+    return render(request, "errors/page.html", context, status=429)
 
 
 def allow(*checks: tuple[Limit, str]) -> bool:

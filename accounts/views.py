@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -12,9 +14,11 @@ from django.views.decorators.http import require_POST
 
 from accounts import confirmation, mailing
 from accounts import services as account_services
+from accounts.consultants import works_in_admin
 from accounts.forms import FirstRunForm, SignupForm, add_service_errors
 from accounts.selectors import founder_profile
 from accounts.signup import signup_request
+from accounts.throttle import ThrottledLoginForm
 
 SIGNUP_SESSION_KEY = "signup_email"
 
@@ -118,3 +122,15 @@ def set_language(request):
             )
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language)
     return response
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in with our form; a consultant lands on their clients' overview, not on
+    an empty founder dashboard (unless the link they followed asked for another page)."""
+
+    authentication_form = ThrottledLoginForm
+
+    def get_default_redirect_url(self):
+        if works_in_admin(self.request.user):
+            return reverse("admin:consultant_overview")
+        return super().get_default_redirect_url()

@@ -21,8 +21,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import mailing
+from accounts.consultants import is_consultant
 from accounts.models import Profile, User, normalize_email
-from accounts.roles import CONSULTANTS
 from consultants.models import ChangeRecord, ConsultantInvite
 from outsourcing.emails import make_message
 from tasks.models import Task, TaskNote
@@ -33,10 +33,6 @@ INVITE_SALT = "tasks.consultant.invite"
 
 class InviteNotFound(Exception):
     """Tampered, unknown or expired: the page says the invitation no longer works."""
-
-
-def is_consultant(user: User) -> bool:
-    return user.is_active and user.is_staff and user.groups.filter(name=CONSULTANTS).exists()
 
 
 def invite_url(invite: ConsultantInvite) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import mailing, ratelimit
+from accounts.consultants import is_consultant
 from accounts.forms import EmailAddressField, add_service_errors
 from accounts.models import User
 from consultants import consulting
@@ -23,7 +24,7 @@ class InviteForm(forms.Form):
 
 @login_required
 def invite_create(request):
-    if not consulting.is_consultant(request.user):
+    if not is_consultant(request.user):
         raise Http404
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

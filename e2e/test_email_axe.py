@@ -76,6 +76,7 @@ SAMPLES = {"digest": _digest, "heard_back": _heard_back}
 PERSON = {"email": "alice@example.com", "name": "Maria", "language": "en", "get_full_name": ""}
 PLAIN_CONTEXT = {
     "days": 3,
+    "hours": 24,
     "count": 2,
     "title": "Inbox triage",
     "url": "https://example.com/x",

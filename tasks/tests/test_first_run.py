@@ -47,7 +47,7 @@ def test_neither_value_nor_income_is_refused_in_the_founders_language(alice_clie
     Profile.objects.filter(user=alice).update(language="de")
     response = alice_client.post("/welcome/", {"currency": "EUR"})
     assert response.status_code == 400
-    assert "Gib deinen Stundenwert" in response.content.decode()
+    assert "Gib den Wert deiner Stunde oder dein Jahreseinkommen an" in response.content.decode()
     assert not Profile.objects.get(user=alice).hourly_value_confirmed
 
 
