@@ -48,6 +48,9 @@ RULES: dict[str, str] = {
     "sops.HandoverEvent.founder": REMOVED,
     "sops.HandoverEvent.link": REMOVED,
     "sops.HandoverEvent.run": REMOVED,
+    "sops.HandoverEvent.question": REMOVED,
+    "sops.Question.link": REMOVED,
+    "sops.Question.run": REMOVED,
     # digest
     "digest.WeeklyDigest.founder": REMOVED,
     # api
