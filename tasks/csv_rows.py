@@ -232,6 +232,11 @@ def _delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
+def looks_like_task_list(header: list[str]) -> bool:
+    """A header naming at least one of our columns: its problems are worth listing."""
+    return any(_header_key(name) in HEADER_ALIASES for name in header)
+
+
 def _column_positions(header: list[str]) -> tuple[dict[str, int], list[CsvProblem]]:
     positions: dict[str, int] = {}
     problems = []

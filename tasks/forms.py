@@ -93,6 +93,8 @@ class QuickTaskForm(forms.Form):
     time_unit = forms.ChoiceField(
         label=_("How often"), choices=TIME_UNIT_CHOICES, initial=how_often.WEEK
     )
+    # Ticked after "you already have a task like this": add the second one all the same.
+    add_anyway = forms.BooleanField(label=_("Add it anyway"), required=False)
 
 
 class TaskDetailsForm(forms.ModelForm):

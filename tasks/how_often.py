@@ -27,3 +27,8 @@ def hours_per_week(amount: Decimal, unit: str) -> Decimal:
     if unit not in PER_WEEK:
         raise ValueError(f"unknown unit {unit!r}")
     return (amount * PER_WEEK[unit]).quantize(CENTS, rounding=ROUND_HALF_UP)
+
+
+def amount_in_unit(hours_per_week: Decimal, unit: str) -> Decimal:
+    """Hours per week said in the founder's unit: 2.5 h a week is 0.5 h a day."""
+    return (hours_per_week / PER_WEEK[unit]).quantize(CENTS)

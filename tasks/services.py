@@ -354,37 +354,42 @@ def _normal_title(title: str) -> str:
 
 
 @transaction.atomic
-def tasks_import_confirm(*, owner: User, rows, choices: list[dict]) -> tuple[int, int]:
+def tasks_import_confirm(
+    *, owner: User, rows, choices: list[dict], merge_into: list | None = None
+) -> tuple[int, int]:
     """Create or update the previewed rows as the founder chose, all or nothing.
 
-    `choices[i]` for `rows[i]`: {"action": "import" | "skip", "area", "recurring", "skill",
-    "enjoyment", "core"}. A row whose title matches an existing task (case and spaces
-    ignored) updates it, so an import never duplicates a task; an unrated value in the row
-    keeps the task's rating. Returns (created, updated).
+    `choices[i]` for `rows[i]`: {"action": "import" | "merge" | "skip", "area", "recurring",
+    "skill", "enjoyment", "core", "take"}. A row whose title matches an existing task (case
+    and spaces ignored) updates it, so an import never duplicates a task; "merge" updates
+    `merge_into[i]` (the task with a near-identical title, by id). An update keeps the
+    founder's hours, area, recurring and core unless the field is in "take", and keeps the
+    unit the founder gave the time in; a rating chosen in the preview replaces the task's.
+    Returns (created, updated).
     """
     # One import per founder at a time: a second confirmation (a double click) waits here,
     # then finds the first one's tasks and updates them instead of creating them again.
     Profile.objects.select_for_update().filter(user=owner).first()
-    existing = {_normal_title(t.title): t for t in Task.objects.filter(owner=owner)}
+    tasks = list(Task.objects.filter(owner=owner))
+    existing = {_normal_title(t.title): t for t in tasks}
+    by_id = {t.pk: t for t in tasks}
+    merge_into = merge_into or [None] * len(rows)
     new, changed = [], []
-    for row, choice in zip(rows, choices, strict=True):
-        if choice["action"] != "import":
+    for row, choice, merge_id in zip(rows, choices, merge_into, strict=True):
+        if choice["action"] not in ("import", "merge"):
             continue
         values = {**vars(row), **{k: choice[k] for k in ("area", "recurring", "core")}}
         for rating in ("skill", "enjoyment"):
             values[rating] = choice[rating] if choice[rating] is not None else values[rating]
         task = existing.get(_normal_title(row.title))
+        if choice["action"] == "merge" and merge_id in by_id:
+            task = by_id[merge_id]
         if task is None:
             task = _new_task(owner, values)
             existing[_normal_title(row.title)] = task
             new.append(task)
             continue
-        for key in ("area", "recurring", "core"):
-            setattr(task, key, values[key])
-        for rating in ("skill", "enjoyment"):
-            if values[rating] is not None:
-                setattr(task, rating, values[rating])
-        _set_time(task, {"hours_per_week": row.hours_per_week})
+        _update_from_file(task, row, values, take=set(choice.get("take") or ()))
         if task not in changed:
             changed.append(_validated(task))
     _check_open_tasks(owner, adding=len(new))
@@ -393,3 +398,17 @@ def tasks_import_confirm(*, owner: User, rows, choices: list[dict]) -> tuple[int
     Task.objects.bulk_update(changed, fields + list(TIME_FIELDS), batch_size=500)
     tasks_reclassify(owner=owner)
     return len(new), len(changed)
+
+
+def _update_from_file(task: Task, row, values: dict, *, take: set[str]) -> None:
+    """The file's value only where the founder ticked it; ratings chosen in the preview."""
+    for key in ("area", "recurring", "core"):
+        if key in take:
+            setattr(task, key, getattr(row, key))
+    for rating in ("skill", "enjoyment"):
+        if values[rating] is not None:  # the preview's choice, else the file's
+            setattr(task, rating, values[rating])
+    if "hours" in take:
+        _, unit = task.amount_as_given
+        amount = how_often.amount_in_unit(row.hours_per_week, unit)
+        _set_time(task, {"time_amount": amount, "time_unit": unit})

@@ -7,6 +7,11 @@ urlpatterns = [
     path("tasks/import/", imports.task_import, name="task_import"),
     path("tasks/import/preview/", imports.task_import_preview, name="task_import_preview"),
     path("tasks/import/cancel/", imports.task_import_cancel, name="task_import_cancel"),
+    path(
+        "tasks/import/progress/<str:job>/",
+        imports.task_import_progress,
+        name="task_import_progress",
+    ),
     path("tasks/quick/", capture.task_quick_add, name="task_quick_add"),
     path("tasks/<int:pk>/details/", capture.task_details, name="task_details"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),

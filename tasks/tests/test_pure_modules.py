@@ -11,6 +11,10 @@ PURE_MODULES = [
     "tasks.buyback",
     "tasks.csv_rows",
     "tasks.how_often",
+    "tasks.time_audit",
+    "tasks.tracker_export",
+    "tasks.calendar_audit",
+    "tasks.similar_titles",
     "digest.schedule",
     "sops.rules",
 ]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import add_service_errors
-from tasks import services
+from tasks import imports, services
 from tasks.forms import QuickTaskForm, TaskDetailsForm
 from tasks.views.common import get_task_for_user
 
@@ -41,6 +41,11 @@ def details_form(task, data=None) -> TaskDetailsForm:
 @require_POST
 def task_quick_add(request):
     form = QuickTaskForm(request.POST)
+    if form.is_valid() and not form.cleaned_data.pop("add_anyway"):
+        like = imports.task_like(owner=request.user, title=form.cleaned_data["title"])
+        if like is not None:
+            text = _("You already have a task like this: “%(title)s”. Add it anyway?")
+            form.add_error("title", text % {"title": like.title})
     if form.is_valid():
         try:
             task = services.task_create(owner=request.user, **form.cleaned_data)
