@@ -11,6 +11,7 @@ from digest import schedule
 from digest.content import chunk_reads
 from digest.models import WeeklyDigest
 from digest.sending import _build
+from mail.outbox import mail_enqueue
 
 TEST_PREFIX = "[TEST] "
 
@@ -44,4 +45,4 @@ def test_send(*, profile: Profile, now: datetime) -> None:
     message = preview_message(profile=profile, now=now)
     message.subject = TEST_PREFIX + message.subject
     message.extra_headers["X-Digest-Test"] = "yes"
-    message.send()
+    mail_enqueue(message=message, kind="digest_test", caused_by=profile.user)
