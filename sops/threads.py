@@ -38,14 +38,20 @@ def _run_of(link: HandoverLink, run_id: int | None) -> Run | None:
     return run
 
 
+def _message(*, link: HandoverLink, text: str, run_id: int | None, from_founder: bool):
+    """Validate, count against the hour's limit (each side apart), then save."""
+    words = clean_text(text)
+    run = _run_of(link, run_id)
+    side = "founder-link" if from_founder else "link"
+    if not ratelimit.hit(ratelimit.QUESTION, f"{side}:{link.pk}"):
+        raise TooManyQuestions
+    return Question.objects.create(link=link, run=run, text=words, from_founder=from_founder)
+
+
 @transaction.atomic
 def question_ask(*, link: HandoverLink, text: str, run_id: int | None = None) -> Question:
     """The delegate asks; the founder hears of it like of a run."""
-    words = clean_text(text)
-    run = _run_of(link, run_id)
-    if not ratelimit.hit(ratelimit.QUESTION, f"link:{link.pk}"):
-        raise TooManyQuestions
-    question = Question.objects.create(link=link, run=run, text=words)
+    question = _message(link=link, text=text, run_id=run_id, from_founder=False)
     version = link.acknowledged_version or link.instruction.latest_version().number
     mail.event_record(
         link=link, kind=HandoverEvent.QUESTION, version_number=version, question=question
@@ -56,8 +62,4 @@ def question_ask(*, link: HandoverLink, text: str, run_id: int | None = None) ->
 @transaction.atomic
 def question_answer(*, link: HandoverLink, text: str, run_id: int | None = None) -> Question:
     """The founder answers in the app; the delegate reads it on their page."""
-    words = clean_text(text)
-    run = _run_of(link, run_id)
-    if not ratelimit.hit(ratelimit.QUESTION, f"founder-link:{link.pk}"):
-        raise TooManyQuestions
-    return Question.objects.create(link=link, run=run, text=words, from_founder=True)
+    return _message(link=link, text=text, run_id=run_id, from_founder=True)
