@@ -4,11 +4,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, Q, Sum, Value
+from django.db.models import Case, CharField, DecimalField, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
 from accounts.models import Profile
 from tasks import buyback, classifier
+from tasks.choices import OUTCOME_ROUTE
 from tasks.models import Task
 
 # What buyback.compute needs of a task, in this order (see task_figures).
@@ -37,6 +38,13 @@ def task_figures(hours, category, override, route, override_route, status, rate)
 # A task's category and route as the founder sees them: the override wins.
 EFFECTIVE_CATEGORY = Coalesce("override_category_id", "category_id")
 EFFECTIVE_ROUTE = Coalesce(NullIf("override_route", Value("")), "route")
+# The founder's word on dropping or automating, else the catalogue's (Task.effective_outcome).
+EFFECTIVE_OUTCOME = Case(
+    When(outcome=OUTCOME_ROUTE, then=Value("")),
+    When(~Q(outcome=""), then=F("outcome")),
+    default=F("suggested_outcome"),
+    output_field=CharField(),
+)
 MONEY = DecimalField(max_digits=14, decimal_places=4)
 
 
