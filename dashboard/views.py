@@ -6,6 +6,8 @@ the task list page. The settings page: the profile, the founder's consultants an
 changed.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,10 +25,11 @@ from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
 from digest import schedule
 from digest.services import founder_trend
+from sops import news
 from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.reasons import reasons_text
-from tasks.selectors import founder_buyback, founder_figure_groups
+from tasks.selectors import founder_buyback, founder_figure_groups, logged_hours
 
 
 @login_required
@@ -73,6 +76,10 @@ def dashboard(request):
             else None,
             "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
             "silent_days": dashboard_reads.SILENT_AFTER.days,
+            "team_news": news.latest(founder_id=request.user.pk),
+            "measured_hours": logged_hours(
+                owner_id=request.user.pk, since=today - timedelta(days=6)
+            ),
         },
     )
 

@@ -140,8 +140,8 @@ def _week_days(digest: WeeklyDigest) -> tuple[date, date]:
 
 
 def week_runs(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
-    """The runs each digest may mention, per founder, in one query:
-    (performed_on, task id, instruction title, delegate name or "", steps checked, steps)."""
+    """The runs each digest may mention, per founder, in one query: (performed_on, task id,
+    instruction title, delegate name or "", steps checked, steps, minutes, notes)."""
     from sops.models import Run  # sops builds on tasks; the digest reads its runs
 
     if not digests:
@@ -158,27 +158,42 @@ def week_runs(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
         "link__delegate__name",
         "checked_steps",
         "version__steps",
+        "minutes",
+        "notes",
     )
     grouped = defaultdict(list)
-    for owner_id, day, task_id, title, delegate, checked, steps in rows:
-        grouped[owner_id].append((day, task_id, title, delegate or "", len(checked), len(steps)))
+    for owner_id, day, task_id, title, delegate, checked, steps, minutes, notes in rows:
+        grouped[owner_id].append(
+            (day, task_id, title, delegate or "", len(checked), len(steps), minutes, notes)
+        )
     return grouped
 
 
 def runs_per_delegation(runs: list[tuple], *, today: date) -> list[dict]:
     """The week's runs (the seven days up to today, in the founder's zone), one line per work
-    instruction and delegate: how many, and how many of them left steps unchecked."""
+    instruction and delegate: how many, how many left steps unchecked, the minutes they
+    logged and their notes."""
     first, last = today - timedelta(days=6), today
     lines: dict[tuple, dict] = {}
-    for day, task_id, title, delegate, checked, total in sorted(runs):
+    for day, task_id, title, delegate, checked, total, minutes, notes in sorted(runs):
         if not first <= day <= last:
             continue
         line = lines.setdefault(
             (title, delegate, task_id),
-            {"title": title, "delegate": delegate, "count": 0, "incomplete": 0},
+            {
+                "title": title,
+                "delegate": delegate,
+                "count": 0,
+                "incomplete": 0,
+                "minutes": 0,
+                "notes": [],
+            },
         )
         line["count"] += 1
         line["incomplete"] += checked < total
+        line["minutes"] += minutes
+        if notes:
+            line["notes"].append(notes)
     return [lines[key] for key in sorted(lines)]
 
 
@@ -294,6 +309,9 @@ def digest_context(
         "silent": silent,
         "silent_days": SILENT_AFTER.days,
         "week_runs": runs,
+        # Measured beside the plan: what the runs of the week logged (a silent delegation
+        # logged nothing, so it drops out of this figure).
+        "measured_hours": measured_hours(runs),
         "consultant_notes": notes,
         "nothing_new": unchanged
         and not (silent or runs or notes)
@@ -377,3 +395,10 @@ def silent_delegations(tasks: list[OpenTask], *, today: date) -> list[dict]:
                 }
             )
     return silent
+
+
+def measured_hours(lines: list[dict]) -> Decimal | None:
+    """Hours the team logged in the week's runs; None when no run was logged."""
+    if not lines:
+        return None
+    return (Decimal(sum(line["minutes"] for line in lines)) / 60).quantize(CENT)
