@@ -16,9 +16,9 @@ from django.db.models.functions import Coalesce, Collate
 from accounts.models import Profile
 from digest.content import SILENT_AFTER
 from sops.models import HandoverLink, Instruction, InstructionVersion, Run
-from tasks import buyback, classifier
+from tasks import buyback, catalogue, classifier
 from tasks.models import Delegate, Task
-from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_ROUTE
+from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_OUTCOME, EFFECTIVE_ROUTE
 
 MOVES_SHOWN = 5
 WAITING_SHOWN = 5
@@ -45,6 +45,21 @@ class MoveRow:
     move: buyback.Move
     step: str
     reasons: list
+    # An override's own reason: it, not the computed reasons, explains the shown route.
+    override_reason: str = ""
+
+
+MOVE_FIELDS = (
+    "pk",
+    "title",
+    "hours_per_week",
+    "kind",
+    "way",
+    "status",
+    "reasons",
+    "has_instruction",
+    "override_reason",
+)
 
 
 def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
@@ -62,26 +77,48 @@ def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
         group = moves_q.filter(is_va) if va else moves_q.exclude(is_va)
         route = classifier.VIRTUAL_ASSISTANT if va else classifier.SPECIALIST
         hours = "-hours_per_week" if buyback.net_per_hour(route, rates) >= 0 else "hours_per_week"
-        rows += group.order_by(hours, _title_order(), "pk").values(
-            "pk", "title", "hours_per_week", "kind", "way", "status", "reasons", "has_instruction"
-        )[:limit]
+        rows += group.order_by(hours, _title_order(), "pk").values(*MOVE_FIELDS)[:limit]
+    # Tasks to drop or automate: their net is all their hours' value, so the longest first.
+    outcome_q = Task.objects.filter(
+        owner_id=profile.user_id, status__in=buyback.MOVE_STATUSES
+    ).annotate(
+        kind=EFFECTIVE_CATEGORY,
+        way=EFFECTIVE_ROUTE,
+        has_instruction=_published_instruction(),
+        outcome_now=EFFECTIVE_OUTCOME,
+    )
+    rows += (
+        outcome_q.filter(outcome_now__in=list(catalogue.OUTCOMES))
+        .order_by("-hours_per_week", _title_order(), "pk")
+        .values(*MOVE_FIELDS, "outcome_now")[:limit]
+    )
+    # A task in two groups counts once, with its outcome (the later row wins).
     by_pk = {row["pk"]: row for row in rows}
     candidates = [
         buyback.MoveCandidate(
-            row["pk"], row["title"], row["hours_per_week"], row["kind"], row["way"], row["status"]
+            row["pk"],
+            row["title"],
+            row["hours_per_week"],
+            row["kind"],
+            row["way"],
+            row["status"],
+            row.get("outcome_now") or "",
         )
-        for row in rows
+        for row in by_pk.values()
     ]
     kinds = set(Delegate.objects.filter(owner_id=profile.user_id).values_list("kind", flat=True))
     return [
         MoveRow(
             move=move,
-            step=buyback.next_step(
+            step=buyback.DROP_OR_AUTOMATE
+            if move.outcome
+            else buyback.next_step(
                 move.route,
                 has_instruction=by_pk[move.key]["has_instruction"],
                 has_fitting_delegate=move.route in kinds,
             ),
             reasons=by_pk[move.key]["reasons"],
+            override_reason=by_pk[move.key]["override_reason"],
         )
         for move in buyback.next_moves(candidates, rates, limit=limit)
     ]
@@ -93,6 +130,11 @@ class Waiting:
 
     count: int
     items: list
+
+    @property
+    def more(self) -> int:
+        """How many are not listed: the list ends with "and M more"."""
+        return max(0, self.count - len(self.items))
 
 
 def _waiting(queryset) -> Waiting:

@@ -6,11 +6,14 @@ the task list page. The settings page: the profile, the founder's consultants an
 changed.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -22,11 +25,13 @@ from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
 from digest import schedule
 from digest.services import founder_trend
+from sops import news
 from tasks import money_text
+from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.money_reads import founder_story
 from tasks.reasons import reasons_text
-from tasks.selectors import founder_buyback, founder_figure_groups
+from tasks.selectors import founder_buyback, founder_figure_groups, logged_hours
 
 
 @login_required
@@ -40,7 +45,8 @@ def dashboard(request):
     figures = founder_buyback(profile=profile, groups=groups)
     trend = founder_trend(founder_id=request.user.pk)
     kinds = hours_chart(dashboard_reads.hours_by_kind_and_state(groups))
-    routes = dict(ROUTE_CHOICES)
+    # A move to drop or automate says so where a hand-off names its route.
+    routes = dict(ROUTE_CHOICES) | dict(OUTCOME_CHOICES)
     move_rows = dashboard_reads.next_moves(profile=profile)
     story = founder_story(
         profile=profile,
@@ -51,8 +57,8 @@ def dashboard(request):
     moves = [
         {
             "row": row,
-            "route": routes.get(row.move.route, row.move.route),
-            "reason": (reasons_text(row.reasons or []) or [""])[0],
+            "route": routes.get(row.move.outcome or row.move.route, row.move.route),
+            "reason": row.override_reason or (reasons_text(row.reasons or []) or [""])[0],
             "money": money_text.priced_lines(money, story.buyback_rate),
         }
         for row, money in zip(move_rows, story.moves, strict=True)
@@ -68,6 +74,8 @@ def dashboard(request):
             "figures": figures,
             "money": money_text.story_context(story, profile.rates()),
             "moves": moves,
+            "has_tasks": Task.objects.filter(owner=request.user).exists(),
+            "first_run_url": reverse("first_run"),
             "waiting": waiting,
             "nothing_waiting": not any(item.count for item in waiting.values()),
             "since": since,
@@ -79,6 +87,10 @@ def dashboard(request):
             else None,
             "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
             "silent_days": dashboard_reads.SILENT_AFTER.days,
+            "team_news": news.latest(founder_id=request.user.pk),
+            "measured_hours": logged_hours(
+                owner_id=request.user.pk, since=today - timedelta(days=6)
+            ),
         },
     )
 

@@ -20,9 +20,10 @@ from accounts.models import Profile
 from digest import schedule
 from digest.models import WeeklyDigest
 from tasks import buyback, classifier, money_story
+from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Delegate, Task, TaskNote
 from tasks.reasons import reasons_text
-from tasks.selectors import FIGURE_FIELDS, task_figures
+from tasks.selectors import EFFECTIVE_OUTCOME, FIGURE_FIELDS, task_figures
 
 SNAPSHOT_FIELDS = (
     "hours_delegated",
@@ -37,7 +38,8 @@ SNAPSHOT_FIELDS = (
 TOP_MOVES = 3
 SILENT_AFTER = timedelta(days=14)
 CENT = Decimal("0.01")
-ROUTE_LABELS = dict(ROUTE_CHOICES)
+# A move to drop or automate names that where a hand-off names its route.
+ROUTE_LABELS = dict(ROUTE_CHOICES) | dict(OUTCOME_CHOICES)
 
 
 def snapshot_of(figures: buyback.Buyback) -> dict[str, Decimal]:
@@ -69,6 +71,8 @@ class OpenTask:
     delegated_on: date | None
     last_run_on: date | None
     delegate: str | None
+    outcome: str = ""  # "drop" or "automate" (Task.effective_outcome)
+    override_reason: str = ""  # an override's reason explains the route, not the rules'
     area: str = ""
 
 
@@ -150,8 +154,8 @@ def _week_days(digest: WeeklyDigest) -> tuple[date, date]:
 
 
 def week_runs(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
-    """The runs each digest may mention, per founder, in one query:
-    (performed_on, task id, instruction title, delegate name or "", steps checked, steps)."""
+    """The runs each digest may mention, per founder, in one query: (performed_on, task id,
+    instruction title, delegate name or "", steps checked, steps, minutes, notes)."""
     from sops.models import Run  # sops builds on tasks; the digest reads its runs
 
     if not digests:
@@ -168,43 +172,64 @@ def week_runs(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
         "link__delegate__name",
         "checked_steps",
         "version__steps",
+        "minutes",
+        "notes",
     )
     grouped = defaultdict(list)
-    for owner_id, day, task_id, title, delegate, checked, steps in rows:
-        grouped[owner_id].append((day, task_id, title, delegate or "", len(checked), len(steps)))
+    for owner_id, day, task_id, title, delegate, checked, steps, minutes, notes in rows:
+        grouped[owner_id].append(
+            (day, task_id, title, delegate or "", len(checked), len(steps), minutes, notes)
+        )
     return grouped
 
 
 def runs_per_delegation(runs: list[tuple], *, today: date) -> list[dict]:
     """The week's runs (the seven days up to today, in the founder's zone), one line per work
-    instruction and delegate: how many, and how many of them left steps unchecked."""
+    instruction and delegate: how many, how many left steps unchecked, the minutes they
+    logged and their notes."""
     first, last = today - timedelta(days=6), today
     lines: dict[tuple, dict] = {}
-    for day, task_id, title, delegate, checked, total in sorted(runs):
+    for day, task_id, title, delegate, checked, total, minutes, notes in sorted(runs):
         if not first <= day <= last:
             continue
         line = lines.setdefault(
             (title, delegate, task_id),
-            {"title": title, "delegate": delegate, "count": 0, "incomplete": 0},
+            {
+                "title": title,
+                "delegate": delegate,
+                "count": 0,
+                "incomplete": 0,
+                "minutes": 0,
+                "notes": [],
+            },
         )
         line["count"] += 1
         line["incomplete"] += checked < total
+        line["minutes"] += minutes
+        if notes:
+            line["notes"].append(notes)
     return [lines[key] for key in sorted(lines)]
 
 
 def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
     """All the founders' tasks in one query, grouped by founder: the figures of every task
     (done ones count nowhere, buyback.compute drops them) and the open tasks' details."""
-    rows = Task.objects.filter(owner_id__in=founder_ids).values_list(
-        "owner_id",
-        *FIGURE_FIELDS,
-        "pk",
-        "title",
-        "reasons",
-        "delegated_on",
-        "last_run_on",
-        "delegate__name",
-        "area",
+    rows = (
+        Task.objects.filter(owner_id__in=founder_ids)
+        .annotate(outcome_now=EFFECTIVE_OUTCOME)
+        .values_list(
+            "owner_id",
+            *FIGURE_FIELDS,
+            "pk",
+            "title",
+            "reasons",
+            "delegated_on",
+            "last_run_on",
+            "delegate__name",
+            "outcome_now",
+            "override_reason",
+            "area",
+        )
     )
     grouped: defaultdict[int, FounderTasks] = defaultdict(FounderTasks)
     width = len(FIGURE_FIELDS)
@@ -213,7 +238,9 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
         tasks = grouped[owner_id]
         tasks.figures.append(figures)
         if figures.status in Task.OPEN_STATUSES:
-            pk, title, reasons, delegated_on, last_run_on, delegate, area = row[width:]
+            pk, title, reasons, delegated_on, last_run_on, delegate, outcome, why, area = row[
+                width:
+            ]
             tasks.open.append(
                 OpenTask(
                     pk,
@@ -226,6 +253,8 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
                     delegated_on,
                     last_run_on,
                     delegate,
+                    outcome or "",
+                    why,
                     area,
                 )
             )
@@ -301,6 +330,9 @@ def digest_context(
         "silent": silent,
         "silent_days": SILENT_AFTER.days,
         "week_runs": runs,
+        # Measured beside the plan: what the runs of the week logged (a silent delegation
+        # logged nothing, so it drops out of this figure).
+        "measured_hours": measured_hours(runs),
         "consultant_notes": notes,
         "nothing_new": unchanged
         and not (silent or runs or notes)
@@ -333,7 +365,7 @@ def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
     by_pk = {task.pk: task for task in tasks}
     candidates = [
         buyback.MoveCandidate(
-            task.pk, task.title, task.hours, task.category, task.route, task.status
+            task.pk, task.title, task.hours, task.category, task.route, task.status, task.outcome
         )
         for task in tasks
     ]
@@ -346,8 +378,12 @@ def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
             "value": move.value,
             "cost": move.cost,
             "net": move.net,
-            "route": ROUTE_LABELS.get(move.route, move.route),
-            "reasons": reasons_text(by_pk[move.key].reasons or []),
+            "route": ROUTE_LABELS.get(move.outcome or move.route, move.route),
+            "reasons": (
+                [by_pk[move.key].override_reason]
+                if by_pk[move.key].override_reason
+                else reasons_text(by_pk[move.key].reasons or [])
+            ),
         }
         for move in buyback.next_moves(candidates, profile.rates(), limit=TOP_MOVES)
     ]
@@ -411,3 +447,10 @@ def silent_delegations(tasks: list[OpenTask], *, today: date) -> list[dict]:
                 }
             )
     return silent
+
+
+def measured_hours(lines: list[dict]) -> Decimal | None:
+    """Hours the team logged in the week's runs; None when no run was logged."""
+    if not lines:
+        return None
+    return (Decimal(sum(line["minutes"] for line in lines)) / 60).quantize(CENT)

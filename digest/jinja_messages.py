@@ -26,6 +26,10 @@ MESSAGES = [
     gettext_noop("Waiting for a work instruction"),
     gettext_noop("A virtual assistant takes routine work only with a written work instruction."),
     gettext_noop("Runs this week"),
+    gettext_noop("That is the plan; measured: your team logged %(h)s h in runs this week."),
+    gettext_noop("That is the plan; no runs were logged this week."),
+    gettext_noop("%(m)s minutes logged"),
+    gettext_noop("Their note:"),
     gettext_noop("Notes from your consultant"),
     gettext_noop("Your money"),
     gettext_noop(

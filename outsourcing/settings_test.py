@@ -16,3 +16,6 @@ from outsourcing.settings import *  # noqa: F403
 # (conftest.py): the shared Redis is the Celery broker too, and flushing it would drop queued
 # tasks. accounts/tests/test_ratelimit.py runs the same limits on Redis when REDIS_URL is set.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The hourly batching is what most tests check; the demo's "at once" is set where it is tested.
+HEARD_BACK_AT_ONCE = False

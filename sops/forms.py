@@ -4,15 +4,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import PlainIntegerField
 from sops import rules
-from sops.models import NOTE_MAX, Instruction
+from sops.models import MAX_STEPS, NOTE_MAX, Instruction
 from sops.rendering import plain_text
 from tasks.models import Delegate, sensible_date
 
 
 class InstructionForm(forms.ModelForm):
     # The revision the form was opened at; a later save from an older revision is refused.
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revision = PlainIntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Instruction
@@ -25,6 +26,7 @@ class InstructionForm(forms.ModelForm):
             "maintainer",
             "review_on",
         )
+        field_classes = {"estimated_minutes": PlainIntegerField}
         help_texts = {
             "tools": _(
                 "Names of tools and accounts only. Never put passwords here: share them "
@@ -60,8 +62,15 @@ class StepForm(forms.Form):
         return any(name in self.changed_data for name in ("text", "url", "expected", "DELETE"))
 
 
+# An instruction's steps, capped; a forged TOTAL_FORMS builds no more forms than that.
 StepFormSet = forms.formset_factory(
-    StepForm, extra=1, can_order=True, can_delete=True, max_num=100, validate_max=True
+    StepForm,
+    extra=1,
+    can_order=True,
+    can_delete=True,
+    max_num=MAX_STEPS,
+    validate_max=True,
+    absolute_max=MAX_STEPS,
 )
 
 
@@ -84,7 +93,7 @@ def step_initial(steps: list[dict]) -> list[dict]:
 
 class HandoverLinkForm(forms.Form):
     delegate = forms.ModelChoiceField(label=_("For whom?"), queryset=Delegate.objects.none())
-    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=30)
+    days = PlainIntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=30)
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,18 +115,36 @@ class RunForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    minutes = forms.IntegerField(label=_("Time taken (minutes)"), min_value=1, max_value=1440)
+    minutes = PlainIntegerField(label=_("Time taken (minutes)"), min_value=1, max_value=1440)
     notes = forms.CharField(
         label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    urgent = forms.BooleanField(
+        label=_("This note is urgent: email it at once"),
+        required=False,
+        help_text=_("Only for what can't wait until the founder's next look."),
+    )
 
-    def __init__(self, *args, version, **kwargs):
+    def __init__(self, *args, version, for_delegate=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not for_delegate:
+            del self.fields["urgent"]
         cast(forms.ChoiceField, self.fields["steps"]).choices = [
             (i, f"{i + 1}. {plain_text(step['text'])[:120]}")
             for i, step in enumerate(version.steps)
         ]
         self.fields["performed_on"].initial = timezone.localdate()
+
+
+class QuestionForm(forms.Form):
+    """A message in a thread: the delegate's question, or the founder's answer."""
+
+    text = forms.CharField(
+        label=_("Your question"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 2000}),
+    )
+    run = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class LinkSendForm(forms.Form):

@@ -34,8 +34,8 @@ GERMAN_COLUMNS = {
     "enjoyment": "Freude",
     "core": "Kerntätigkeit",
 }
-# An empty cell (or no such column) means "not rated": no rule fires on it.
-OPTIONAL_COLUMNS = ("skill", "enjoyment")
+# Left out or empty: not rated (the catalogue may suggest a value).
+OPTIONAL_COLUMNS = ("skill", "enjoyment", "core")
 TITLE_MAX_LENGTH = 200
 MAX_HOURS = Decimal("168")  # hours in a week
 HOURS_DECIMALS = 2  # as the database stores them

@@ -4,11 +4,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, Q, Sum, Value
+from django.db.models import Case, CharField, DecimalField, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
 from accounts.models import Profile
 from tasks import buyback, classifier
+from tasks.choices import OUTCOME_ROUTE
 from tasks.models import Task
 
 # What buyback.compute needs of a task, in this order (see task_figures).
@@ -37,6 +38,13 @@ def task_figures(hours, category, override, route, override_route, status, rate)
 # A task's category and route as the founder sees them: the override wins.
 EFFECTIVE_CATEGORY = Coalesce("override_category_id", "category_id")
 EFFECTIVE_ROUTE = Coalesce(NullIf("override_route", Value("")), "route")
+# The founder's word on dropping or automating, else the catalogue's (Task.effective_outcome).
+EFFECTIVE_OUTCOME = Case(
+    When(outcome=OUTCOME_ROUTE, then=Value("")),
+    When(~Q(outcome=""), then=F("outcome")),
+    default=F("suggested_outcome"),
+    output_field=CharField(),
+)
 MONEY = DecimalField(max_digits=14, decimal_places=4)
 
 
@@ -93,3 +101,19 @@ def founders_task_figures(*, user_ids: Iterable[int]) -> dict[int, list[buyback.
 def waiting_for_instruction(figures: Iterable[buyback.TaskFigures]) -> int:
     """Tasks for a virtual assistant still in the inventory: they need a work instruction."""
     return sum(1 for task in figures if buyback.waits_for_instruction(task.route, task.status))
+
+
+def logged_hours(*, owner_id: int, since, task_id: int | None = None) -> Decimal | None:
+    """Hours delegates logged in runs through their links since a day, on delegated tasks
+    (read through the task's work instruction); None when nothing was logged: the measured
+    figure beside the planned hours."""
+    tasks = Task.objects.filter(
+        owner_id=owner_id,
+        status=Task.DELEGATED,
+        instruction__runs__performed_on__gte=since,
+        instruction__runs__recorded_via="link",
+    )
+    if task_id is not None:
+        tasks = tasks.filter(pk=task_id)
+    minutes = tasks.aggregate(minutes=Sum("instruction__runs__minutes"))["minutes"]
+    return None if minutes is None else (Decimal(minutes) / 60).quantize(Decimal("0.01"))

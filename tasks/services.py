@@ -11,17 +11,27 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from accounts.selectors import founder_profile
-from tasks import buyback, classifier, csv_rows, how_often
+from tasks import buyback, catalogue, classifier, csv_rows, how_often, signals
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
 from tasks.selectors import founder_buyback
 
-TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+TASK_FIELDS = (
+    "title",
+    "area",
+    "hours_per_week",
+    "recurring",
+    "skill",
+    "enjoyment",
+    "core",
+    "outcome",
+    "outcome_tool",
+)
 # The time as given ("2" a "month"); hours_per_week is derived from it when it is given.
 TIME_FIELDS = ("time_amount", "time_unit")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
@@ -36,9 +46,11 @@ def _jsonable(value):
 
 
 def tasks_reclassify(*, owner: User) -> int:
-    """Re-run the rules for all of the founder's tasks; returns how many changed."""
+    """Re-run the rules for the founder's open tasks; returns how many changed. Done tasks
+    keep the result they were finished with (a reopened one is open again, and re-run)."""
     profile = founder_profile(user=owner)
-    changed = classify_founder_tasks(list(Task.objects.filter(owner=owner)), profile=profile)
+    tasks = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES)
+    changed = classify_founder_tasks(list(tasks), profile=profile)
     Task.objects.bulk_update(changed, CLASSIFIED_FIELDS, batch_size=500)
     return len(changed)
 
@@ -80,14 +92,34 @@ def _validated(task: Task) -> Task:
     return task
 
 
+def _apply_catalogue(task: Task) -> None:
+    """What the task catalogue calls typical for the title, stored as suggestions beside the
+    founder's own values (which always win); nothing when nothing matches."""
+    found = catalogue.match(task.title)
+    entry = found.entry if found else None
+    task.catalogue_key = entry.key if entry else ""
+    suggested = catalogue.suggestion(entry) if entry else None
+    task.suggested_core = suggested.core if suggested else None
+    task.suggested_skill = suggested.skill if suggested else None
+    task.suggested_outcome = entry.outcome if entry else ""
+    task.suggested_tool = entry.tool if entry else ""
+
+
 def _set_time(task: Task, fields: dict) -> None:
-    """Hours per week from the time as given, or the time as given from hours per week."""
+    """Hours per week from the time as given, or the time as given from hours per week.
+
+    How often decides recurring ("once" is a one-off project) unless recurring is given
+    explicitly (a CSV column, the admin)."""
     if fields.get("time_amount") is not None:
         task.time_amount = fields["time_amount"]
         task.time_unit = fields.get("time_unit") or how_often.WEEK
         if task.time_unit not in how_often.UNITS:
-            raise ValidationError({"time_unit": _("Choose a day, week, month, quarter or year.")})
+            raise ValidationError(
+                {"time_unit": _("Choose a day, week, month, quarter or year, or once.")}
+            )
         task.hours_per_week = how_often.hours_per_week(task.time_amount, task.time_unit)
+        if fields.get("recurring") is None:
+            task.recurring = how_often.is_recurring(task.time_unit)
         if not 0 <= task.hours_per_week <= csv_rows.MAX_HOURS:
             raise ValidationError({"time_amount": _("That is more than the 168 hours of a week.")})
     elif fields.get("hours_per_week") is not None:
@@ -98,18 +130,21 @@ def _set_time(task: Task, fields: dict) -> None:
 def _new_task(owner: User, values: dict) -> Task:
     """A validated, unsaved task; its category is a placeholder until tasks_reclassify.
 
-    Skill and enjoyment may be missing or None (not rated); the area defaults to "other"
-    (a quick capture gives only a title and the time).
+    Skill, enjoyment and core may be missing or None (not rated); the area defaults to the
+    catalogue's, else "other" (a quick capture gives only a title and the time).
     """
     task = Task(
         owner=owner,
         title=values["title"],
         area=values.get("area") or "other",
-        recurring=values.get("recurring", False),
+        recurring=bool(values.get("recurring")),
         skill=values.get("skill"),
         enjoyment=values.get("enjoyment"),
-        core=values.get("core", False),
+        core=values.get("core"),
     )
+    _apply_catalogue(task)
+    if not values.get("area") and task.catalogue_key:
+        task.area = catalogue.by_key()[task.catalogue_key].area
     _set_time(task, values)
     task.category_id, task.route = classifier.KEEP, classifier.KEEP
     return _validated(task)
@@ -122,13 +157,26 @@ def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
     Call inside a transaction: the founder's row is locked, so two imports at once cannot
     both pass the count."""
     User.objects.select_for_update().filter(pk=owner.pk).first()
-    _check_open_tasks(owner, adding=len(rows))
+    _check_task_limits(owner, adding=len(rows))
     return [_new_task(owner, values) for values in rows]
 
 
-def _check_open_tasks(owner: User, *, adding: int) -> None:
-    """The open-tasks limit (settings.OPEN_TASKS_MAX), for every way of adding tasks."""
-    open_now = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count()
+def _check_task_limits(owner: User, *, adding: int) -> None:
+    """The limits of open tasks (settings.OPEN_TASKS_MAX) and of all tasks, finished ones
+    included (settings.TASKS_MAX), for every way of adding tasks: one count query."""
+    counts = Task.objects.filter(owner=owner).aggregate(
+        all=Count("pk"), open=Count("pk", filter=Q(status__in=Task.OPEN_STATUSES))
+    )
+    if counts["all"] + adding > settings.TASKS_MAX:
+        raise ValidationError(
+            _(
+                "You have %(count)s tasks, finished ones included, and can keep at most "
+                "%(max)s. Delete finished tasks you no longer need before you add more."
+            )
+            % {"max": settings.TASKS_MAX, "count": counts["all"]},
+            code="tasks_max",
+        )
+    open_now = counts["open"]
     if open_now + adding > settings.OPEN_TASKS_MAX:
         raise ValidationError(
             _(
@@ -151,9 +199,12 @@ def task_create(*, owner: User, **fields) -> Task:
 
 @transaction.atomic
 def task_update(*, task: Task, **fields) -> Task:
+    title_before = task.title
     for key in TASK_FIELDS:
         if key in fields and key != "hours_per_week":
             setattr(task, key, fields[key])
+    if task.title != title_before or not task.catalogue_key:
+        _apply_catalogue(task)
     _set_time(task, fields)
     _validated(task).save()
     tasks_reclassify(owner=task.owner)
@@ -182,7 +233,9 @@ NO_DELEGATION = {"delegate": None, "delegated_on": None, "delegate_rate": None}
 def tasks_finish(*, owner: User, ids: list[int]) -> int:
     """Mark several of the founder's tasks done at once; returns how many changed."""
     tasks = Task.objects.filter(owner=owner, pk__in=ids).exclude(status=Task.DONE)
+    ended = list(tasks.filter(status=Task.DELEGATED).values_list("pk", flat=True))
     count = tasks.update(status=Task.DONE, **NO_DELEGATION)
+    signals.delegation_ended.send(sender=Task, task_ids=ended)
     tasks_reclassify(owner=owner)
     return count
 
@@ -192,10 +245,12 @@ def tasks_reopen(*, owner: User, ids: list[int]) -> int:
     """Take several done or delegated tasks back: to ready where a work instruction is
     published, else to the inventory (as delegation_end does for one)."""
     tasks = Task.objects.filter(owner=owner, pk__in=ids, status__in=(Task.DONE, Task.DELEGATED))
+    ended = list(tasks.filter(status=Task.DELEGATED).values_list("pk", flat=True))
     published = Q(instruction__versions__isnull=False)
     ready_ids = list(tasks.filter(published).values_list("pk", flat=True).distinct())
     count = tasks.filter(pk__in=ready_ids).update(status=Task.READY, **NO_DELEGATION)
     count += tasks.exclude(pk__in=ready_ids).update(status=Task.INVENTORY, **NO_DELEGATION)
+    signals.delegation_ended.send(sender=Task, task_ids=ended)
     tasks_reclassify(owner=owner)
     return count
 
@@ -285,8 +340,16 @@ def delegation_warnings(
 
 @transaction.atomic
 def delegation_start(
-    *, task: Task, delegate: Delegate, start_date: date, hourly_rate: Decimal | None = None
+    *,
+    task: Task,
+    delegate: Delegate,
+    start_date: date,
+    hourly_rate: Decimal | None = None,
+    send_instruction: bool = False,
+    note: str = "",
 ) -> Task:
+    """Hand the task off; the work instruction's link goes with it (tasks.signals), emailed
+    to the delegate when send_instruction is set."""
     task = Task.objects.select_for_update().get(pk=task.pk)
     if delegate.owner_id != task.owner_id:
         raise ValidationError({"delegate": _("Choose one of your own delegates.")})
@@ -296,6 +359,11 @@ def delegation_start(
     task.delegated_on = start_date
     task.delegate_rate = delegate.hourly_rate if hourly_rate is None else hourly_rate
     _validated(task).save()
+    answers = signals.delegation_started.send(
+        sender=Task, task=task, delegate=delegate, send_instruction=send_instruction, note=note
+    )
+    # For the view's message: where the instruction went ("" when it was not sent).
+    task.instruction_sent_to = next((a for _r, a in answers if a), "")  # type: ignore[attr-defined]
     return task
 
 
@@ -310,6 +378,7 @@ def delegation_end(*, task: Task, done: bool) -> Task:
     task.delegated_on = None
     task.delegate_rate = None
     task.save()
+    signals.delegation_ended.send(sender=Task, task_ids=[task.pk])
     tasks_reclassify(owner=task.owner)
     return task
 
@@ -374,7 +443,7 @@ def tasks_import_confirm(
         _update_from_file(task, row, values, take=set(choice.get("take") or ()))
         if task not in changed:
             changed.append(_validated(task))
-    _check_open_tasks(owner, adding=len(new))
+    _check_task_limits(owner, adding=len(new))
     Task.objects.bulk_create(new, batch_size=500)
     fields = ["area", "recurring", "core", "skill", "enjoyment", "hours_per_week"]
     Task.objects.bulk_update(changed, fields + list(TIME_FIELDS), batch_size=500)

@@ -4,8 +4,10 @@ thresholds, as classifier.ducker_lists decides them for one task."""
 
 from django import forms
 from django.db.models import Case, DecimalField, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from accounts.inputs import parse_id
 from accounts.models import Profile
 from tasks import buyback, classifier
 from tasks.forms import TaskForm
@@ -70,16 +72,33 @@ class TaskFilterForm(forms.Form):
             field.widget.attrs["class"] = f"{css} form-{css.split('-')[1]}-sm"
 
 
+# The rated or suggested values the rules read (classifier.TaskInput.effective_*), in SQL.
+EFFECTIVE_SKILL = Coalesce("skill", "suggested_skill")
+EFFECTIVE_CORE = Coalesce("core", "suggested_core", Value(False))
+# Nothing rated, nothing suggested (classifier.TaskInput.not_rated).
+NOT_RATED = Q(skill__isnull=True, enjoyment__isnull=True, core__isnull=True) & (
+    Q(catalogue_key="") | Q(suggested_core__isnull=True, suggested_skill__isnull=True)
+)
+
+
 def ducker_list_q(code: str, profile: Profile) -> Q:
-    """The tasks on one of Chris Ducker's lists, in SQL (classifier.ducker_lists per task)."""
+    """The tasks on one of Chris Ducker's lists, in SQL (classifier.ducker_lists per task).
+    Needs the queryset annotated with `eff_skill`, `eff_core` and `way` (see with_lists)."""
     thresholds = profile.thresholds()
-    hate = Q(enjoyment__lte=thresholds.hate_max)
-    cant = Q(skill__lte=thresholds.skill_gap_max)
+    hate = Q(enjoyment__isnull=False, enjoyment__lte=thresholds.hate_max)
+    cant = Q(eff_skill__isnull=False, eff_skill__lte=thresholds.skill_gap_max)
+    listed = Q(eff_core=False) & ~NOT_RATED
     if code == classifier.HATE_LIST:
-        return Q(core=False) & hate
+        return listed & hate
     if code == classifier.CANT_DO_LIST:
-        return Q(core=False) & cant
-    return Q(core=False) & ~hate & ~cant
+        return listed & cant
+    return listed & ~hate & ~cant & ~Q(way=classifier.KEEP)
+
+
+def with_lists(tasks):
+    """Annotate what ducker_list_q reads besides `way` (the effective route, which
+    filtered_tasks annotates): the effective skill and core."""
+    return tasks.annotate(eff_skill=EFFECTIVE_SKILL, eff_core=EFFECTIVE_CORE)
 
 
 def filtered_tasks(*, profile: Profile, filters: dict):
@@ -114,7 +133,7 @@ def filtered_tasks(*, profile: Profile, filters: dict):
     if filters.get("area"):
         tasks = tasks.filter(area=filters["area"])
     if filters.get("list"):
-        tasks = tasks.filter(ducker_list_q(filters["list"], profile))
+        tasks = with_lists(tasks).filter(ducker_list_q(filters["list"], profile))
     return tasks.order_by(*SORTS[filters.get("sort") or "hours"], "pk")
 
 
@@ -140,12 +159,12 @@ class BulkForm(forms.Form):
         self.id_list = data.getlist("ids") if data is not None else []
 
     def clean(self):
-        ids = [value for value in self.id_list if value.isdigit()]
+        ids = [pk for pk in map(parse_id, self.id_list) if pk is not None]
         if not ids:
             raise forms.ValidationError(_("Choose at least one task."))
         if len(ids) > MAX_BULK:
             raise forms.ValidationError(
                 _("Choose at most %(max)d tasks at once.") % {"max": MAX_BULK}
             )
-        self.cleaned_data["ids"] = [int(value) for value in ids]
+        self.cleaned_data["ids"] = ids
         return self.cleaned_data

@@ -221,4 +221,7 @@ def test_trackers_and_calendars_become_proposed_tasks(alice_client, alice, name,
     assert not Task.objects.filter(owner=alice).exists()
     alice_client.post("/tasks/import/preview/", choices(preview))
     task = Task.objects.get(owner=alice, title=next(iter(expected)))
-    assert task.reasons and "hate" not in str(task.reasons) and "skill_gap" not in str(task.reasons)
+    # Nobody rated it: no hate, and a skill gap only as the catalogue's marked suggestion.
+    assert task.reasons and "hate" not in [r["code"] for r in task.reasons]
+    gaps = [r for r in task.reasons if r["code"] == "skill_gap"]
+    assert all(r["params"].get("suggested") for r in gaps)
