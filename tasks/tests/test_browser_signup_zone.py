@@ -11,7 +11,7 @@ from e2e import journey
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_founder_in_auckland_signs_up_in_their_zone(browser, live_server):
+def test_a_founder_in_auckland_signs_up_in_their_zone(browser, live_server, eager_celery):
     context = browser.new_context(
         base_url=live_server.url, locale="de-DE", timezone_id="Pacific/Auckland"
     )
