@@ -60,6 +60,11 @@ NO_REASON_TO_DELEGATE = "no_reason_to_delegate"
 REASON_CODES = (CORE, HATE, SKILL_GAP, TIME_EATER, ONE_OFF, OVERLOADED, NO_REASON_TO_DELEGATE)
 
 
+def effective_category(category: str, override_category: str | None = None) -> str:
+    """The kind that counts: an override (by the founder or a consultant) wins."""
+    return override_category or category
+
+
 def effective_route(route: str, override_route: str = "") -> str:
     """Who takes the task: an override (by the founder or a consultant) wins."""
     return override_route or route

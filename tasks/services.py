@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from accounts.selectors import founder_profile
-from tasks import buyback, classifier, csv_rows, how_often
+from tasks import buyback, classifier, csv_rows, how_often, twins
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
 from tasks.selectors import founder_buyback
 
@@ -192,8 +192,7 @@ def tasks_reopen(*, owner: User, ids: list[int]) -> int:
     """Take several done or delegated tasks back: to ready where a work instruction is
     published, else to the inventory (as delegation_end does for one)."""
     tasks = Task.objects.filter(owner=owner, pk__in=ids, status__in=(Task.DONE, Task.DELEGATED))
-    published = Q(instruction__versions__isnull=False)
-    ready_ids = list(tasks.filter(published).values_list("pk", flat=True).distinct())
+    ready_ids = list(tasks.filter(twins.has_published_instruction()).values_list("pk", flat=True))
     count = tasks.filter(pk__in=ready_ids).update(status=Task.READY, **NO_DELEGATION)
     count += tasks.exclude(pk__in=ready_ids).update(status=Task.INVENTORY, **NO_DELEGATION)
     tasks_reclassify(owner=owner)

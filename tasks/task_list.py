@@ -3,14 +3,13 @@ selects. Every value is checked against its choices; the lists come from the pro
 thresholds, as classifier.ducker_lists decides them for one task."""
 
 from django import forms
-from django.db.models import Case, DecimalField, F, Q, Value, When
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile
-from tasks import buyback, classifier
+from tasks import classifier, twins
 from tasks.forms import TaskForm
 from tasks.models import AREA_CHOICES, ROUTE_CHOICES, Task
-from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_ROUTE
 
 PER_PAGE = 50
 MAX_BULK = 500
@@ -70,34 +69,16 @@ class TaskFilterForm(forms.Form):
 
 def ducker_list_q(code: str, profile: Profile) -> Q:
     """The tasks on one of Chris Ducker's lists, in SQL (classifier.ducker_lists per task)."""
-    thresholds = profile.thresholds()
-    hate = Q(enjoyment__lte=thresholds.hate_max)
-    cant = Q(skill__lte=thresholds.skill_gap_max)
-    if code == classifier.HATE_LIST:
-        return Q(core=False) & hate
-    if code == classifier.CANT_DO_LIST:
-        return Q(core=False) & cant
-    return Q(core=False) & ~hate & ~cant
+    return twins.on_ducker_list(code, profile.thresholds())
 
 
 def filtered_tasks(*, profile: Profile, filters: dict):
     """The founder's tasks as the (cleaned) filters select them, in the chosen order."""
-    rates = profile.rates()
     tasks = Task.objects.filter(owner_id=profile.user_id).annotate(
-        kind=EFFECTIVE_CATEGORY,
-        way=EFFECTIVE_ROUTE,
-        # Net value a week of handing it off: hours × (your hour − the route's default rate).
-        # Nothing for a task you keep: it sorts last.
-        net_value=F("hours_per_week")
-        * Case(
-            When(way=classifier.KEEP, then=None),
-            When(
-                way=classifier.VIRTUAL_ASSISTANT,
-                then=Value(buyback.net_per_hour(classifier.VIRTUAL_ASSISTANT, rates)),
-            ),
-            default=Value(buyback.net_per_hour(classifier.SPECIALIST, rates)),
-            output_field=DecimalField(max_digits=12, decimal_places=2),
-        ),
+        kind=twins.effective_category(),
+        way=twins.effective_route(),
+        # Net value a week of handing it off; nothing for a task you keep: it sorts last.
+        net_value=twins.net_value(profile.rates()),
     )
     if filters.get("q"):
         tasks = tasks.filter(title__icontains=filters["q"].strip())
