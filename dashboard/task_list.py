@@ -11,12 +11,12 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts import clock
 from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
 from sops.models import InstructionVersion
@@ -152,7 +152,7 @@ def task_export(request):
     form = TaskFilterForm(request.GET)
     if not form.is_valid():
         return HttpResponse(_("These filters are not valid."), status=400)
-    stamp = timezone.localdate().isoformat()
+    stamp = clock.today().isoformat()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="tasks-{stamp}.csv"'
     writer = csv.writer(response)

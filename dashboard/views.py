@@ -14,13 +14,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import clock
 from accounts import services as account_services
 from accounts.forms import ProfileForm, add_service_errors
 from accounts.models import Profile
 from accounts.selectors import founder_profile
 from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
-from digest import schedule
 from digest.services import founder_trend
 from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.reasons import reasons_text
@@ -47,7 +47,7 @@ def dashboard(request):
         }
         for row in dashboard_reads.next_moves(profile=profile)
     ]
-    today = schedule.local_today(now, profile.time_zone)
+    today = clock.founder_today(profile.time_zone, now)
     waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
     since = dashboard_reads.since_last_visit(profile=profile, since=profile.previous_visit_at)
     return render(

@@ -16,8 +16,8 @@ from django.conf import settings
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
+from accounts import clock
 from accounts.models import Profile
-from digest import schedule
 from digest.models import WeeklyDigest
 from tasks import buyback, classifier
 from tasks.models import ROUTE_CHOICES, Category, Task, TaskNote
@@ -257,7 +257,7 @@ def digest_context(
     snapshot = snapshot_of(figures)
     previous = reads.previous.get(digest.pk)
     tasks = founder.open
-    today = schedule.local_today(now, profile.time_zone)
+    today = clock.founder_today(profile.time_zone, now)
     silent = silent_delegations(tasks, today=today)
     runs = runs_per_delegation(reads.runs.get(profile.user_id, []), today=today)
     notes = notes_of_the_week(reads.notes.get(profile.user_id, []), now=now)

@@ -1,9 +1,9 @@
 from typing import cast
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import clock
 from sops import rules
 from sops.models import Instruction
 from sops.rendering import plain_text
@@ -117,7 +117,7 @@ class RunForm(forms.Form):
             (i, f"{i + 1}. {plain_text(step['text'])[:120]}")
             for i, step in enumerate(version.steps)
         ]
-        self.fields["performed_on"].initial = timezone.localdate()
+        self.fields["performed_on"].initial = clock.today()
 
 
 class LinkSendForm(forms.Form):

@@ -21,7 +21,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts import money
+from accounts import clock, money
 from accounts.models import Profile
 from outsourcing.emails import make_message
 from sops.models import HandoverEvent, HandoverLink
@@ -74,7 +74,8 @@ def handover_mail_deliver(*, link_id: int) -> bool:
     }
     profile = getattr(founder, "profile", None)
     try:
-        with translation.override(delegate.language), _founders_zone(profile):
+        zone = profile.time_zone if profile else None
+        with translation.override(delegate.language), clock.founder_time(zone):
             message = make_message("handover", delegate.email, ctx)
             if founder.email:
                 message.reply_to = [founder.email]
@@ -86,10 +87,6 @@ def handover_mail_deliver(*, link_id: int) -> bool:
         mail_state=HandoverLink.MAIL_SENT, mailed_at=timezone.now()
     )
     return True
-
-
-def _founders_zone(profile):
-    return timezone.override(profile.time_zone if profile else "UTC")
 
 
 # --- hearing back, to the founder -----------------------------------------------------------
