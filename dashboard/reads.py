@@ -3,11 +3,9 @@ founder's tasks. Decisions come from the pure modules (buyback.next_moves, buyba
 this module only fetches what they need and no more.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import Coalesce
@@ -39,7 +37,7 @@ def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
     tasks = Task.objects.filter(owner_id=profile.user_id).annotate(
         has_instruction=twins.has_published_instruction()
     )
-    rows: list[Mapping[str, Any]] = twins.move_candidates(
+    rows = twins.move_candidates(
         tasks, rates=rates, limit=limit, fields=("reasons", "has_instruction")
     )
     by_pk = {row["pk"]: row for row in rows}

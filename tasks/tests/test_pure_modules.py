@@ -1,19 +1,74 @@
 """The rule modules are plain Python: importing them must not import Django, so the rules can
-be read, tested and reused without a project around them."""
+be read, tested and reused without a project around them.
 
+The list is the import-linter contract's ("The rule modules are plain Python" in
+pyproject.toml), read from there, so `make lint` and this test guard the same modules; and
+every module of the apps that could be in it (it imports nothing of Django, directly or
+through the project's modules it imports) must be: a new pure module joins the guard."""
+
+import ast
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
-PURE_MODULES = [
-    "tasks.classifier",
-    "tasks.buyback",
-    "tasks.csv_rows",
-    "tasks.how_often",
-    "digest.schedule",
-    "sops.rules",
-]
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ("accounts", "tasks", "sops", "digest", "consultants", "dashboard", "outsourcing")
+
+
+def _contract_modules() -> list[str]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    for contract in config["tool"]["importlinter"]["contracts"]:
+        if contract["type"] == "forbidden" and "django" in contract["forbidden_modules"]:
+            return contract["source_modules"]
+    raise AssertionError("pyproject.toml has no contract that keeps modules free of Django")
+
+
+PURE_MODULES = _contract_modules()
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _could_be_pure() -> set[str]:
+    """The apps' modules (not tests, migrations or commands) that import no Django, directly
+    or through the project's modules they import."""
+    modules = {
+        _module_name(path): _imports(path)
+        for app in APPS
+        for path in (ROOT / app).rglob("*.py")
+        if not {"tests", "migrations", "management"} & set(path.parts)
+        and path.name != "__init__.py"
+    }
+    impure = {
+        name
+        for name, imports in modules.items()
+        if any(imported.split(".")[0] == "django" for imported in imports)
+    }
+    changed = True
+    while changed:  # a module importing an impure one of ours is impure too
+        changed = False
+        for name, imports in modules.items():
+            if name not in impure and imports & (impure | {n.rsplit(".", 1)[0] for n in impure}):
+                impure.add(name)
+                changed = True
+    # A package (an app's __init__ pulls in Django for some) is impure when any parent is.
+    return {name for name in modules if name not in impure and name.split(".")[0] != "outsourcing"}
 
 
 @pytest.mark.parametrize("module", PURE_MODULES)
@@ -23,3 +78,8 @@ def test_a_rule_module_imports_no_django(module):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False", f"{module} pulls in Django"
+
+
+def test_every_module_that_imports_no_django_is_guarded():
+    unguarded = _could_be_pure() - set(PURE_MODULES)
+    assert not unguarded, f"add to the pure contract in pyproject.toml: {sorted(unguarded)}"
