@@ -83,6 +83,7 @@ def quiet_request_log():
     logger.setLevel(level)
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("who", ["founder", "consultant", "anonymous"])
 def test_no_url_answers_5xx_to_junk(client, cast, who, quiet_request_log):
     user = {"founder": cast.founders["alice"], "consultant": cast.consultants["bob"]}.get(who)
