@@ -17,7 +17,8 @@ run: export DEBUG ?= true
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	@echo "Open http://127.0.0.1:$(PORT)/ and log in as demo@example.com / buyback-demo"
+	@echo "Open http://127.0.0.1:$(PORT)/ and log in as demo@example.com / buyback-demo (a founder)"
+	@echo "or as consultant@example.com / buyback-consultant (their consultant, lands on the overview)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The tests set DEBUG and a key themselves (outsourcing/settings_test.py, named in pytest.ini).

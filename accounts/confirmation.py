@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts import mailing
 from accounts.models import Profile, User
 from outsourcing.emails import make_message
 
@@ -69,6 +70,7 @@ def confirmation_send(*, user: User) -> bool:
         log.exception("confirmation mail to user %s failed", user.pk)
         Profile.objects.filter(user=user).update(confirmation_sent_at=None)
         return False
+    mailing.sent(who=user, to=user.email, why="address confirmation")
     return True
 
 
@@ -93,6 +95,29 @@ def token_user(*, token: str) -> User:
     if user is None:
         raise LinkInvalid
     return user
+
+
+def unconfirmed_remove(*, now) -> int:
+    """Remove the founder accounts nobody confirmed while their last link worked (security
+    issue #19, squatting): an address typed in by someone else frees itself. Founders only
+    (never staff); idempotent, for the beat. Returns how many accounts went."""
+    expired = now - VALID_FOR
+    stale = User.objects.filter(
+        is_staff=False,
+        is_superuser=False,
+        date_joined__lt=expired,
+        profile__isnull=False,
+        profile__email_confirmed_at__isnull=True,
+    ).filter(
+        Q(profile__confirmation_sent_at__isnull=True) | Q(profile__confirmation_sent_at__lt=expired)
+    )
+    removed = 0
+    for user_id in stale.values_list("pk", flat=True):
+        # One at a time, so one account's cascade never holds the others' rows.
+        removed += bool(User.objects.filter(pk=user_id).delete()[0])
+    if removed:
+        log.info("removed %s unconfirmed accounts", removed)
+    return removed
 
 
 def is_confirmed(user) -> bool:

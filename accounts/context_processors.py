@@ -1,8 +1,10 @@
 from accounts.confirmation import is_confirmed
+from accounts.consultants import works_in_admin
 
 
 def email_confirmation(request):
-    """Whether to ask a logged-in founder to confirm their address (every page says so).
+    """Whether to ask a logged-in founder to confirm their address (every page says so), and
+    whether the user is a consultant (the navigation then links their clients).
     The profile is loaded already (the language middleware reads it): no extra query."""
     user = getattr(request, "user", None)
     unconfirmed = bool(
@@ -12,4 +14,4 @@ def email_confirmation(request):
         and hasattr(user, "profile")
         and not is_confirmed(user)
     )
-    return {"email_unconfirmed": unconfirmed}
+    return {"email_unconfirmed": unconfirmed, "works_in_admin": works_in_admin(user)}

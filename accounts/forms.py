@@ -1,10 +1,13 @@
 """The founder's account forms: sign-up, the first run and the profile."""
 
+import re
+from decimal import Decimal
 from typing import cast
 
 from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -22,29 +25,72 @@ class DecimalCommaField(forms.DecimalField):
     """
 
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    # Decimal places shown in the box: None shows what the number needs ("40", "2,5").
+    places: int | None = None
 
     def to_python(self, value):
-        if isinstance(value, str) and "," in value and "." not in value:
-            value = value.replace(",", ".")
+        if isinstance(value, str):
+            value = plain_decimal(value, german=_german())
         return super().to_python(value)
+
+    def prepare_value(self, value):
+        """The number as the founder writes it: "1.000,00" / "2,5" in German."""
+        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+            return typed_decimal(Decimal(value), places=self.places)
+        return value
+
+
+class MoneyField(DecimalCommaField):
+    """An amount: always with its cents, grouped by thousands ("1.000,00")."""
+
+    places = 2
+
+
+def _german() -> bool:
+    return (get_language() or "en").startswith("de")
+
+
+def plain_decimal(text: str, *, german: bool) -> str:
+    """ "1.000,50" or "1,000.50" → "1000.50"; a lone comma is a decimal comma ("2,5"), and a
+    lone group of thousands ("1.000" in German, "1,000" in English) is a thousand."""
+    text = text.strip()
+    for group, point in ((".", ","), (",", ".")):
+        if re.fullmatch(rf"-?\d{{1,3}}(\{group}\d{{3}})+\{point}\d+", text):
+            return text.replace(group, "").replace(",", ".")
+    group = "." if german else ","
+    if re.fullmatch(rf"-?\d{{1,3}}(\{group}\d{{3}})+", text):
+        return text.replace(group, "")
+    if "," in text and "." not in text:
+        return text.replace(",", ".")
+    return text
+
+
+def typed_decimal(value: Decimal, *, places: int | None) -> str:
+    if places is None:
+        shown = format(value.normalize(), "f")
+        decimals = len(shown.partition(".")[2])
+        return number_format(value, decimal_pos=decimals)
+    return number_format(value, decimal_pos=places, force_grouping=True)
 
 
 # Every decimal a founder types: hours, money.
-DECIMALS = dict.fromkeys(
-    (
-        "hours_per_week",
-        "time_amount",
-        "hourly_value",
-        "weekly_capacity",
-        "monthly_budget",
-        "default_va_rate",
-        "default_specialist_rate",
-        "time_eater_min_hours",
-        "hourly_rate",
-        "yearly_income",
+DECIMALS = {
+    **dict.fromkeys(
+        ("hours_per_week", "time_amount", "weekly_capacity", "time_eater_min_hours"),
+        DecimalCommaField,
     ),
-    DecimalCommaField,
-)
+    **dict.fromkeys(
+        (
+            "hourly_value",
+            "monthly_budget",
+            "default_va_rate",
+            "default_specialist_rate",
+            "hourly_rate",
+            "yearly_income",
+        ),
+        MoneyField,
+    ),
+}
 
 
 def visible_only(value: str) -> None:
@@ -108,11 +154,9 @@ class SignupForm(SignupPasswordsMixin, BaseUserCreationForm):
         model = User
         fields = ("email",)
 
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        if User.objects.filter(email=email).exists():
-            raise forms.ValidationError(_("An account with this email address already exists."))
-        return email
+    def validate_unique(self):
+        """Not here: saying "already exists" tells anyone who has an account. A registered
+        address gets a mail instead (accounts/signup.py)."""
 
 
 class ProfileForm(forms.ModelForm):
@@ -153,14 +197,14 @@ class FirstRunForm(forms.Form):
     """A new founder's hourly value: typed in, or computed from a yearly income."""
 
     currency = forms.ChoiceField(label=_("Currency"), initial=money.DEFAULT_CURRENCY)
-    hourly_value = DecimalCommaField(
+    hourly_value = MoneyField(
         label=_("What is an hour of your time worth?"),
         required=False,
         min_value=0,
         max_digits=8,
         decimal_places=2,
     )
-    yearly_income = DecimalCommaField(
+    yearly_income = MoneyField(
         label=_("…or what do you earn in a year?"),
         required=False,
         min_value=0,

@@ -35,8 +35,27 @@ def invisible_characters(text: str) -> bool:
 
 def normalize_email(email: str) -> str:
     """One spelling per address: NFKC (full-width and compatibility forms fold to plain
-    letters) and lower case. Addresses are compared and stored like this."""
-    return unicodedata.normalize("NFKC", email or "").strip().lower()
+    letters), lower case, and the domain in its ASCII (IDNA, "xn--") form, the one mail
+    travels with: zw@exämple.org and zw@xn--exmple-cua.org are one address. Addresses are
+    compared and stored like this."""
+    email = unicodedata.normalize("NFKC", email or "").strip().lower()
+    local, at, domain = email.rpartition("@")
+    if not at or domain.isascii():
+        return email
+    return f"{local}@{idna_domain(domain)}"
+
+
+def idna_domain(domain: str) -> str:
+    """Each non-ASCII label as Punycode ("xn--…"), as IDNA 2008 does (Python's "idna" codec
+    is IDNA 2003, which would turn straße.de into another domain, strasse.de)."""
+    labels = domain.replace("\u3002", ".").split(".")
+    try:
+        return ".".join(
+            label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+            for label in labels
+        )
+    except UnicodeError:  # not a domain name: the address's validation says so
+        return domain
 
 
 class UserManager(BaseUserManager["User"]):
@@ -80,7 +99,9 @@ class User(AbstractUser):
 class Profile(models.Model):
     """A founder's numbers and preferences: what their hour is worth, how much they can carry."""
 
-    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="profile", verbose_name=_("founder")
+    )
     hourly_value = models.DecimalField(
         _("hourly value"),
         max_digits=8,
@@ -101,7 +122,9 @@ class Profile(models.Model):
     )
     # False until the founder has told us their hourly value (or income) in the first-run
     # step: the default above is a placeholder, never a silent answer.
-    hourly_value_confirmed = models.BooleanField(default=False, editable=False)
+    hourly_value_confirmed = models.BooleanField(
+        default=False, editable=False, verbose_name=_("hourly value confirmed")
+    )
     currency = models.CharField(
         _("currency"), max_length=3, choices=currency_choices, default=money.DEFAULT_CURRENCY
     )
@@ -144,7 +167,9 @@ class Profile(models.Model):
         help_text=_("At most one email an hour, with everything since the last one."),
     )
     # When the last such email went out: the compare-and-swap that keeps it to one an hour.
-    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    notified_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("last news email at")
+    )
     digest_weekday = models.PositiveSmallIntegerField(
         _("digest weekday"), choices=WEEKDAY_CHOICES, default=0
     )
@@ -157,16 +182,26 @@ class Profile(models.Model):
     # When the next digest is due (UTC); the claim is a compare-and-swap on this value, so
     # two beats or two workers never claim the same week. Empty: not computed yet (e.g. a
     # bulk-created profile); the next beat computes it. Kept by accounts.services.profile_update.
-    next_digest_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    next_digest_at = models.DateTimeField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("next digest at")
+    )
     # No mail but the confirmation itself until the founder opened the link in it: sign-up is
     # open, and an address nobody confirmed must not receive digests (security issue #8).
-    email_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    email_confirmed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("email confirmed at")
+    )
     # When the last confirmation mail went out: a resend waits, so nobody mails-bombs an address.
-    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    confirmation_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("confirmation sent at")
+    )
     # The dashboard's "since your last visit": when the founder was last seen (written at most
     # every few minutes, see accounts.services.founder_visit) and when their previous visit ended.
-    last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
-    previous_visit_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_seen_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("last seen at")
+    )
+    previous_visit_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("previous visit at")
+    )
     hate_max = models.PositiveSmallIntegerField(
         _("hate threshold (enjoyment at most)"), default=2, validators=one_to_five
     )

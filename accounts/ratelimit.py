@@ -12,6 +12,9 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,39 @@ def hit(limit: Limit, *keys: str) -> bool:
         if not _count(limit, key):
             allowed = False
     return allowed
+
+
+def too_many(request: HttpRequest) -> HttpResponse:
+    """The answer to a refused attempt where a page (not a form message) is the answer: 429,
+    in the visitor's language, in the look of the other error pages."""
+    context = {
+        "heading": _("One moment, please"),
+        "explanation": (
+            _("You've tried this many times in a short while."),
+            _("Wait a few minutes, then try again."),
+        ),
+    }
+    return render(request, "errors/page.html", context, status=429)
+
+
+def allow(*checks: tuple[Limit, str]) -> bool:
+    """Several limits at once, e.g. ((HANDOVER_LINK, "link:3"), (MAIL_TO, "to:a@b")): counts
+    every one and is True only when all are within their limit."""
+    allowed = True
+    for limit, key in checks:
+        if not hit(limit, key):
+            allowed = False
+    return allowed
+
+
+def exhausted(limit: Limit, key: str) -> bool:
+    """True when the key has no attempt left; counts nothing (e.g. a lockout check)."""
+    return remaining(limit, key) == 0
+
+
+def clear(limit: Limit, key: str) -> None:
+    """Start the key's window afresh (e.g. its owner proved who they are)."""
+    cache.delete(_cache_key(limit, key))
 
 
 def remaining(limit: Limit, key: str) -> int:
@@ -61,5 +97,15 @@ def _cache_key(limit: Limit, key: str) -> str:
 HOUR = 3600
 DAY = 24 * HOUR
 
-# The limits. Add new ones here, named after the action they guard.
+# The limits. Add new ones here, named after the action they guard; docs/deploy.md and the
+# README list them.
 IMPORT = Limit("import", count=20, seconds=HOUR)  # uploads per founder
+# Mail (accounts/mailing.py). Every mail an action causes counts against its recipient:
+MAIL_TO = Limit("mail_to", count=5, seconds=HOUR)  # per recipient address, all kinds of mail
+MAIL_IP = Limit("mail_ip", count=20, seconds=HOUR)  # mail-causing requests per client IP
+HANDOVER_LINK = Limit("handover_link", count=3, seconds=DAY)  # sends of one handover link
+FOUNDER_MAIL = Limit("founder_mail", count=20, seconds=DAY)  # handover sends per founder
+INVITE = Limit("invite", count=10, seconds=DAY)  # invitations per consultant
+# Password guessing across IPs: axes locks an (address, IP) pair after AXES_FAILURE_LIMIT
+# failures for an hour; this locks the address itself, slower and longer.
+LOGIN_ADDRESS = Limit("login_address", count=20, seconds=DAY)  # failed log-ins per address

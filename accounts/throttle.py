@@ -1,5 +1,9 @@
 """Password guessing stops at django-axes, for the log-in and the password-change form alike
-(security issue #8, hole 6): both count failures against the same (address, IP) pair."""
+(security issue #8, hole 6): both count failures against the same (address, IP) pair.
+
+Guessing from many IPs meets a second, slower and longer limit on the address alone
+(security issue #19): ratelimit.LOGIN_ADDRESS failures a day, whatever the IP; then the
+address logs in only after setting a new password through the mailed link."""
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
@@ -7,9 +11,12 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
 
+from accounts import ratelimit
 from accounts.models import normalize_email
-from accounts.passwords import PasswordChangeForm, PasswordResetForm
+from accounts.passwords import LoginForm, PasswordChangeForm
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321, and Django's EmailField
 
@@ -24,6 +31,37 @@ def axes_username(request, credentials) -> str:
     return normalize_email(username or "")[:EMAIL_MAX_LENGTH]
 
 
+ADDRESS_LOCKED = _(
+    "Too many wrong passwords for this address today. Set a new password through "
+    "“Forgot your password?”, or try again tomorrow."
+)
+
+
+def address_key(address: str) -> str:
+    return f"login:{normalize_email(address)[:EMAIL_MAX_LENGTH]}"
+
+
+@receiver(user_login_failed)
+def _count_failure_per_address(sender, credentials, request=None, **kwargs):
+    address = (credentials or {}).get(settings.AXES_USERNAME_FORM_FIELD)
+    if address:
+        ratelimit.hit(ratelimit.LOGIN_ADDRESS, address_key(address))
+
+
+def address_locked(address: str) -> bool:
+    return ratelimit.exhausted(ratelimit.LOGIN_ADDRESS, address_key(address))
+
+
+class ThrottledLoginForm(LoginForm):
+    """Refused before the password is even checked once the address is locked: the right
+    password does not get through either."""
+
+    def clean(self):
+        if address_locked(self.cleaned_data.get("username") or ""):
+            raise ValidationError(ADDRESS_LOCKED, code="address_locked")
+        return super().clean()
+
+
 class ThrottledPasswordChangeForm(PasswordChangeForm):
     """A wrong old password counts as a failed log-in for this account and address."""
 
@@ -32,6 +70,8 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
         super().__init__(*args, **kwargs)
 
     def clean_old_password(self):
+        if address_locked(self.user.email):
+            raise ValidationError(ADDRESS_LOCKED, code="address_locked")
         try:
             return super().clean_old_password()
         except ValidationError:
@@ -54,18 +94,3 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         if AxesProxyHandler.is_locked(request, credentials):
             return get_lockout_response(request, credentials=credentials)
         return super().post(request, *args, **kwargs)
-
-
-class ConfirmedPasswordResetForm(PasswordResetForm):
-    """Reset mails only go to confirmed addresses: nobody is mailed through an account
-    someone else opened in their name."""
-
-    def get_users(self, email):
-        for user in super().get_users(normalize_email(email)):
-            profile = getattr(user, "profile", None)
-            if user.is_staff or (profile and profile.email_confirmed_at):
-                yield user
-
-
-class PasswordResetView(auth_views.PasswordResetView):
-    form_class = ConfirmedPasswordResetForm

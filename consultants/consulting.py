@@ -17,11 +17,12 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Profile, User
-from accounts.roles import CONSULTANTS
+from accounts import mailing
+from accounts.consultants import is_consultant
+from accounts.models import Profile, User, normalize_email
 from consultants.models import ChangeRecord, ConsultantInvite
 from outsourcing.emails import make_message
 from tasks.models import Task, TaskNote
@@ -34,10 +35,6 @@ class InviteNotFound(Exception):
     """Tampered, unknown or expired: the page says the invitation no longer works."""
 
 
-def is_consultant(user: User) -> bool:
-    return user.is_active and user.is_staff and user.groups.filter(name=CONSULTANTS).exists()
-
-
 def invite_url(invite: ConsultantInvite) -> str:
     signed = signing.dumps(invite.token, salt=INVITE_SALT)
     return f"{settings.SITE_URL}{reverse('invite_answer', args=[signed])}"
@@ -45,9 +42,31 @@ def invite_url(invite: ConsultantInvite) -> str:
 
 @transaction.atomic
 def consultant_invite(*, consultant: User, email: str) -> ConsultantInvite:
-    email = (email or "").strip().lower()
+    email = normalize_email(email)
     if not is_consultant(consultant):
         raise ValidationError(_("Only consultants can invite founders."))
+    # One open invitation per (consultant, address): the consultant's row is locked, so two
+    # quick clicks cannot both pass the check below.
+    User.objects.select_for_update().filter(pk=consultant.pk).first()
+    open_invite = (
+        ConsultantInvite.objects.filter(
+            consultant=consultant,
+            email=email,
+            state=ConsultantInvite.PENDING,
+            expires_at__gt=timezone.now(),
+        )
+        .order_by("-expires_at")
+        .first()
+    )
+    if open_invite is not None:
+        raise ValidationError(
+            {
+                "email": _(
+                    "You invited this address already; the invitation is open until %(date)s."
+                )
+                % {"date": formats.date_format(open_invite.expires_at, "SHORT_DATE_FORMAT")}
+            }
+        )
     if email == consultant.email:
         raise ValidationError({"email": _("Invite a founder, not yourself.")})
     if Profile.objects.filter(user__email__iexact=email, consultants=consultant).exists():
@@ -63,13 +82,14 @@ def consultant_invite(*, consultant: User, email: str) -> ConsultantInvite:
     language = getattr(getattr(founder, "profile", None), "language", None)
     language = language or translation.get_language()
     # Sent after the row is committed, never for a rolled-back invitation.
-    transaction.on_commit(lambda: _send(email, ctx, language))
+    transaction.on_commit(lambda: _send(consultant, email, ctx, language))
     return invite
 
 
-def _send(email: str, ctx: dict, language: str) -> None:
+def _send(consultant: User, email: str, ctx: dict, language: str) -> None:
     with translation.override(language):
         make_message("invite", email, ctx).send()
+    mailing.sent(who=consultant, to=email, why="consultant invitation")
 
 
 def invite_resolve(*, signed: str) -> ConsultantInvite:

@@ -11,15 +11,22 @@ from accounts.models import User
 class ConsultantInvite(models.Model):
     PENDING, ACCEPTED, DECLINED = "pending", "accepted", "declined"
 
-    consultant = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invites_sent")
+    consultant = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="invites_sent", verbose_name=_("consultant")
+    )
     email = models.EmailField(_("founder's email address"))
-    token = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    state = models.CharField(max_length=10, default=PENDING)
-    answered_at = models.DateTimeField(null=True, blank=True)
+    token = models.CharField(max_length=64, unique=True, verbose_name=_("token"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+    expires_at = models.DateTimeField(verbose_name=_("expires at"))
+    state = models.CharField(max_length=10, default=PENDING, verbose_name=_("state"))
+    answered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("answered at"))
     founder = models.ForeignKey(
-        User, on_delete=models.CASCADE, null=True, blank=True, related_name="invites_received"
+        User,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invites_received",
+        verbose_name=_("founder"),
     )
 
     class Meta:
@@ -43,12 +50,20 @@ class ChangeRecord(models.Model):
         "task_deleted",
         "settings",
     )
-    founder = models.ForeignKey(User, on_delete=models.CASCADE, related_name="change_records")
-    by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    kind = models.CharField(max_length=20)
-    label = models.CharField(max_length=200, blank=True)  # the task's title
-    fields = models.JSONField(default=list, blank=True)  # the model field names changed
-    at = models.DateTimeField(default=timezone.now)
+    founder = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="change_records", verbose_name=_("founder")
+    )
+    by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    kind = models.CharField(max_length=20, verbose_name=_("what changed"))
+    label = models.CharField(
+        max_length=200, blank=True, verbose_name=_("label")
+    )  # the task's title
+    fields = models.JSONField(
+        default=list, blank=True, verbose_name=_("fields")
+    )  # the model field names changed
+    at = models.DateTimeField(default=timezone.now, verbose_name=_("at"))
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -10,24 +10,31 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.forms import add_service_errors
+from accounts import mailing, ratelimit
+from accounts.consultants import is_consultant
+from accounts.forms import EmailAddressField, add_service_errors
 from accounts.models import User
 from consultants import consulting
 from consultants.models import ConsultantInvite
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("The founder's email address"), max_length=254)
+    email = EmailAddressField(label=gettext_lazy("The founder's email address"), max_length=254)
 
 
 @login_required
 def invite_create(request):
-    if not consulting.is_consultant(request.user):
+    if not is_consultant(request.user):
         raise Http404
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
         try:
-            consulting.consultant_invite(consultant=request.user, email=form.cleaned_data["email"])
+            if not mailing.allowed(
+                request, (ratelimit.INVITE, f"consultant:{request.user.pk}"), mailing.to(email)
+            ):
+                raise ValidationError(_("Not sent: too many invitations today. Try again later."))
+            consulting.consultant_invite(consultant=request.user, email=email)
         except ValidationError as err:
             add_service_errors(form, err)
         else:

@@ -1,8 +1,6 @@
 """The task list (filters in the query string, 50 a page), its CSV export, bulk actions,
 editing in place, and Chris Ducker's three lists side by side."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,15 +11,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_POST
 
-from accounts import clock
 from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
 from sops.models import InstructionVersion
 from tasks import buyback, classifier, services
-from tasks.export import EXPORT_COLUMNS, task_row
+from tasks.export import csv_response
 from tasks.forms import ENJOYMENT_CHOICES, SKILL_CHOICES
 from tasks.models import Delegate, Task
 from tasks.task_list import (
@@ -136,7 +133,7 @@ def _render_list(request, params, *, edit_form=None, edit_pk=None, status=200):
         # The in-place form's labels, translated once a page rather than once a row.
         "labels": {
             "hours": _("Hours per week"),
-            "skill": _("Skill"),
+            "skill": pgettext("rating", "Skill"),
             "enjoyment": _("Enjoyment"),
             "core": _("Core"),
             "save": _("Save"),
@@ -152,15 +149,8 @@ def task_export(request):
     form = TaskFilterForm(request.GET)
     if not form.is_valid():
         return HttpResponse(_("These filters are not valid."), status=400)
-    stamp = clock.today().isoformat()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tasks-{stamp}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
     tasks = filtered_tasks(profile=profile, filters=form.cleaned_data).select_related("owner")
-    for task in tasks.iterator(chunk_size=500):
-        writer.writerow(task_row(task))
-    return response
+    return csv_response(tasks.iterator(chunk_size=500))
 
 
 @login_required

@@ -26,7 +26,9 @@ class WeeklyDigest(models.Model):
         (FAILED, _("Failed")),
     ]
 
-    founder = models.ForeignKey(User, on_delete=models.CASCADE, related_name="weekly_digests")
+    founder = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="weekly_digests", verbose_name=_("founder")
+    )
     iso_year = models.PositiveSmallIntegerField(_("ISO year"))
     iso_week = models.PositiveSmallIntegerField(_("ISO week"))
     state = models.CharField(_("state"), max_length=10, choices=STATE_CHOICES, default=CLAIMED)
@@ -34,8 +36,12 @@ class WeeklyDigest(models.Model):
     # When the week was claimed: the age of a digest that is still waiting.
     claimed_at = models.DateTimeField(_("claimed at"))
     # The sender's lease while sending: its token fences the outcome's UPDATE.
-    lease_token = models.UUIDField(null=True, blank=True, editable=False)
-    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    lease_token = models.UUIDField(
+        null=True, blank=True, editable=False, verbose_name=_("lease token")
+    )
+    lease_until = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("leased until")
+    )
     # A waiting digest is (re)sent from retry_at on — right after the claim by its own task,
     # by the recovery beat when that task was lost — and given up at retry_until (the end of
     # the founder's week, or a day after a late claim).
@@ -45,15 +51,31 @@ class WeeklyDigest(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
 
     # The week's buyback snapshot, taken when the digest is built (weekly figures).
-    snapshot_at = models.DateTimeField(null=True, blank=True)
-    hours_delegated = models.DecimalField(max_digits=7, decimal_places=2, null=True)
-    reclaimable_time = models.DecimalField(max_digits=7, decimal_places=2, null=True)
-    reclaimable_skill = models.DecimalField(max_digits=7, decimal_places=2, null=True)
-    reclaimable_smart = models.DecimalField(max_digits=7, decimal_places=2, null=True)
-    delegation_cost = models.DecimalField(max_digits=12, decimal_places=2, null=True)
-    bought_back_value = models.DecimalField(max_digits=12, decimal_places=2, null=True)
-    hours_kept = models.DecimalField(max_digits=7, decimal_places=2, null=True)
-    weekly_capacity = models.DecimalField(max_digits=5, decimal_places=1, null=True)
+    snapshot_at = models.DateTimeField(null=True, blank=True, verbose_name=_("snapshot at"))
+    hours_delegated = models.DecimalField(
+        max_digits=7, decimal_places=2, null=True, verbose_name=_("hours delegated")
+    )
+    reclaimable_time = models.DecimalField(
+        max_digits=7, decimal_places=2, null=True, verbose_name=_("reclaimable: time outsourcing")
+    )
+    reclaimable_skill = models.DecimalField(
+        max_digits=7, decimal_places=2, null=True, verbose_name=_("reclaimable: skill outsourcing")
+    )
+    reclaimable_smart = models.DecimalField(
+        max_digits=7, decimal_places=2, null=True, verbose_name=_("reclaimable: smart outsourcing")
+    )
+    delegation_cost = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, verbose_name=_("cost of delegating")
+    )
+    bought_back_value = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, verbose_name=_("value of the hours bought back")
+    )
+    hours_kept = models.DecimalField(
+        max_digits=7, decimal_places=2, null=True, verbose_name=_("hours kept")
+    )
+    weekly_capacity = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, verbose_name=_("weekly capacity")
+    )
 
     class Meta:
         ordering = ["-iso_year", "-iso_week"]
@@ -71,7 +93,9 @@ class WeeklyDigest(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.founder} {self.iso_year}-W{self.iso_week:02d} ({self.state})"
+        # "demo@example.com · KW 49/2026 (gesendet)" in German, as the glossary writes weeks.
+        week = _("week %(week)s/%(year)s") % {"week": self.iso_week, "year": self.iso_year}
+        return f"{self.founder} · {week} ({str(self.get_state_display()).lower()})"
 
     @property
     def reclaimable_hours(self):

@@ -35,7 +35,7 @@ from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone, translation
 
-from accounts import money
+from accounts import clock, mailing, money
 from digest import content as digest_content
 from digest import schedule
 from digest.content import digest_context
@@ -161,6 +161,7 @@ def _send_one(digest, token, message, build_error, *, smtp, now: datetime) -> _O
         if isinstance(err, OSError):
             _reopen(smtp)  # a broken session must not fail the rest of the chunk
         return _failed(digest, token, err)
+    mailing.sent(who="the weekly schedule", to=", ".join(message.to), why="weekly digest")
     fields = {
         "state": WeeklyDigest.SENT,
         "sent_at": timezone.now(),
@@ -184,7 +185,7 @@ def _build(digest: WeeklyDigest, *, reads, now: datetime):
     for name, value in ctx["snapshot"].items():
         setattr(digest, name, value)
     # Amounts in the founder's currency, times on their clock.
-    with money.override(profile.currency), timezone.override(profile.time_zone):
+    with money.override(profile.currency), clock.founder_time(profile.time_zone):
         return make_message(
             "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx), using="emails"
         )

@@ -10,7 +10,7 @@ every email goes through outsourcing.emails.make_message.
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -25,6 +25,13 @@ from digest import schedule
 from digest.models import WeeklyDigest
 
 UNSUBSCRIBE_SALT = "tasks.digest.unsubscribe"
+# An unsubscribe link works for a year after its digest (security issue #19).
+UNSUBSCRIBE_VALID_FOR = timedelta(days=365)
+# Links mailed before they carried a timestamp keep working until a year after the change,
+# then stop: digests already in inboxes keep a working unsubscribe (a mail's unsubscribe must
+# not break days after it arrived), and from that date none of those links is younger than a
+# year, the age at which a new one stops too. A stolen old link could only turn a digest off.
+UNSUBSCRIBE_UNTIMED_UNTIL = datetime(2027, 12, 5, tzinfo=UTC)
 
 
 def chunks(ids: list[int], size: int | None = None) -> Iterator[list[int]]:
@@ -210,7 +217,7 @@ def unsubscribe_headers(ctx: dict) -> dict:
 
 
 def unsubscribe_token(*, founder_id: int) -> str:
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(founder_id))
+    return signing.TimestampSigner(salt=UNSUBSCRIBE_SALT).sign(str(founder_id))
 
 
 def unsubscribe_url(*, founder_id: int) -> str:
@@ -219,12 +226,28 @@ def unsubscribe_url(*, founder_id: int) -> str:
 
 
 def profile_for_token(token: str) -> Profile | None:
-    """The founder a signed token names; None for a tampered or unknown one."""
+    """The founder a signed token names; None for a tampered, unknown or expired one."""
+    timed = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
+    founder_id: int | None
     try:
-        founder_id = int(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token or ""))
+        founder_id = int(timed.unsign(token or "", max_age=UNSUBSCRIBE_VALID_FOR))
+    except signing.SignatureExpired:
+        return None
     except (signing.BadSignature, ValueError):
+        founder_id = _untimed_founder_id(token)
+    if founder_id is None:
         return None
     return Profile.objects.select_related("user").filter(user_id=founder_id).first()
+
+
+def _untimed_founder_id(token: str) -> int | None:
+    """A link from before the timestamp (see UNSUBSCRIBE_UNTIMED_UNTIL)."""
+    if timezone.now() >= UNSUBSCRIBE_UNTIMED_UNTIL:
+        return None
+    try:
+        return int(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token or ""))
+    except (signing.BadSignature, ValueError):
+        return None
 
 
 def digest_unsubscribe(*, profile: Profile) -> Profile:

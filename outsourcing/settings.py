@@ -137,8 +137,14 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Counted per address, whatever its case: "Victim@" and "victim@" are one account.
 AXES_USERNAME_CALLABLE = "accounts.throttle.axes_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client's address, one definition for the lockout and the rate limits: REMOTE_ADDR, or
+# behind TRUSTED_PROXY_COUNT proxies appending to X-Forwarded-For, what the nearest one saw.
+AXES_CLIENT_IP_CALLABLE = "accounts.mailing.client_ip"
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
+# A lost CSRF cookie gets our own page, in du-form, not Django's (outsourcing/errors.py).
+CSRF_FAILURE_VIEW = "outsourcing.errors.csrf_failure"
 LOGOUT_REDIRECT_URL = "login"
 # Django's password rules with our sentences (du-form in German): accounts/passwords.py.
 AUTH_PASSWORD_VALIDATORS = [
@@ -206,6 +212,11 @@ CELERY_TIMEZONE = "UTC"
 # whose hour has come and hands digests that are waiting (an expired lease, a retry whose time
 # has come, a lost task) to a sender; what is due is decided per founder in digest/schedule.py.
 CELERY_BEAT_SCHEDULE = {
+    # Accounts nobody confirmed while their link worked free their address.
+    "unconfirmed-accounts": {
+        "task": "accounts.tasks.unconfirmed_remove",
+        "schedule": timedelta(hours=1),
+    },
     # A delegate's news waiting for the founder's hour to pass (at most one email an hour).
     "handover-notifications": {
         "task": "sops.tasks.notifications_due",
@@ -271,6 +282,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
+    # Every mail sent: who caused it, to whom, why (accounts/mailing.py).
+    "loggers": {"outsourcing.mail": {"level": "INFO"}},
 }
 
 # Limits on what one request may make the app do (security issue #8).

@@ -1,24 +1,20 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from accounts import passwords, throttle
+from accounts import password_reset, throttle
+from accounts import views as account_views
 from outsourcing.health import healthz
 
 # Django's login and password views with our forms (our words, du-form in German); the
 # rest of django.contrib.auth.urls as Django has it. The password change is throttled like
-# the log-in, and reset mails only go to confirmed addresses (accounts/throttle.py).
+# the log-in (accounts/throttle.py); the reset is limited and confirms (password_reset.py).
 accounts = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(authentication_form=passwords.LoginForm),
-        name="login",
-    ),
+    path("login/", account_views.LoginView.as_view(), name="login"),
     path("password_change/", throttle.PasswordChangeView.as_view(), name="password_change"),
-    path("password_reset/", throttle.PasswordResetView.as_view(), name="password_reset"),
+    path("password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=passwords.SetPasswordForm),
+        password_reset.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
 ]
@@ -35,3 +31,9 @@ urlpatterns = [
     path("", include("consultants.urls")),
     path("", include("tasks.urls")),
 ]
+
+# Our own error pages, in the visitor's language (outsourcing/errors.py).
+handler400 = "outsourcing.errors.bad_request"
+handler403 = "outsourcing.errors.permission_denied"
+handler404 = "outsourcing.errors.page_not_found"
+handler500 = "outsourcing.errors.server_error"

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import transaction
 
 from accounts import clock
+from accounts.consultants import consultant_add_client, consultant_create
 from accounts.models import User
 from sops import services
 from sops.models import Instruction, Template
@@ -13,6 +14,9 @@ from tasks.models import Delegate, Task
 from tasks.services import delegation_start
 
 DEMO_TASK = "Inbox triage"
+# The demo consultant, printed by `make run` beside the founder: the demo founder is a client.
+DEMO_CONSULTANT_EMAIL = "consultant@example.com"
+DEMO_CONSULTANT_PASSWORD = "buyback-consultant"  # noqa: S105 — the demo login, printed
 
 
 @transaction.atomic
@@ -23,7 +27,18 @@ def seed(*, founders: int, tasks: int) -> int:
     demo_user = User.objects.filter(email=tasks_demo.DEMO_EMAIL).first()
     if demo_user is not None:
         seed_instruction(demo_user)  # idempotent; also fills older demo databases
+        seed_consultant(demo_user)
     return created
+
+
+def seed_consultant(founder: User) -> None:
+    """Idempotent: the demo consultant, with the demo founder as a client."""
+    consultant = User.objects.filter(email=DEMO_CONSULTANT_EMAIL).first()
+    if consultant is None:
+        consultant = consultant_create(
+            email=DEMO_CONSULTANT_EMAIL, password=DEMO_CONSULTANT_PASSWORD
+        )
+    consultant_add_client(consultant=consultant, founder=founder)
 
 
 def seed_instruction(user: User) -> None:

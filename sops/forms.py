@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import clock
 from sops import rules
-from sops.models import Instruction
+from sops.models import NOTE_MAX, Instruction
 from sops.rendering import plain_text
 from tasks.models import Delegate, sensible_date
 
@@ -124,6 +124,6 @@ class LinkSendForm(forms.Form):
     note = forms.CharField(
         label=_("A note for them (optional)"),
         required=False,
-        max_length=2000,
+        max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

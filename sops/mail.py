@@ -21,13 +21,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts import clock, money
+from accounts import clock, mailing, money
 from accounts.models import Profile
 from outsourcing.emails import make_message
-from sops.models import HandoverEvent, HandoverLink
+from sops.models import NOTE_MAX, HandoverEvent, HandoverLink
 
 NOTIFY_EVERY = timedelta(hours=1)
-NOTE_MAX = 2000
 
 
 def _absolute(path: str) -> str:
@@ -38,8 +37,12 @@ def _absolute(path: str) -> str:
 
 
 def handover_mail_queue(*, link: HandoverLink, note: str) -> bool:
-    """Queue the link for its delegate; False when it can't go (no address, not active)."""
+    """Queue the link for its delegate; False when it can't go (no address, not active, or
+    a founder whose address is not confirmed). The limits are the caller's
+    (sops/views/sharing.py)."""
     if not link.delegate.email or not link.is_active():
+        return False
+    if not mailing.may_cause_mail(link.instruction.owner):
         return False
     HandoverLink.objects.filter(pk=link.pk).update(
         mail_note=note.strip()[:NOTE_MAX], mail_state=HandoverLink.MAIL_QUEUED
@@ -77,7 +80,9 @@ def handover_mail_deliver(*, link_id: int) -> bool:
         zone = profile.time_zone if profile else None
         with translation.override(delegate.language), clock.founder_time(zone):
             message = make_message("handover", delegate.email, ctx)
-            if founder.email:
+            # Replies go to the founder only from a confirmed address: never to an address
+            # someone merely typed in at sign-up.
+            if founder.email and mailing.may_cause_mail(founder):
                 message.reply_to = [founder.email]
             message.send()
     except Exception:
@@ -86,6 +91,7 @@ def handover_mail_deliver(*, link_id: int) -> bool:
     HandoverLink.objects.filter(pk=link_id).update(
         mail_state=HandoverLink.MAIL_SENT, mailed_at=timezone.now()
     )
+    mailing.sent(who=founder, to=delegate.email, why="handover link")
     return True
 
 
@@ -116,7 +122,10 @@ def founders_waiting(*, now: datetime) -> list[int]:
 def _claimable(now: datetime):
     pending = HandoverEvent.objects.filter(founder_id=OuterRef("user_id"), notified_at=None)
     hour_passed = Q(notified_at__isnull=True) | Q(notified_at__lte=now - NOTIFY_EVERY)
-    return Profile.objects.filter(hour_passed, Exists(pending), notify_enabled=True)
+    # No news to an address its founder has not confirmed (security issue #19).
+    return Profile.objects.filter(
+        hour_passed, Exists(pending), notify_enabled=True, email_confirmed_at__isnull=False
+    )
 
 
 @transaction.atomic
@@ -145,9 +154,10 @@ def notifications_deliver(*, founder_id: int, now: datetime | None = None) -> in
     with (
         translation.override(profile.language),
         money.override(profile.currency),
-        timezone.override(profile.time_zone),
+        clock.founder_time(profile.time_zone),
     ):
         make_message("heard_back", profile.user.email, ctx).send()
+    mailing.sent(who="a delegate's link", to=profile.user.email, why="news from delegates")
     # An SMTP error raises here and rolls the claim and the marks back: the next try sends.
     return len(events)
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,8 @@ from tasks.models import AREA_CHOICES, Delegate, Task, sensible_date
 
 LINK_DAYS = 30
 LINK_SALT = "sops.handover"
+# A founder's note sent along with a handover link: a few sentences, not a letter.
+NOTE_MAX = 500
 minutes_validators = [MinValueValidator(1), MaxValueValidator(24 * 60)]
 
 
@@ -36,7 +39,9 @@ def new_token() -> str:
 class Instruction(models.Model):
     """A founder's work instruction. Its fields are the working draft; versions are frozen."""
 
-    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="instructions")
+    owner = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="instructions", verbose_name=_("founder")
+    )
     # One instruction per task; an instruction copied from a template may have none yet.
     task = models.OneToOneField(
         Task,
@@ -63,9 +68,9 @@ class Instruction(models.Model):
         _("review date"), default=default_review_on, validators=sensible_date
     )
     # Optimistic locking: every saved draft increments it; a stale form is refused.
-    revision = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    revision = models.PositiveIntegerField(default=1, verbose_name=_("revision"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["title"]
@@ -97,7 +102,7 @@ class Step(models.Model):
         related_name="steps",
         verbose_name=_("work instruction"),
     )
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(default=0, verbose_name=_("position"))
     text = models.TextField(_("what to do"), help_text=_("Markdown works: **bold**, lists, links."))
     url = models.URLField(_("link or video"), max_length=500, blank=True)
     expected = models.CharField(_("expected result"), max_length=300, blank=True)
@@ -123,16 +128,20 @@ class InstructionVersion(models.Model):
         related_name="versions",
         verbose_name=_("work instruction"),
     )
-    number = models.PositiveIntegerField()
-    title = models.CharField(max_length=200)
-    purpose = models.TextField(blank=True)
-    done_definition = models.TextField(blank=True)
-    tools = models.TextField(blank=True)
-    estimated_minutes = models.PositiveIntegerField(null=True, blank=True)
+    number = models.PositiveIntegerField(verbose_name=_("version"))
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    purpose = models.TextField(blank=True, verbose_name=_("why it matters"))
+    done_definition = models.TextField(blank=True, verbose_name=_("how to tell it is done"))
+    tools = models.TextField(blank=True, verbose_name=_("tools"))
+    estimated_minutes = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("estimated minutes")
+    )
     # [{"text": ..., "url": ..., "expected": ...}, ...] in order.
-    steps = models.JSONField(default=list)
-    published_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    published_at = models.DateTimeField(default=timezone.now)
+    steps = models.JSONField(default=list, verbose_name=_("steps"))
+    published_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("published by")
+    )
+    published_at = models.DateTimeField(default=timezone.now, verbose_name=_("published at"))
 
     class Meta:
         ordering = ["-number"]
@@ -172,20 +181,22 @@ class HandoverLink(models.Model):
         related_name="handover_links",
         verbose_name=_("delegate"),
     )
-    token = models.CharField(max_length=64, unique=True, default=new_token)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, verbose_name=_("token"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    expires_at = models.DateTimeField(verbose_name=_("expires at"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
     # The version the delegate last confirmed they read; a newer one must be acknowledged first.
-    acknowledged_version = models.PositiveIntegerField(null=True, blank=True)
+    acknowledged_version = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("acknowledged version")
+    )
     # "Send to delegate": the founder's note, and queued → sending → sent (or failed), so a
     # redelivered send task finds nothing to do.
     MAIL_QUEUED, MAIL_SENDING, MAIL_SENT, MAIL_FAILED = "queued", "sending", "sent", "failed"
     mail_note = models.TextField(_("note for the delegate"), blank=True)
-    mail_state = models.CharField(max_length=10, blank=True)
-    mailed_at = models.DateTimeField(null=True, blank=True)
+    mail_state = models.CharField(max_length=10, blank=True, verbose_name=_("email state"))
+    mailed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("emailed at"))
     # When they confirmed it: the founder's dashboard shows what happened since their last visit.
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True, verbose_name=_("acknowledged at"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -217,15 +228,22 @@ class Run(models.Model):
         InstructionVersion, on_delete=models.PROTECT, related_name="runs", verbose_name=_("version")
     )
     link = models.ForeignKey(
-        HandoverLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="runs"
+        HandoverLink,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="runs",
+        verbose_name=_("handover link"),
     )
     performed_on = models.DateField(_("date"), validators=sensible_date)
     performed_by = models.CharField(_("who did it"), max_length=120)
-    checked_steps = models.JSONField(default=list)  # 0-based step indices
+    checked_steps = models.JSONField(
+        default=list, verbose_name=_("checked steps")
+    )  # 0-based step indices
     notes = models.TextField(_("notes"), blank=True)
     minutes = models.PositiveIntegerField(_("time taken (minutes)"), validators=minutes_validators)
-    recorded_via = models.CharField(max_length=10, default=FOUNDER)
-    created_at = models.DateTimeField(auto_now_add=True)
+    recorded_via = models.CharField(max_length=10, default=FOUNDER, verbose_name=_("recorded via"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["-performed_on", "-created_at"]
@@ -233,7 +251,7 @@ class Run(models.Model):
         verbose_name_plural = _("runs")
 
     def __str__(self):
-        return f"{self.instruction} · {self.performed_on}"
+        return f"{self.instruction} · {date_format(self.performed_on, 'SHORT_DATE_FORMAT')}"
 
     def progress(self) -> tuple[int, int]:
         return rules.progress(self.checked_steps, len(self.version.steps))
@@ -244,13 +262,27 @@ class HandoverEvent(models.Model):
     next hourly batch (notified_at stays empty until an email carried it)."""
 
     ACKNOWLEDGED, RUN = "acknowledged", "run"
-    founder = models.ForeignKey(User, on_delete=models.CASCADE, related_name="handover_events")
-    link = models.ForeignKey(HandoverLink, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=20)
-    version_number = models.PositiveIntegerField()
-    run = models.ForeignKey(Run, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    notified_at = models.DateTimeField(null=True, blank=True)
+    founder = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="handover_events", verbose_name=_("founder")
+    )
+    link = models.ForeignKey(
+        HandoverLink,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("handover link"),
+    )
+    kind = models.CharField(max_length=20, verbose_name=_("what happened"))
+    version_number = models.PositiveIntegerField(verbose_name=_("version"))
+    run = models.ForeignKey(
+        Run,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("run"),
+    )
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+    notified_at = models.DateTimeField(null=True, blank=True, verbose_name=_("emailed at"))
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -265,24 +297,26 @@ class HandoverEvent(models.Model):
 class Template(models.Model):
     """A starter instruction in English and German; consultants add more in the admin."""
 
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(unique=True, verbose_name=_("slug"))
     area = models.CharField(_("area"), max_length=20, choices=AREA_CHOICES)
     estimated_minutes = models.PositiveIntegerField(
         _("estimated minutes"), null=True, blank=True, validators=minutes_validators
     )
-    title_en = models.CharField(max_length=200)
-    title_de = models.CharField(max_length=200)
-    purpose_en = models.TextField(blank=True)
-    purpose_de = models.TextField(blank=True)
-    done_en = models.TextField(blank=True)
-    done_de = models.TextField(blank=True)
-    tools_en = models.TextField(blank=True)
-    tools_de = models.TextField(blank=True)
+    title_en = models.CharField(max_length=200, verbose_name=_("title (EN)"))
+    title_de = models.CharField(max_length=200, verbose_name=_("title (DE)"))
+    purpose_en = models.TextField(blank=True, verbose_name=_("why it matters (EN)"))
+    purpose_de = models.TextField(blank=True, verbose_name=_("why it matters (DE)"))
+    done_en = models.TextField(blank=True, verbose_name=_("done when (EN)"))
+    done_de = models.TextField(blank=True, verbose_name=_("done when (DE)"))
+    tools_en = models.TextField(blank=True, verbose_name=_("tools (EN)"))
+    tools_de = models.TextField(blank=True, verbose_name=_("tools (DE)"))
     steps_en = models.TextField(
-        help_text=_("One step per line; an expected result may follow after “ | ”.")
+        help_text=_("One step per line; an expected result may follow after “ | ”."),
+        verbose_name=_("steps (EN)"),
     )
     steps_de = models.TextField(
-        help_text=_("One step per line; an expected result may follow after “ | ”.")
+        help_text=_("One step per line; an expected result may follow after “ | ”."),
+        verbose_name=_("steps (DE)"),
     )
 
     class Meta:
@@ -291,7 +325,8 @@ class Template(models.Model):
         verbose_name_plural = _("instruction templates")
 
     def __str__(self):
-        return self.title_en
+        # In the reader's language: a German consultant copies "Belege buchen", not "Bookkeeping".
+        return self.title_de if (get_language() or "en").startswith("de") else self.title_en
 
     def text(self, language: str | None = None) -> dict:
         """The template's text in a language ("de…" → German, anything else → English)."""

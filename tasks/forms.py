@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts import clock, money
-from accounts.forms import DECIMALS, DecimalCommaField
+from accounts.forms import DECIMALS, DecimalCommaField, MoneyField
 from accounts.money import format_money
 from tasks import buyback, how_often
 from tasks.models import (
@@ -124,7 +124,7 @@ class DelegationForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         validators=sensible_date,
     )
-    hourly_rate = DecimalCommaField(
+    hourly_rate = MoneyField(
         label=_("Hourly rate"),
         required=False,
         min_value=0,

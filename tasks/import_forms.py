@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tasks.forms import ENJOYMENT_CHOICES, SKILL_CHOICES, rating_field
 from tasks.models import AREA_CHOICES
@@ -35,7 +36,7 @@ class ImportRowForm(forms.Form):
     )
     area = forms.ChoiceField(label=_("Area"), choices=AREA_CHOICES)
     recurring = forms.BooleanField(label=_("Recurring"), required=False)
-    skill = rating_field(_("Skill"), SKILL_CHOICES)
+    skill = rating_field(pgettext_lazy("rating", "Skill"), SKILL_CHOICES)
     enjoyment = rating_field(_("Enjoyment"), ENJOYMENT_CHOICES)
     core = forms.BooleanField(label=_("Core"), required=False)
 

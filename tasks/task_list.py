@@ -49,7 +49,9 @@ class TaskFilterForm(forms.Form):
     """The query string of the task list (and its CSV export)."""
 
     q = forms.CharField(label=_("Search by title"), max_length=200, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=_any(KIND_CHOICES, _("Any")), required=False)
+    kind = forms.ChoiceField(
+        label=_("Category"), choices=_any(KIND_CHOICES, _("Any")), required=False
+    )
     route = forms.ChoiceField(
         label=_("Route"), choices=_any(ROUTE_CHOICES, _("Any")), required=False
     )

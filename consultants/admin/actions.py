@@ -1,21 +1,17 @@
 """Bulk actions on tasks. Django hands every action the scoped change list's queryset, so a
 consultant acts only on their clients' tasks whatever ids are posted."""
 
-import csv
-
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import User
 from tasks import services
-from tasks.export import EXPORT_COLUMNS, task_row
+from tasks.export import csv_response
 from tasks.forms import OverrideForm
 
 
@@ -99,11 +95,4 @@ def form_action(modeladmin, request, *, form, apply, action, selected, title, in
 
 @admin.action(description=gettext_lazy("Export as CSV"), permissions=["view"])
 def export_csv(modeladmin, request, queryset):
-    stamp = timezone.localtime().strftime("%Y-%m-%d")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tasks-{stamp}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
-    for task in queryset.select_related("owner").order_by("owner__email", "title"):
-        writer.writerow(task_row(task))
-    return response
+    return csv_response(queryset.select_related("owner").order_by("owner__email", "title"))

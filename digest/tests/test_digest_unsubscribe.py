@@ -76,3 +76,38 @@ def test_the_page_speaks_the_founders_language_without_a_cookie(mail_client, ali
     alice.profile.save()
     response = mail_client.get(_url(digest.unsubscribe_token(founder_id=alice.pk)))
     assert "Wochenüberblick abbestellen" in response.content.decode()
+
+
+# Security issue #19: unsubscribe tokens carry a timestamp and work for a year.
+
+
+def _one_click(client, token):
+    return client.post(
+        _url(token), "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+
+
+def test_a_token_older_than_a_year_changes_nothing(mail_client, alice, monkeypatch):
+    from django.core.signing import time as signing_time
+
+    real = signing_time.time
+    monkeypatch.setattr(signing_time, "time", lambda: real() - 366 * 24 * 3600)
+    token = digest.unsubscribe_token(founder_id=alice.pk)
+    monkeypatch.setattr(signing_time, "time", real)
+    assert _one_click(mail_client, token).status_code == 400
+    assert _enabled(alice)
+
+
+def test_an_untimed_token_works_until_its_cut_off_date(mail_client, alice, monkeypatch):
+    from datetime import timedelta
+
+    from django.core import signing
+    from django.utils import timezone
+
+    untimed = signing.Signer(salt=digest.UNSUBSCRIBE_SALT).sign(str(alice.pk))
+    monkeypatch.setattr(digest, "UNSUBSCRIBE_UNTIMED_UNTIL", timezone.now() - timedelta(seconds=1))
+    assert _one_click(mail_client, untimed).status_code == 400
+    assert _enabled(alice)
+    monkeypatch.setattr(digest, "UNSUBSCRIBE_UNTIMED_UNTIL", timezone.now() + timedelta(days=1))
+    assert _one_click(mail_client, untimed).status_code == 200
+    assert not _enabled(alice)

@@ -29,10 +29,10 @@ TEMPLATES = [
         "Move anything that needs the founder to 'For the founder' with a one-line summary | The founder reads summaries, not threads\n"
         "Flag anything urgent (today, legal, angry customer) and message the founder | Urgent items are flagged and announced",
         "steps_de": "Öffne das Postfach und sortiere nach „älteste zuerst“ | Die älteste ungelesene Mail steht oben\n"
-        "Melde ungelesene Newsletter ab, archiviere Benachrichtigungen | Nur echte Post bleibt übrig\n"
+        "Bestell Newsletter ab, die niemand liest, archiviere Benachrichtigungen | Nur echte Post bleibt übrig\n"
         "Beantworte Routineanfragen mit den Antwortvorlagen | Jede Routinemail hat eine Antwort\n"
         "Verschiebe Rechnungen und Belege in den Ordner „Buchhaltung“ | Alle Belege liegen im Ordner\n"
-        "Verschiebe alles, was mich braucht, mit einer Zeile Zusammenfassung nach „Zur Entscheidung“ | Ich lese Zusammenfassungen statt ganzer Verläufe\n"
+        "Verschiebe alles, was mich braucht, mit einer einzeiligen Zusammenfassung nach „Zur Entscheidung“ | Ich lese Zusammenfassungen statt ganzer Verläufe\n"
         "Markiere Dringendes (heute fällig, rechtlich, verärgerter Kunde) und schick mir eine Nachricht | Dringendes ist markiert, und ich weiß Bescheid",
     },
     {
@@ -58,7 +58,7 @@ TEMPLATES = [
         "List transactions without a receipt (date, amount, payee) for the founder | The founder gets a short list\n"
         "Archive the processed mails | The 'Bookkeeping' folder is empty",
         "steps_de": "Lade alle Belege aus dem Mail-Ordner „Buchhaltung“ herunter | Belege als PDF gespeichert\n"
-        "Lade die Rechnungen aus den üblichen Portalen herunter (Amazon, Telefon, Software-Abos) | Keine Portalrechnung fehlt\n"
+        "Lade die Rechnungen aus den üblichen Portalen herunter (Amazon, Mobilfunk, Software-Abos) | Keine Portalrechnung fehlt\n"
         "Lade die Belege ins Buchhaltungstool hoch | Jeder Beleg erscheint im Tool\n"
         "Ordne jede Kontobewegung der Woche ihrem Beleg zu | Zugeordnete Buchungen sind grün markiert\n"
         "Liste Buchungen ohne Beleg (Datum, Betrag, Empfänger) für mich auf | Ich bekomme eine kurze Liste\n"
@@ -76,7 +76,7 @@ TEMPLATES = [
         "kommt, ohne dass ich hinterherlaufen muss.",
         "done_en": "All billable work of the month invoiced and sent; overdue invoices "
         "have had a friendly reminder.",
-        "done_de": "Alle abrechenbaren Leistungen des Monats sind berechnet und verschickt; "
+        "done_de": "Alle abrechenbaren Leistungen des Monats sind abgerechnet, die Rechnungen verschickt; "
         "überfällige Rechnungen haben eine freundliche Erinnerung bekommen.",
         "tools_en": "Invoicing tool, time tracking export, client list with billing addresses",
         "tools_de": "Rechnungstool, Export der Zeiterfassung, Kundenliste mit Rechnungsadressen",
@@ -87,11 +87,11 @@ TEMPLATES = [
         "Send a friendly reminder for invoices more than 7 days overdue | Reminders sent\n"
         "Note totals invoiced and outstanding for the founder | The founder sees the month at a glance",
         "steps_de": "Exportiere die abrechenbaren Stunden des Vormonats aus der Zeiterfassung | Ein Export pro Kunde\n"
-        "Lege pro Kunde eine Rechnung aus der Vorlage an (Sätze, USt., Zahlungsziel 14 Tage) | Rechnungsentwürfe stehen\n"
+        "Lege pro Kunde eine Rechnung aus der Vorlage an (Stundensätze, USt., Zahlungsziel 14 Tage) | Rechnungsentwürfe stehen\n"
         "Prüfe Kundenname, Adresse, USt-IdNr. und Rechnungsnummer | Keine falschen oder fehlenden Angaben\n"
         "Verschicke die Rechnungen per Mail mit dem Standardtext | Jeder Kunde hat seine Rechnung\n"
         "Schick eine freundliche Erinnerung für Rechnungen, die mehr als 7 Tage überfällig sind | Erinnerungen verschickt\n"
-        "Notiere für mich die Summen: berechnet und offen | Ich sehe den Monat auf einen Blick",
+        "Notiere für mich die Summen: abgerechnet und offen | Ich sehe den Monat auf einen Blick",
     },
     {
         "slug": "social-media-scheduling",
@@ -142,10 +142,10 @@ TEMPLATES = [
         "Write title, show notes with links and chapter marks | Notes ready to paste\n"
         "Upload to the podcast host and YouTube with thumbnail; schedule for the agreed date | Episode scheduled\n"
         "Prepare the announcement post and add it to the social media schedule | Announcement planned",
-        "steps_de": "Lade die Rohaufnahme aus dem geteilten Ordner herunter | Datei ist vollständig und spielt ab\n"
+        "steps_de": "Lade die Rohaufnahme aus dem geteilten Ordner herunter | Die Datei ist vollständig und lässt sich abspielen\n"
         "Schneide lange Pausen und Versprecher heraus; füge Intro und Outro an | Die Folge läuft ohne Leerlauf\n"
-        "Normalisiere die Lautheit (-16 LUFS) und exportiere MP3 und MP4 | Beide Dateien exportiert\n"
-        "Schreib Titel, Shownotes mit Links und Kapitelmarken | Notizen zum Einfügen bereit\n"
+        "Normalisiere die Lautheit (−16 LUFS) und exportiere MP3 und MP4 | Beide Dateien exportiert\n"
+        "Schreib Titel, Shownotes mit Links und Kapitelmarken | Shownotes sind fertig zum Einfügen\n"
         "Lade die Folge mit Vorschaubild beim Podcast-Hoster und auf YouTube hoch; plane sie zum vereinbarten Termin | Folge ist eingeplant\n"
         "Bereite den Ankündigungsbeitrag vor und nimm ihn in den Social-Media-Plan auf | Ankündigung ist eingeplant",
     },
@@ -160,7 +160,7 @@ TEMPLATES = [
         "done_en": "Transport and hotel booked, confirmations in the calendar and the travel folder.",
         "done_de": "Anreise und Hotel sind gebucht, Bestätigungen stehen im Kalender und im Reiseordner.",
         "tools_en": "Travel preferences document, booking portals, shared calendar, company card (via the founder)",
-        "tools_de": "Dokument mit Reisevorlieben, Buchungsportale, geteilter Kalender, Firmenkarte (über mich)",
+        "tools_de": "Dokument mit Reisevorlieben, Buchungsportale, geteilter Kalender, Firmenkreditkarte (bekommst du von mir)",
         "steps_en": "Confirm dates, destination and appointments with the founder | Trip brief is clear\n"
         "Compare train and flight by door-to-door time and price | Two options with times and prices\n"
         "Pick a hotel within budget, near the appointment, free cancellation | Hotel proposal ready\n"
@@ -170,7 +170,7 @@ TEMPLATES = [
         "steps_de": "Kläre Daten, Ziel und Termine mit mir | Die Reise ist klar umrissen\n"
         "Vergleiche Bahn und Flug nach Tür-zu-Tür-Zeit und Preis | Zwei Optionen mit Zeiten und Preisen\n"
         "Wähle ein Hotel im Budget, nah am Termin, kostenlos stornierbar | Hotelvorschlag steht\n"
-        "Hol mein OK ein, dann buche | Buchungen sind bestätigt\n"
+        "Hol dir mein OK, dann buch | Buchungen sind bestätigt\n"
         "Trag jede Buchung mit Bestätigungsnummer in den Kalender ein | Der Kalender zeigt die ganze Reise\n"
         "Leg Tickets und Bestätigungen im Reiseordner ab; Belege gehen an die Buchhaltung | Unterwegs muss ich nichts suchen",
     },
@@ -197,7 +197,7 @@ TEMPLATES = [
         "Ergänze fehlende Firma, Position und E-Mail aus Signatur oder LinkedIn | Wichtige Felder sind vollständig\n"
         "Trag Kontakte aus Visitenkarten und Terminen dieser Woche ein | Neue Kontakte erfasst\n"
         "Gib jedem offenen Deal einen nächsten Schritt mit Datum | Kein offener Deal ohne nächsten Schritt\n"
-        "Schließ Deals ohne Aktivität seit 90 Tagen als „verloren – keine Antwort“ | Die Pipeline zeigt nur lebende Deals\n"
+        "Schließ Deals ohne Aktivität seit 90 Tagen als „verloren – keine Antwort“ | Die Pipeline zeigt nur aktive Deals\n"
         "Schick mir die Liste der fälligen Nachfassaktionen der nächsten Woche | Ich weiß, wen ich anrufen muss",
     },
     {

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import mailing, ratelimit
 from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
 from sops import mail, services
@@ -44,22 +45,33 @@ def link_create(request, pk):
 @login_required
 @require_POST
 def link_send(request, pk, link_pk):
-    """Mail the link to its delegate, with the founder's note (sent by a Celery task)."""
+    """Mail the link to its delegate, with the founder's note (sent by a Celery task).
+    Only from a confirmed address, and within the limits per link, founder, recipient and IP
+    (accounts/mailing.py): nobody uses "Send to …" to mail strangers."""
     instruction = get_instruction_for_user(request, pk)
     link = get_object_or_404(
         HandoverLink.objects.select_related("delegate"), pk=link_pk, instruction=instruction
     )
     form = LinkSendForm(request.POST)
-    if not form.is_valid():
+    if not mailing.may_cause_mail(request.user):
+        messages.error(request, _("Confirm your email address first: then you can send links."))
+    elif not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-    elif mail.handover_mail_queue(link=link, note=form.cleaned_data["note"]):
-        messages.success(request, _("Sent to %(email)s.") % {"email": link.delegate.email})
-    else:
+    elif not link.delegate.email or not link.is_active():
         messages.error(
             request,
             _("%(name)s has no email address, or the link no longer opens.")
             % {"name": link.delegate.name},
         )
+    elif not mailing.allowed(
+        request,
+        (ratelimit.HANDOVER_LINK, f"link:{link.pk}"),
+        (ratelimit.FOUNDER_MAIL, f"founder:{request.user.pk}"),
+        mailing.to(link.delegate.email),
+    ):
+        messages.error(request, _("Not sent: too many emails in a short time. Try again later."))
+    elif mail.handover_mail_queue(link=link, note=form.cleaned_data["note"]):
+        messages.success(request, _("Sent to %(email)s.") % {"email": link.delegate.email})
     return redirect("instruction_detail", pk=instruction.pk)
 
 

@@ -15,9 +15,11 @@ class TaskNote(models.Model):
     task = models.ForeignKey(
         "tasks.Task", on_delete=models.CASCADE, related_name="notes", verbose_name=_("task")
     )
-    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    author = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("author")
+    )
     text = models.TextField(_("note"), max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -24,12 +24,12 @@ from tasks.choices import (
 class Category(models.Model):
     """The article's three kinds of outsourcing, plus the core the founder keeps."""
 
-    code = models.CharField(max_length=10, primary_key=True)
-    position = models.PositiveSmallIntegerField(default=0)
-    name_en = models.CharField(max_length=60)
-    name_de = models.CharField(max_length=60)
-    description_en = models.TextField()
-    description_de = models.TextField()
+    code = models.CharField(max_length=10, primary_key=True, verbose_name=_("code"))
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
+    name_en = models.CharField(max_length=60, verbose_name=_("name (EN)"))
+    name_de = models.CharField(max_length=60, verbose_name=_("name (DE)"))
+    description_en = models.TextField(verbose_name=_("description (EN)"))
+    description_de = models.TextField(verbose_name=_("description (DE)"))
 
     class Meta:
         ordering = ["position"]
@@ -52,7 +52,9 @@ class Category(models.Model):
 class Delegate(models.Model):
     """Someone the founder hands work to: a VA, a project freelancer, an agency or specialist."""
 
-    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="delegates")
+    owner = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("founder")
+    )
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=DELEGATE_KIND_CHOICES)
     email = models.EmailField(_("email"), blank=True)
@@ -65,7 +67,7 @@ class Delegate(models.Model):
         _("hourly rate"), max_digits=8, decimal_places=2, validators=not_negative
     )
     notes = models.TextField(_("notes"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["name"]
@@ -127,7 +129,9 @@ class Task(models.Model):
     ]
     OPEN_STATUSES = (INVENTORY, READY, DELEGATED)
 
-    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="tasks")
+    owner = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("founder")
+    )
     title = models.CharField(_("title"), max_length=200)
     area = models.CharField(_("area"), max_length=20, choices=AREA_CHOICES)
     # Derived from time_amount per time_unit (tasks/how_often.py) and stored, so the sums
@@ -160,7 +164,7 @@ class Task(models.Model):
     )
     route = models.CharField(_("route"), max_length=20, choices=ROUTE_CHOICES)
     # [{"code": "hate", "params": {"enjoyment": 1}}, ...]; sentences are made at the edge.
-    reasons = models.JSONField(default=list, blank=True)
+    reasons = models.JSONField(default=list, blank=True, verbose_name=_("reasons"))
 
     # A founder's or consultant's override; the computed result above stays visible.
     override_category = models.ForeignKey(
@@ -171,12 +175,19 @@ class Task(models.Model):
         related_name="+",
         verbose_name=_("override category"),
     )
-    override_route = models.CharField(max_length=20, choices=ROUTE_CHOICES, blank=True)
+    override_route = models.CharField(
+        max_length=20, choices=ROUTE_CHOICES, blank=True, verbose_name=_("route set by hand")
+    )
     override_reason = models.TextField(_("override reason"), blank=True)
     override_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("set by hand by"),
     )
-    override_at = models.DateTimeField(null=True, blank=True)
+    override_at = models.DateTimeField(null=True, blank=True, verbose_name=_("set by hand at"))
 
     # The current delegation, if any.
     delegate = models.ForeignKey(
@@ -199,10 +210,10 @@ class Task(models.Model):
         validators=not_negative,
     )
     # Kept up to date by the work-instruction runs; the digest flags silent delegations.
-    last_run_on = models.DateField(null=True, blank=True)
+    last_run_on = models.DateField(null=True, blank=True, verbose_name=_("last run on"))
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = TaskQuerySet.as_manager()
 
@@ -318,14 +329,23 @@ class Task(models.Model):
 class OverrideRecord(models.Model):
     """One entry of a task's override trail: who set (or removed) which category, and why."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="override_records")
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="override_records", verbose_name=_("task")
+    )
     # Empty when the override was removed and the computed category counts again.
     category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Category,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("category"),
     )
-    reason = models.TextField(blank=True)
-    by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField(blank=True, verbose_name=_("reason"))
+    by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(default=timezone.now, verbose_name=_("at"))
 
     class Meta:
         ordering = ["-at", "-pk"]

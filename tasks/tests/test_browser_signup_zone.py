@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from accounts.models import User
+from e2e import journey
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,6 +22,8 @@ def test_a_founder_in_auckland_signs_up_in_their_zone(browser, live_server):
     page.locator("input[name=password1]").fill("a-long-secret-1")
     page.locator("input[name=password2]").fill("a-long-secret-1")
     page.locator("form:has(input[name=password1]) button[type=submit]").click()
+    page.wait_for_url("**/accounts/signup/sent/")
+    journey.confirm_from_mail(page, "kiwi@example.com")
     page.locator("input[name=hourly_value]").fill("120,50")
     page.locator("form:has(input[name=hourly_value]) button[type=submit]").click()
     page.wait_for_url(f"{live_server.url}/")

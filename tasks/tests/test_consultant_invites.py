@@ -46,6 +46,7 @@ def test_the_founder_appears_only_after_accepting(
     assert response.status_code == 302
     assert smtp_server.messages[0]["to"] == ["alice@example.com"]
     url = _invite_link(smtp_server)
+    client.get(response.headers["Location"])  # shows "Invitation sent to alice@…" once
     assert "alice@example.com" not in _overview(client)
     assert client.get(f"/admin/accounts/user/{alice.pk}/change/").status_code == 302  # not found
 

@@ -13,11 +13,11 @@ SIGNUP = {
 }
 
 
-def test_signing_up_leads_to_the_first_run_step_not_a_silent_default(client, db):
-    response = client.post("/accounts/signup/", {**SIGNUP, "time_zone": "Pacific/Auckland"})
-    assert response.headers["Location"] == "/welcome/"
+def test_a_new_founder_meets_the_first_run_step_not_a_silent_default(client, db):
+    client.post("/accounts/signup/", {**SIGNUP, "time_zone": "Pacific/Auckland"})
     profile = User.objects.get(email="new@example.com").profile
     assert (profile.hourly_value_confirmed, profile.time_zone) == (False, "Pacific/Auckland")
+    client.force_login(profile.user)
     page = client.get("/welcome/").content.decode()
     assert "What is your hour worth?" in page and "2,000" in page
 
@@ -47,7 +47,7 @@ def test_neither_value_nor_income_is_refused_in_the_founders_language(alice_clie
     Profile.objects.filter(user=alice).update(language="de")
     response = alice_client.post("/welcome/", {"currency": "EUR"})
     assert response.status_code == 400
-    assert "Gib deinen Stundenwert" in response.content.decode()
+    assert "Gib den Wert deiner Stunde oder dein Jahreseinkommen an" in response.content.decode()
     assert not Profile.objects.get(user=alice).hourly_value_confirmed
 
 

@@ -142,7 +142,7 @@ def test_an_override_reads_am_um_uhr_in_the_founders_time_zone(client, alice):
     task.save(update_fields=["override_at"])
     client.force_login(alice)
     words = _words(client.get(f"/tasks/{task.pk}/"))
-    assert "alice@example.com hat die Kategorie am 27.11.2026 um 22:24 Uhr manuell" in words
+    assert "Manuell festgelegt von alice@example.com am 27.11.2026 um 22:24 Uhr" in words
     assert "von Hand" not in words
 
 

@@ -17,5 +17,6 @@ class Command(BaseCommand):
         created = demo.seed(founders=founders, tasks=tasks)
         self.stdout.write(
             f"{created} founder(s) created, {founders - created} already there. "
-            f"Log in as {DEMO_EMAIL} / {DEMO_PASSWORD}"
+            f"Log in as {DEMO_EMAIL} / {DEMO_PASSWORD} (a founder) or as "
+            f"{demo.DEMO_CONSULTANT_EMAIL} / {demo.DEMO_CONSULTANT_PASSWORD} (their consultant)"
         )
