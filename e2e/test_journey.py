@@ -95,7 +95,7 @@ def test_the_founders_whole_journey_from_sign_up_to_the_consultants_overview(
     assert len(run.checked_steps) == len(run.version.steps) > 0
 
     page.goto("/")
-    expect(page.locator("[data-figure=bought-back]")).to_have_text(re.compile(r"^5"))
+    expect(page.locator("[data-figure=bought-back]")).to_have_text(re.compile(r"^\s*5"))
     screenshot(page, "-3-dashboard")
     english_heading = page.locator("h1").inner_text()
     journey.switch_language(page, "de")

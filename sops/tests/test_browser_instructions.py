@@ -32,7 +32,7 @@ def test_a_founder_hands_over_a_va_task_with_its_instruction(
 
     page.get_by_role("heading", name="Inbox triage").wait_for()
     steps = page.locator("[data-step]")
-    expect(steps.nth(0)).to_have_text(re.compile(r"^Answer routine mail"))
+    expect(steps.nth(0)).to_have_text(re.compile(r"^\s*Answer routine mail"))
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Published as version 1.").wait_for()
 
