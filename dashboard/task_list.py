@@ -124,6 +124,7 @@ def _render_list(request, params, *, edit_form=None, edit_pk=None, status=200):
     )
     page = Paginator(tasks, PER_PAGE).get_page(params.get("page"))
     _prepare_rows(page.object_list, profile, edit_form, edit_pk)
+    filtered = any(filters.get(name) for name in FILTER_NAMES if name != "sort")
     ctx = {
         "form": form,
         "page": page,
@@ -138,7 +139,10 @@ def _render_list(request, params, *, edit_form=None, edit_pk=None, status=200):
             "core": _("Core"),
             "save": _("Save"),
         },
-        "filtered": any(filters.get(name) for name in FILTER_NAMES if name != "sort"),
+        "filtered": filtered,
+        # The export says what it exports: the filtered rows, and everything beside it.
+        "shown_count": page.paginator.count,
+        "all_count": Task.objects.filter(owner=request.user).count() if filtered else None,
     }
     return render(request, "tasks/task_list.html", ctx, status=max(status, filter_status))
 

@@ -42,6 +42,7 @@ SAMPLES = {"digest": _digest}
 PERSON = {"email": "alice@example.com", "name": "Maria", "language": "en", "get_full_name": ""}
 PLAIN_CONTEXT = {
     "days": 3,
+    "hours": 24,
     "count": 2,
     "title": "Inbox triage",
     "url": "https://example.com/x",

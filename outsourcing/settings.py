@@ -54,12 +54,17 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "accounts",
     "tasks",
     "sops",
     "digest",
     "consultants",
     "dashboard",
+    "privacy",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -226,6 +231,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digest.tasks.digests_due",
         "schedule": timedelta(seconds=envint("DIGEST_RECOVERY_SECONDS", "60")),
     },
+    # Data exports nobody downloaded within their 24 hours are removed.
+    "data-exports-expire": {
+        "task": "privacy.tasks.exports_expire",
+        "schedule": timedelta(hours=1),
+    },
 }
 # The digest's fault tolerance (digest/sending.py), in seconds so tests can shrink it:
 # a sender's lease on one digest (taken just before SMTP; far above one SMTP exchange, whose
@@ -291,3 +301,36 @@ IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "2000")
 IMPORT_PROBLEMS_SHOWN = envint("IMPORT_PROBLEMS_SHOWN", "50")
 OPEN_TASKS_MAX = envint("OPEN_TASKS_MAX", "2000")
+
+# The REST API (api/): personal access tokens, JSON only, a rate per token, errors as JSON
+# in the request's language.
+API_RATE = os.getenv("API_RATE", "120/minute")
+# The rate's counts are in the default cache: Redis when there is one (CACHES above).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.auth.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.auth.PerTokenThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.json_errors",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Buy back your time API",
+    "DESCRIPTION": "A founder's own tasks, delegates, work instructions, runs and buyback "
+    "figures. Send a personal access token (Settings → API and calendar) as "
+    "`Authorization: Bearer <token>`.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.error_responses",
+    ],
+    # Swagger UI from drf-spectacular-sidecar's static files: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+}

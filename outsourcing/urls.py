@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from accounts import password_reset, throttle
 from accounts import views as account_views
+from api import urls as api_urls
 from outsourcing.health import healthz
 
 # Django's login and password views with our forms (our words, du-form in German); the
@@ -26,6 +27,9 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("instructions/", include("sops.urls")),
     path("", include("accounts.urls")),
+    path("", include("privacy.urls")),
+    path("api/", include("api.urls")),
+    path("", include(api_urls.settings_urls)),
     path("", include("digest.urls")),
     path("", include("dashboard.urls")),
     path("", include("consultants.urls")),

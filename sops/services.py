@@ -163,11 +163,11 @@ def handover_path(link: HandoverLink) -> str:
 
 
 class LinkNotFound(Exception):
-    """Tampered or unknown: the page answers 404."""
+    """Tampered with: the page answers 404."""
 
 
 class LinkGone(Exception):
-    """Expired or revoked: the page answers 410."""
+    """Expired, revoked or deleted: the page answers 410."""
 
 
 def handover_link_resolve(*, signed: str) -> HandoverLink:
@@ -180,9 +180,9 @@ def handover_link_resolve(*, signed: str) -> HandoverLink:
         .filter(token=token)
         .first()
     )
-    if link is None:
-        raise LinkNotFound
-    if not link.is_active():
+    # Only we sign tokens: a signed one with no row was deleted (revoked for good, or its
+    # founder deleted their account), so it is gone, not unknown.
+    if link is None or not link.is_active():
         raise LinkGone
     return link
 

@@ -150,7 +150,7 @@ def template_copy(request, template_pk):
 
 
 def _link_or_error(request, signed):
-    """The link, or the response for a bad one: 404 tampered/unknown, 410 expired/revoked."""
+    """The link, or the response for a bad one: 404 tampered, 410 expired/revoked/deleted."""
     try:
         return services.handover_link_resolve(signed=signed), None
     except services.LinkNotFound:

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from e2e import journey
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -13,6 +15,9 @@ def test_a_new_founder_signs_up_adds_a_task_and_sees_it_classified(page):
     page.get_by_label("Password", exact=True).fill("a-long-secret-1")
     page.get_by_label("Password confirmation").fill("a-long-secret-1")
     page.get_by_role("button", name="Sign up").click()
+    # Nothing opens before the address is confirmed: the mailed link logs the founder in.
+    expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
+    journey.confirm_from_mail(page, "new.founder@example.com")
     # The first-run step: what an hour of the founder's time is worth.
     page.get_by_label("…or what do you earn in a year?").fill("150000")
     page.get_by_role("button", name="Continue").click()

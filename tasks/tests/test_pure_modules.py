@@ -15,7 +15,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("accounts", "tasks", "sops", "digest", "consultants", "dashboard", "outsourcing")
+APPS = (
+    "accounts",
+    "tasks",
+    "sops",
+    "digest",
+    "consultants",
+    "dashboard",
+    "privacy",
+    "api",
+    "outsourcing",
+)
 
 
 def _contract_modules() -> list[str]:

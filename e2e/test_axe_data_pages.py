@@ -1,0 +1,70 @@
+"""The founder's data pages in every state a founder sees them (a token or calendar link just
+made, a download ready, the deletion form with its errors, a used download link, the privacy
+pages with and without text) are axe-clean in both languages at both widths."""
+
+import pytest
+
+from accounts import services as account_services
+from e2e.walk import LANGUAGES, Walk
+from privacy.models import LegalPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def founder(db):
+    return account_services.founder_signup(
+        email="data@example.com", password="data-password-1", email_confirmed=True
+    )
+
+
+def test_the_data_pages_are_accessible(open_as, live_server, founder):
+    LegalPage.objects.create(
+        kind="privacy", text_en="We store your tasks.\n\nAsk us anything.", text_de="Wir speichern."
+    )
+    walk = Walk(page=open_as(founder), origin=live_server.url)
+    page = walk.page
+    for language in LANGUAGES:
+        page.goto("/settings/")
+        walk.switch_language(language)
+        for path in ("/settings/", "/settings/data/", "/settings/api/", "/privacy/", "/imprint/"):
+            walk.check(path, language=language)
+        # A token and a calendar link just made: the secrets shown once.
+        page.goto("/settings/api/")
+        page.locator("input[name=name]").fill(f"Zapier {language}")
+        with page.expect_navigation():
+            page.locator("form[action$='/tokens/'] button[type=submit]").click()
+        page.locator("[data-new-token]").wait_for()
+        walk.check_here(f"/settings/api/ with a new token [{language}]")
+        with page.expect_navigation():
+            page.locator("form[action$='/calendar/'] button[type=submit]").click()
+        page.locator("[data-new-feed]").wait_for()
+        walk.check_here(f"/settings/api/ with a new calendar link [{language}]")
+        # The export asked for (built at once in the demo): the ready download.
+        page.goto("/settings/data/")
+        with page.expect_navigation():
+            page.locator("form[action$='/export/'] button[type=submit]").click()
+        walk.check_here(f"/settings/data/ after asking for the export [{language}]")
+        # The deletion form sent empty: its errors.
+        page.goto("/settings/delete/")
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").click()
+        page.locator(".invalid-feedback").first.wait_for()
+        walk.check_here(f"/settings/delete/ with errors [{language}]")
+        walk.check("/settings/data/download/not-a-link/", language=language)
+    if walk.problems:
+        pytest.fail(walk.report(), pytrace=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Swagger UI's own markup (vendored as is): buttons nesting links, heading order, "
+    "the green version badge's contrast. Known; remove this mark when it is clean.",
+)
+def test_the_api_docs_are_accessible(open_as, live_server):
+    walk = Walk(page=open_as(None), origin=live_server.url)
+    walk.page.goto("/api/docs/")
+    walk.page.locator(".swagger-ui .info").wait_for()
+    walk.check_here("/api/docs/")
+    if walk.problems:
+        pytest.fail(walk.report(), pytrace=False)

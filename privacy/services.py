@@ -1,0 +1,61 @@
+"""Deleting an account: every row of the founder goes (privacy.deletion says how each kind is
+treated), their handover links and invitations stop working at once, every session ends,
+and one last email confirms it."""
+
+import logging
+import smtplib
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone, translation
+
+from accounts.models import Profile, User
+from consultants.models import ConsultantInvite
+from outsourcing.emails import make_message
+from sops.models import Instruction, Run
+from tasks.models import Task
+
+log = logging.getLogger(__name__)
+
+
+def _end_sessions(user_id: int) -> None:
+    """Every session logged in as this user, on any device."""
+    live = Session.objects.filter(expire_date__gt=timezone.now())
+    mine = [s.pk for s in live.iterator() if s.get_decoded().get("_auth_user_id") == str(user_id)]
+    Session.objects.filter(pk__in=mine).delete()
+
+
+def account_deleted_mail(*, email: str, language: str) -> None:
+    """The last email to the address: the account and its data are gone."""
+    with translation.override(language):
+        message = make_message("account_deleted", email, {"email": email})
+    try:
+        message.send()
+    except (OSError, smtplib.SMTPException):
+        # The account is gone either way; a lost goodbye must not undo it.
+        log.exception("account-deleted mail failed")
+
+
+def account_delete(*, user: User) -> None:
+    """Delete the account and everything of it. The password and the typed word are the
+    view's to check; this runs once they were right."""
+    language = (
+        Profile.objects.filter(user=user).values_list("language", flat=True).first()
+        or settings.LANGUAGE_CODE
+    )
+    email, user_id = user.email, user.pk
+    with transaction.atomic():
+        # Runs protect the versions they followed, and tasks their delegate: they go first,
+        # then the instructions take their versions, steps, handover links and events along.
+        Run.objects.filter(instruction__owner=user).delete()
+        Task.objects.filter(owner=user).delete()
+        Instruction.objects.filter(owner=user).delete()
+        # Invitations to the address that were never answered (no founder key yet).
+        ConsultantInvite.objects.filter(email__iexact=email, founder__isnull=True).delete()
+        for model in (AccessAttempt, AccessLog, AccessFailureLog):
+            model.objects.filter(username=email).delete()
+        _end_sessions(user_id)
+        user.delete()
+        transaction.on_commit(lambda: account_deleted_mail(email=email, language=language))
