@@ -55,9 +55,14 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+# Libraries that are plain Python too: a module using only these, the standard library and
+# pure modules of ours could be a rule module. Anything else (Django, DRF, …) makes it impure.
+PLAIN_LIBRARIES = {"babel", "markdown", "nh3", "icalendar", "recurring_ical_events"}
+
+
 def _could_be_pure() -> set[str]:
-    """The apps' modules (not tests, migrations or commands) that import no Django, directly
-    or through the project's modules they import."""
+    """The apps' modules (not tests, migrations or commands) that import only the standard
+    library, plain libraries and the project's own pure modules."""
     modules = {
         _module_name(path): _imports(path)
         for app in APPS
@@ -65,19 +70,22 @@ def _could_be_pure() -> set[str]:
         if not {"tests", "migrations", "management"} & set(path.parts)
         and path.name != "__init__.py"
     }
-    impure = {
-        name
-        for name, imports in modules.items()
-        if any(imported.split(".")[0] == "django" for imported in imports)
-    }
+    ours = set(APPS)
+
+    def outside(imported: str) -> bool:
+        top = imported.split(".")[0]
+        return top not in ours and top not in sys.stdlib_module_names | PLAIN_LIBRARIES
+
+    impure = {name for name, imports in modules.items() if any(map(outside, imports))}
     changed = True
     while changed:  # a module importing an impure one of ours is impure too
         changed = False
         for name, imports in modules.items():
-            if name not in impure and imports & (impure | {n.rsplit(".", 1)[0] for n in impure}):
+            if name in impure:
+                continue
+            if any(i in impure or i.rsplit(".", 1)[0] in impure for i in imports):
                 impure.add(name)
                 changed = True
-    # A package (an app's __init__ pulls in Django for some) is impure when any parent is.
     return {name for name in modules if name not in impure and name.split(".")[0] != "outsourcing"}
 
 
