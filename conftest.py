@@ -92,8 +92,31 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback; Django sends to it. `.messages` holds what it received."""
+def eager_celery(monkeypatch):
+    """Tasks run in the test's thread even when REDIS_URL is set (as in the demo)."""
+    from outsourcing.celery import app
+
+    monkeypatch.setattr(app.conf, "task_always_eager", True)
+
+
+@pytest.fixture
+def smtp_server(settings, monkeypatch, eager_celery):
+    """A real SMTP server on loopback; Django sends to it. `.messages` holds what it received.
+    Inside a test's own transaction, which never commits, the outbox sends at once; in a
+    transactional test (a live server) it sends on the real commit, as in production (the
+    outbox's on-commit behaviour has tests of its own, in mail/tests)."""
+    from django.db import connection, transaction
+
+    from mail import outbox
+
+    def after_commit(callback):
+        blocks = connection.atomic_blocks
+        if blocks and getattr(blocks[0], "_from_testcase", False):
+            callback()
+        else:
+            transaction.on_commit(callback)
+
+    monkeypatch.setattr(outbox, "after_commit", after_commit)
     inbox = _Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
     controller.start()

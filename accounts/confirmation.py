@@ -7,18 +7,19 @@ who signed up with someone else's.
 """
 
 import logging
-import smtplib
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts import mailing
 from accounts.models import Profile, User
-from outsourcing.emails import make_message
+from mail.messages import make_message
+from mail.outbox import mail_enqueue
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,10 @@ def confirmation_path(user: User) -> str:
     return reverse("email_confirm", args=[token])
 
 
+@transaction.atomic
 def confirmation_send(*, user: User) -> bool:
-    """Mail the link, unless the address is confirmed or a link went out moments ago.
-    Returns whether a mail was sent."""
+    """Queue the link in the outbox (sent once this transaction commits), unless the address
+    is confirmed or a link went out moments ago. Returns whether a mail was queued."""
     now = timezone.now()
     # Compare-and-swap on the last sending time: two quick clicks send one mail.
     claimed = (
@@ -64,12 +66,7 @@ def confirmation_send(*, user: User) -> bool:
     }
     with translation.override(language or settings.LANGUAGE_CODE):
         message = make_message("confirm", user.email, ctx)
-    try:
-        message.send()
-    except (OSError, smtplib.SMTPException):
-        log.exception("confirmation mail to user %s failed", user.pk)
-        Profile.objects.filter(user=user).update(confirmation_sent_at=None)
-        return False
+    mail_enqueue(message=message, kind="confirm", caused_by=user)
     mailing.sent(who=user, to=user.email, why="address confirmation")
     return True
 

@@ -13,8 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import money, zones
 from accounts.choices import LANGUAGE_CHOICES
+from accounts.inputs import PLAIN_DECIMAL, PLAIN_INTEGER
 from accounts.models import Profile, User, invisible_characters, normalize_email
+from accounts.money import format_money
 from accounts.passwords import SignupPasswordsMixin
+from accounts.services import FIRST_RUN_FIELDS
+from tasks import buyback
 
 
 class DecimalCommaField(forms.DecimalField):
@@ -31,6 +35,9 @@ class DecimalCommaField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = plain_decimal(value, german=_german())
+            # As strict as the CSV: no "1_0", Arabic-Indic digits, "1e1" or "NaN".
+            if value and not PLAIN_DECIMAL.fullmatch(value):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
     def prepare_value(self, value):
@@ -73,6 +80,15 @@ def typed_decimal(value: Decimal, *, places: int | None) -> str:
     return number_format(value, decimal_pos=places, force_grouping=True)
 
 
+class PlainIntegerField(forms.IntegerField):
+    """A whole number in ASCII digits: int() also takes Arabic-Indic digits and "1_0"."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() and not PLAIN_INTEGER.fullmatch(value.strip()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 # Every decimal a founder types: hours, money.
 DECIMALS = {
     **dict.fromkeys(
@@ -89,6 +105,13 @@ DECIMALS = {
             "yearly_income",
         ),
         MoneyField,
+    ),
+}
+# And the whole numbers of the settings.
+NUMBER_FIELDS: dict[str, type[forms.Field]] = {
+    **DECIMALS,
+    **dict.fromkeys(
+        ("digest_hour", "digest_weekday", "hate_max", "skill_gap_max"), PlainIntegerField
     ),
 }
 
@@ -164,12 +187,7 @@ class ProfileForm(forms.ModelForm):
         model = Profile
         fields = (
             "currency",
-            "hourly_value",
-            "yearly_income",
-            "weekly_capacity",
-            "monthly_budget",
-            "default_va_rate",
-            "default_specialist_rate",
+            *FIRST_RUN_FIELDS,
             "time_zone",
             "language",
             "digest_enabled",
@@ -180,7 +198,7 @@ class ProfileForm(forms.ModelForm):
             "skill_gap_max",
             "time_eater_min_hours",
         )
-        field_classes = DECIMALS
+        field_classes = NUMBER_FIELDS
         widgets = {"time_zone": TimeZoneSelect}
 
     def __init__(self, *args, **kwargs):
@@ -193,9 +211,18 @@ class ProfileForm(forms.ModelForm):
         )
 
 
-class FirstRunForm(forms.Form):
-    """A new founder's hourly value: typed in, or computed from a yearly income."""
+def _money_field(label, help_text=""):
+    return DecimalCommaField(
+        label=label, min_value=0, max_digits=8, decimal_places=2, help_text=help_text
+    )
 
+
+class FirstRunForm(forms.Form):
+    """The first run in three short steps: your hour (typed in, or from a yearly income, and
+    the currency), your week (capacity), your budget and what help costs where you hire. No
+    field is filled in for the founder: nothing silently defaults."""
+
+    # Step 1: your hour
     currency = forms.ChoiceField(label=_("Currency"), initial=money.DEFAULT_CURRENCY)
     hourly_value = MoneyField(
         label=_("What is an hour of your time worth?"),
@@ -215,10 +242,42 @@ class FirstRunForm(forms.Form):
             "most a quarter of that: your buyback rate."
         ),
     )
+    # Step 2: your week
+    weekly_capacity = DecimalCommaField(
+        label=_("How many hours a week can you work?"),
+        min_value=0,
+        max_value=168,
+        max_digits=5,
+        decimal_places=1,
+        help_text=_("We warn you before your tasks add up to more."),
+    )
+    # Step 3: your budget, and what help costs where you hire
+    monthly_budget = _money_field(_("What can you spend on help each month?"))
+    default_va_rate = _money_field(_("What does a virtual assistant cost an hour?"))
+    default_specialist_rate = _money_field(
+        _("What does a specialist cost an hour (designer, developer, tax adviser)?")
+    )
+    va_rate_above_buyback = forms.BooleanField(
+        label=_("I know: keep this rate anyway"), required=False
+    )
+    STEPS = (
+        (_("1. Your hour"), ("currency", "hourly_value", "yearly_income")),
+        (_("2. Your week"), ("weekly_capacity",)),
+        (
+            _("3. Your budget and what help costs"),
+            ("monthly_budget", "default_va_rate", "default_specialist_rate"),
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["currency"]).choices = currency_choices()
+        # The "I know" box shows once the rate was flagged (or when it was ticked).
+        self.va_rate_flagged = bool(self.data.get(self.add_prefix("va_rate_above_buyback")))
+
+    def steps(self):
+        """The fields step by step, for the template."""
+        return [(title, [self[name] for name in names]) for title, names in self.STEPS]
 
     def clean(self):
         super().clean()
@@ -226,7 +285,34 @@ class FirstRunForm(forms.Form):
         neither = data.get("hourly_value") is None and data.get("yearly_income") is None
         if neither and not self.errors:
             raise forms.ValidationError(_("Enter your hourly value, or your yearly income."))
+        self._check_buyback_rate(data)
         return data
+
+    def _check_buyback_rate(self, data) -> None:
+        # Dan Martell's buyback rate: a quarter of your hour is the most help should cost.
+        hour = data.get("hourly_value")
+        if data.get("yearly_income") is not None:
+            hour = buyback.hourly_value_from_income(data["yearly_income"])
+        va_rate = data.get("default_va_rate")
+        if hour is None or va_rate is None or data.get("va_rate_above_buyback"):
+            return
+        if buyback.rate_above_buyback(va_rate, hour):
+            buyback_rate = buyback.buyback_rate(hour)
+            currency = data.get("currency") or money.DEFAULT_CURRENCY
+            language = get_language()
+            self.add_error(
+                "default_va_rate",
+                _(
+                    "%(rate)s an hour is above your buyback rate of %(buyback)s (a quarter of "
+                    "your hour): this help would cost more than it buys back. Lower it, or "
+                    "tick “I know” below to keep it."
+                )
+                % {
+                    "rate": format_money(va_rate, currency, language),
+                    "buyback": format_money(buyback_rate, currency, language),
+                },
+            )
+            self.va_rate_flagged = True
 
 
 def add_service_errors(form, err: ValidationError) -> None:

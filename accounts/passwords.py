@@ -9,8 +9,12 @@ and rules check stays Django's.
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
+from django.core.mail import EmailMultiAlternatives
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from mail.outbox import mail_enqueue
 
 REQUIRED = _("Please fill this in.")
 PASSWORD = _("Password")
@@ -66,6 +70,25 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _in_our_words(self, labels={"email": _("Email address")})
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        """Django's reset mail, rendered as Django does, queued in the outbox (sent on
+        commit, retried, logged) instead of sent inside the request."""
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+        if html_email_template_name is not None:
+            html = loader.render_to_string(html_email_template_name, context)
+            message.attach_alternative(html, "text/html")
+        mail_enqueue(message=message, kind="password_reset", caused_by=context.get("user"))
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):

@@ -93,6 +93,17 @@ def profile_set_language(*, profile: Profile, language: str) -> Profile:
     return profile
 
 
+# What the first run asks, beside the currency (accounts.forms.FirstRunForm).
+FIRST_RUN_FIELDS = (
+    "hourly_value",
+    "yearly_income",
+    "weekly_capacity",
+    "monthly_budget",
+    "default_va_rate",
+    "default_specialist_rate",
+)
+
+
 @transaction.atomic
 def profile_first_run(
     *,
@@ -100,14 +111,21 @@ def profile_first_run(
     currency: str,
     hourly_value: Decimal | None = None,
     yearly_income: Decimal | None = None,
+    **numbers,
 ) -> Profile:
-    """The first-run step: the founder's own hourly value, or their yearly income, and their
-    currency; only then are the figures theirs rather than a placeholder."""
+    """The first run: the founder's own hourly value, or their yearly income, and their
+    currency; their week's capacity, monthly budget and the rates of a VA and a specialist
+    (`numbers`, each optional here); only then are the figures theirs, not placeholders."""
     if hourly_value is None and yearly_income is None:
         raise ValidationError(
             {"hourly_value": _("Enter your hourly value, or your yearly income.")}
         )
     fields = {"currency": currency, "yearly_income": yearly_income}
+    fields |= {
+        key: value
+        for key, value in numbers.items()
+        if key in FIRST_RUN_FIELDS[2:] and value is not None
+    }
     if hourly_value is not None and yearly_income is None:
         fields["hourly_value"] = hourly_value
     profile = profile_update(profile=profile, **fields)

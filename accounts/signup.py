@@ -17,7 +17,8 @@ from accounts import confirmation, mailing
 from accounts.models import User
 from accounts.password_reset import link_sent, reset_url
 from accounts.services import founder_signup
-from outsourcing.emails import make_message
+from mail.messages import make_message
+from mail.outbox import mail_enqueue
 
 
 def signup_request(*, request, email: str, password: str, language: str, time_zone: str) -> None:
@@ -50,7 +51,8 @@ def signup_attempt_send(*, user: User) -> None:
     }
     language = getattr(getattr(user, "profile", None), "language", None)
     with translation.override(language or settings.LANGUAGE_CODE):
-        make_message("signup_attempt", user.email, ctx).send()
+        message = make_message("signup_attempt", user.email, ctx)
+    mail_enqueue(message=message, kind="signup_attempt", caused_by=None)
     if confirming:
         link_sent(user)
     mailing.sent(who="", to=user.email, why="sign-up with a registered address")

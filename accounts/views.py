@@ -4,11 +4,9 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +14,7 @@ from accounts import confirmation, mailing
 from accounts import services as account_services
 from accounts.consultants import works_in_admin
 from accounts.forms import FirstRunForm, SignupForm, add_service_errors
+from accounts.inputs import safe_next
 from accounts.selectors import founder_profile
 from accounts.signup import signup_request
 from accounts.throttle import ThrottledLoginForm
@@ -90,7 +89,7 @@ def first_run(request):
     profile = founder_profile(user=request.user)
     initial: dict[str, object] = {"currency": profile.currency}
     if profile.hourly_value_confirmed:
-        initial.update(hourly_value=profile.hourly_value, yearly_income=profile.yearly_income)
+        initial.update({name: getattr(profile, name) for name in account_services.FIRST_RUN_FIELDS})
     form = FirstRunForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,13 +107,7 @@ def first_run(request):
 def set_language(request):
     """The switch on every page: remembered in a cookie, and in the profile once logged in."""
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next", "/")
-    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
-        next_url, {request.get_host()}
-    ):
-        next_url = "/"
-    # A path, never a view name: redirect("²") would try to reverse it and fail with a 500.
-    response = HttpResponseRedirect(next_url)
+    response = safe_next(request, request.POST.get("next"), default="/")
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
             account_services.profile_set_language(

@@ -66,10 +66,12 @@ class TaskWriteSerializer(serializers.Serializer):
     area = serializers.ChoiceField(choices=AREA_CHOICES, default="other")
     time_amount = serializers.DecimalField(**HOURS)
     time_unit = serializers.ChoiceField(choices=TIME_UNIT_CHOICES, default="week")
-    recurring = serializers.BooleanField(default=False)
+    # Left out: how often decides (once is a one-off); given, it wins (tasks.services).
+    recurring = serializers.BooleanField(allow_null=True, default=None)
     skill = serializers.IntegerField(min_value=1, max_value=5, allow_null=True, default=None)
     enjoyment = serializers.IntegerField(min_value=1, max_value=5, allow_null=True, default=None)
-    core = serializers.BooleanField(default=False)
+    # Left out: not rated; the task catalogue may suggest it (shared/docs/domain.md).
+    core = serializers.BooleanField(allow_null=True, default=None)
 
     def validate_title(self, value):
         value = value.strip()

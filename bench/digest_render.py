@@ -37,7 +37,7 @@ from django.utils import timezone, translation  # noqa: E402
 from digest import content  # noqa: E402
 from digest.models import WeeklyDigest  # noqa: E402
 from digest.services import unsubscribe_headers, unsubscribe_url  # noqa: E402
-from outsourcing.emails import make_message  # noqa: E402
+from mail.messages import make_message  # noqa: E402
 
 PARTS = ("subject.txt", "body.txt", "body.html")
 # The Django templates the Jinja2 ones replaced, kept here for this comparison only; cached

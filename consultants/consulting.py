@@ -24,7 +24,8 @@ from accounts import mailing
 from accounts.consultants import is_consultant
 from accounts.models import Profile, User, normalize_email
 from consultants.models import ChangeRecord, ConsultantInvite
-from outsourcing.emails import make_message
+from mail.messages import make_message
+from mail.outbox import mail_enqueue
 from tasks.models import Task, TaskNote
 
 INVITE_DAYS = 14
@@ -81,15 +82,12 @@ def consultant_invite(*, consultant: User, email: str) -> ConsultantInvite:
     founder = User.objects.filter(email__iexact=email).select_related("profile").first()
     language = getattr(getattr(founder, "profile", None), "language", None)
     language = language or translation.get_language()
-    # Sent after the row is committed, never for a rolled-back invitation.
-    transaction.on_commit(lambda: _send(consultant, email, ctx, language))
-    return invite
-
-
-def _send(consultant: User, email: str, ctx: dict, language: str) -> None:
+    # Queued with the invitation: sent once it is committed, never for a rolled-back one.
     with translation.override(language):
-        make_message("invite", email, ctx).send()
+        message = make_message("invite", email, ctx)
+    mail_enqueue(message=message, kind="invite", caused_by=consultant)
     mailing.sent(who=consultant, to=email, why="consultant invitation")
+    return invite
 
 
 def invite_resolve(*, signed: str) -> ConsultantInvite:

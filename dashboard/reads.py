@@ -29,6 +29,8 @@ class MoveRow:
     move: buyback.Move
     step: str
     reasons: list
+    # An override's own reason: it, not the computed reasons, explains the shown route.
+    override_reason: str = ""
 
 
 def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
@@ -37,21 +39,23 @@ def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
     tasks = Task.objects.filter(owner_id=profile.user_id).annotate(
         has_instruction=twins.has_published_instruction()
     )
-    rows = twins.move_candidates(
-        tasks, rates=rates, limit=limit, fields=("reasons", "has_instruction")
-    )
+    fields = ("reasons", "has_instruction", "override_reason")
+    rows = twins.move_candidates(tasks, rates=rates, limit=limit, fields=fields)
     by_pk = {row["pk"]: row for row in rows}
     candidates = [twins.as_move_candidate(row) for row in rows]
     kinds = set(Delegate.objects.filter(owner_id=profile.user_id).values_list("kind", flat=True))
     return [
         MoveRow(
             move=move,
-            step=buyback.next_step(
+            step=buyback.DROP_OR_AUTOMATE
+            if move.outcome
+            else buyback.next_step(
                 move.route,
                 has_instruction=by_pk[move.key]["has_instruction"],
                 has_fitting_delegate=move.route in kinds,
             ),
             reasons=by_pk[move.key]["reasons"],
+            override_reason=by_pk[move.key]["override_reason"],
         )
         for move in buyback.next_moves(candidates, rates, limit=limit)
     ]
@@ -63,6 +67,11 @@ class Waiting:
 
     count: int
     items: list
+
+    @property
+    def more(self) -> int:
+        """How many are not listed: the list ends with "and M more"."""
+        return max(0, self.count - len(self.items))
 
 
 def _waiting(queryset) -> Waiting:

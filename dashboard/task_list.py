@@ -82,12 +82,14 @@ def _prepare_rows(tasks, profile, edit_form, edit_pk):
     thresholds = profile.thresholds()
     skill, enjoyment = _options(SKILL_CHOICES), _options(ENJOYMENT_CHOICES)
     for task in tasks:
-        task.lists = classifier.ducker_lists(task.as_input(), thresholds)
+        task.lists = classifier.ducker_lists(
+            task.as_input(), thresholds, route=task.effective_route
+        )
         values = {
             "hours": hours(task.hours_per_week),
             "skill": str(task.skill),
             "enjoyment": str(task.enjoyment),
-            "core": task.core,
+            "core": task.is_core,
             "errors": [],
         }
         if task.pk == edit_pk and edit_form is not None:
@@ -232,5 +234,8 @@ def task_lists(request):
                     has_instruction=task.has_instruction,
                     has_fitting_delegate=task.way in kinds,
                 )
-        columns.append({"code": code, "name": name, "count": tasks.count(), "tasks": shown})
+        count = tasks.count()
+        columns.append(
+            {"code": code, "name": name, "count": count, "tasks": shown, "more": count - len(shown)}
+        )
     return render(request, "tasks/task_lists.html", {"columns": columns, "shown": LIST_SHOWN})

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,7 @@ from accounts.selectors import founder_profile
 from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
 from digest.services import founder_trend
+from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.reasons import reasons_text
 from tasks.selectors import founder_buyback, founder_figure_groups
@@ -38,12 +40,13 @@ def dashboard(request):
     figures = founder_buyback(profile=profile, groups=groups)
     trend = founder_trend(founder_id=request.user.pk)
     kinds = hours_chart(dashboard_reads.hours_by_kind_and_state(groups))
-    routes = dict(ROUTE_CHOICES)
+    # A move to drop or automate says so where a hand-off names its route.
+    routes = dict(ROUTE_CHOICES) | dict(OUTCOME_CHOICES)
     moves = [
         {
             "row": row,
-            "route": routes.get(row.move.route, row.move.route),
-            "reason": (reasons_text(row.reasons or []) or [""])[0],
+            "route": routes.get(row.move.outcome or row.move.route, row.move.route),
+            "reason": row.override_reason or (reasons_text(row.reasons or []) or [""])[0],
         }
         for row in dashboard_reads.next_moves(profile=profile)
     ]
@@ -57,6 +60,8 @@ def dashboard(request):
             "profile": profile,
             "figures": figures,
             "moves": moves,
+            "has_tasks": Task.objects.filter(owner=request.user).exists(),
+            "first_run_url": reverse("first_run"),
             "waiting": waiting,
             "nothing_waiting": not any(item.count for item in waiting.values()),
             "since": since,

@@ -19,7 +19,8 @@ from django.urls import reverse
 from accounts import clock
 from accounts.models import Profile
 from digest.models import WeeklyDigest
-from tasks import buyback, classifier
+from tasks import buyback, classifier, twins
+from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Task, TaskNote
 from tasks.reasons import reasons_text
 from tasks.selectors import FIGURE_FIELDS, task_figures
@@ -37,7 +38,8 @@ SNAPSHOT_FIELDS = (
 TOP_MOVES = 3
 SILENT_AFTER = timedelta(days=14)
 CENT = Decimal("0.01")
-ROUTE_LABELS = dict(ROUTE_CHOICES)
+# A move to drop or automate names that where a hand-off names its route.
+ROUTE_LABELS = dict(ROUTE_CHOICES) | dict(OUTCOME_CHOICES)
 
 
 def snapshot_of(figures: buyback.Buyback) -> dict[str, Decimal]:
@@ -69,6 +71,8 @@ class OpenTask:
     delegated_on: date | None
     last_run_on: date | None
     delegate: str | None
+    outcome: str = ""  # "drop" or "automate" (Task.effective_outcome)
+    override_reason: str = ""  # an override's reason explains the route, not the rules'
 
 
 @dataclass
@@ -181,15 +185,21 @@ def runs_per_delegation(runs: list[tuple], *, today: date) -> list[dict]:
 def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
     """All the founders' tasks in one query, grouped by founder: the figures of every task
     (done ones count nowhere, buyback.compute drops them) and the open tasks' details."""
-    rows = Task.objects.filter(owner_id__in=founder_ids).values_list(
-        "owner_id",
-        *FIGURE_FIELDS,
-        "pk",
-        "title",
-        "reasons",
-        "delegated_on",
-        "last_run_on",
-        "delegate__name",
+    rows = (
+        Task.objects.filter(owner_id__in=founder_ids)
+        .annotate(outcome_now=twins.effective_outcome())
+        .values_list(
+            "owner_id",
+            *FIGURE_FIELDS,
+            "pk",
+            "title",
+            "reasons",
+            "delegated_on",
+            "last_run_on",
+            "delegate__name",
+            "outcome_now",
+            "override_reason",
+        )
     )
     grouped: defaultdict[int, FounderTasks] = defaultdict(FounderTasks)
     width = len(FIGURE_FIELDS)
@@ -198,7 +208,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
         tasks = grouped[owner_id]
         tasks.figures.append(figures)
         if figures.status in Task.OPEN_STATUSES:
-            pk, title, reasons, delegated_on, last_run_on, delegate = row[width:]
+            pk, title, reasons, delegated_on, last_run_on, delegate, outcome, why = row[width:]
             tasks.open.append(
                 OpenTask(
                     pk,
@@ -211,6 +221,8 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
                     delegated_on,
                     last_run_on,
                     delegate,
+                    outcome or "",
+                    why,
                 )
             )
     return grouped
@@ -314,7 +326,7 @@ def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
     by_pk = {task.pk: task for task in tasks}
     candidates = [
         buyback.MoveCandidate(
-            task.pk, task.title, task.hours, task.category, task.route, task.status
+            task.pk, task.title, task.hours, task.category, task.route, task.status, task.outcome
         )
         for task in tasks
     ]
@@ -327,8 +339,12 @@ def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
             "value": move.value,
             "cost": move.cost,
             "net": move.net,
-            "route": ROUTE_LABELS.get(move.route, move.route),
-            "reasons": reasons_text(by_pk[move.key].reasons or []),
+            "route": ROUTE_LABELS.get(move.outcome or move.route, move.route),
+            "reasons": (
+                [by_pk[move.key].override_reason]
+                if by_pk[move.key].override_reason
+                else reasons_text(by_pk[move.key].reasons or [])
+            ),
         }
         for move in buyback.next_moves(candidates, profile.rates(), limit=TOP_MOVES)
     ]

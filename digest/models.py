@@ -19,11 +19,17 @@ class WeeklyDigest(models.Model):
     """
 
     CLAIMED, SENDING, SENT, FAILED = "claimed", "sending", "sent", "failed"
+    # Final too: the server went silent after the data twice; the week ended while it waited;
+    # the founder unsubscribed (or is unconfirmed) before it went out.
+    MAYBE_SENT, DROPPED, CANCELLED = "maybe_sent", "dropped", "cancelled"
     STATE_CHOICES = [
         (CLAIMED, _("Claimed, waiting to be sent")),
         (SENDING, _("Sending")),
         (SENT, _("Sent")),
         (FAILED, _("Failed")),
+        (MAYBE_SENT, _("Maybe sent (the server went silent after the message)")),
+        (DROPPED, _("Dropped: its week ended while it waited")),
+        (CANCELLED, _("Not sent: the founder unsubscribed")),
     ]
 
     founder = models.ForeignKey(
@@ -48,6 +54,8 @@ class WeeklyDigest(models.Model):
     retry_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     retry_until = models.DateTimeField(_("retried until"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # Set when a send ended "maybe sent" (the data went out, no reply): one resend is due.
+    maybe_sent_at = models.DateTimeField(_("maybe sent at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
 
     # The week's buyback snapshot, taken when the digest is built (weekly figures).

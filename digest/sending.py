@@ -1,38 +1,38 @@
-"""Sending claimed digests: a lease per digest, fenced; retries until the week is over;
-recovery of whatever was lost. The claim lives in digest/services.py.
+"""Sending claimed digests through the one SMTP conversation (mail/smtp.py): a lease per
+digest on the database's clock, fenced; retries until the week is over; "maybe sent" resent
+once. The claim lives in digest/services.py, recovery and the backlog in digest/recovery.py.
 
 1. lease — just before SMTP, one conditional UPDATE moves the row claimed → sending with a
-   fresh token and an expiry (DIGEST_LEASE_SECONDS). Only the sender whose UPDATE matched talks
-   to SMTP; the others skip the row. The lease is far longer than one SMTP exchange (the SMTP
-   socket timeout is a fifth of it) and is taken per message, so a slow chunk, a redelivered
-   task or a second beat cannot overlap a send that is still running.
-2. record — right after the SMTP server's reply, one UPDATE fenced by the token (only the
-   lease's holder can record), in the same transaction as the next digest's lease: one
-   commit per digest. A lost database connection is reopened and the transaction retried.
-3. retry — a temporary failure (4xx, connection refused or reset, timeout) puts the row back
-   to claimed with the next attempt time from DIGEST_RETRY_DELAYS, for as long as the founder's
-   week lasts (`retry_until`); a 5xx reply fails it for good. Every failure is logged at ERROR.
-4. recover — the beat (every DIGEST_RECOVERY_SECONDS) hands to a sender each row whose lease
-   expired (a killed sender) and each claimed row whose next attempt has come (a retry, or a
-   send task that was lost with Redis), and gives up the rows whose week is over.
+   fresh token and an expiry (`now()` + DIGEST_LEASE_SECONDS, the database's clock), only if
+   the founder still wants it (subscribed, confirmed) and its week is not over; otherwise the
+   row is cancelled or dropped. Only the sender whose UPDATE matched talks to SMTP.
+2. fence — right before MAIL FROM one UPDATE, fenced by the token, confirms the lease (and the
+   founder's subscription) still stands and renews it; a late sender sends nothing (WARNING).
+   While the server's final reply is awaited (RFC 5321: minutes) the lease is renewed.
+3. record — right after the reply, one UPDATE fenced by the token, in the same transaction as
+   the next digest's lease: one commit per digest. A lost database connection is reopened for
+   as long as the lease lasts; an outcome that cannot be recorded is logged at ERROR.
+4. outcomes — sent; "maybe sent" (the data went out, then silence or a dropped connection):
+   sent once more after MAIL_MAYBE_SENT_RESEND_SECONDS, a second "maybe" is final; a 4xx, a
+   lost connection or a refused sender (554/530/535 to the session or MAIL FROM: "SMTP refused
+   the sender") back to claimed with the next attempt from DIGEST_RETRY_DELAYS while the week
+   lasts; a 5xx to the recipient or the message fails it for good.
 
-The one case left: the SMTP server accepted a message and the sender was killed, or lost the
-database for longer than its lease, before the record — that founder gets at most one
-duplicate, when the lease has expired.
+What is left: a sender killed (or cut off from the database for longer than its lease)
+between SMTP's acceptance and the record, and a reply lost after the data — that founder gets
+at most one more copy, with the same Message-ID.
 """
 
 import logging
-import smtplib
-import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
-from django.core.mail import get_connection
-from django.db import InterfaceError, OperationalError, connection, transaction
-from django.db.models import Count, F, Min, Q
+from django.db import DatabaseError, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.utils import timezone, translation
 
 from accounts import clock, mailing, money
@@ -40,15 +40,17 @@ from digest import content as digest_content
 from digest import schedule
 from digest.content import digest_context
 from digest.models import WeeklyDigest
+from digest.recovery import founder_wants_it, sendable, week_over
 from digest.services import unsubscribe_headers, unsubscribe_url
-from outsourcing.emails import make_message
+from mail import smtp
+from mail.leases import db_now_plus, reconnecting
+from mail.messages import make_message
+from mail.outbox import message_id
 
 log = logging.getLogger("tasks.digest")
 
 SNAPSHOT_FIELDS = list(digest_content.SNAPSHOT_FIELDS)
-WAITING = (WeeklyDigest.CLAIMED, WeeklyDigest.SENDING)
-# Waits before the database is tried again after a lost connection: well within a lease.
-RECONNECT_WAITS = (0.1, 0.5, 1.0, 2.0)
+Outcome = smtp.Outcome
 
 
 @dataclass
@@ -56,25 +58,12 @@ class SendResult:
     sent: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
     retry: list[int] = field(default_factory=list)
+    maybe_sent: list[int] = field(default_factory=list)
+    dropped: list[int] = field(default_factory=list)  # week over, or the founder unsubscribed
 
 
-def lease() -> timedelta:
-    return timedelta(seconds=settings.DIGEST_LEASE_SECONDS)
-
-
-def smtp_timeout() -> float:
-    """The SMTP socket timeout: a fifth of the lease, so that one exchange (connect, MAIL,
-    RCPT, DATA) ends well before the lease does."""
-    return min(float(settings.EMAIL_TIMEOUT or 20), settings.DIGEST_LEASE_SECONDS / 5)
-
-
-def _sendable(now: datetime, *, ignore_backoff: bool = False) -> Q:
-    """Rows a sender may lease now: claimed and never tried or due again, or leased by a
-    sender whose lease has expired."""
-    claimed = Q(state=WeeklyDigest.CLAIMED)
-    if not ignore_backoff:
-        claimed &= Q(attempts=0) | Q(retry_at__lte=now) | Q(retry_at__isnull=True)
-    return claimed | Q(state=WeeklyDigest.SENDING, lease_until__lt=now)
+def lease_seconds() -> float:
+    return float(settings.DIGEST_LEASE_SECONDS)
 
 
 # --- send -----------------------------------------------------------------------------------
@@ -83,15 +72,15 @@ def _sendable(now: datetime, *, ignore_backoff: bool = False) -> Q:
 def digests_send(
     *, digest_ids: Iterable[int], now: datetime | None = None, ignore_backoff: bool = False
 ) -> SendResult:
-    """Send the given digests over one SMTP connection, each under its own lease; rows another
+    """Send the given digests over one SMTP session, each under its own lease; rows another
     sender holds, done ones and (unless `ignore_backoff`) ones waiting for a retry are skipped.
-    `now` is the moment the content describes; leases run on the clock."""
+    `now` is the moment the content describes; leases run on the database's clock."""
     now = now or timezone.now()
     result = SendResult()
     digests = list(
         WeeklyDigest.objects.select_related("founder__profile")
         .filter(pk__in=list(digest_ids))
-        .filter(_sendable(timezone.now(), ignore_backoff=ignore_backoff))
+        .filter(sendable(ignore_backoff=ignore_backoff))
         .order_by("pk")
     )
     if not digests:
@@ -103,22 +92,22 @@ def digests_send(
     for language, group in _by_language(digests):
         with translation.override(language):  # the catalogue is switched once per group
             built += [(digest, *_prepare(digest, reads=reads, now=now)) for digest in group]
-    smtp = get_connection(timeout=smtp_timeout())
     outcome = None  # the last reply's outcome, recorded with the next lease
-    try:
-        _open(smtp)
-        for digest, message, build_error in built:
-            token = _lease(digest, ignore_backoff=ignore_backoff, after=outcome)
-            outcome = None
-            if token is not None:
-                outcome = _send_one(digest, token, message, build_error, smtp=smtp, now=now)
-                getattr(result, outcome.name).append(digest.pk)
-    finally:
+    with smtp.Session(lease_seconds=lease_seconds()) as session:
         try:
-            if outcome is not None:
-                _record(outcome.digest, outcome.token, **outcome.fields)
+            for digest, message, build_error in built:
+                token = _lease(digest, ignore_backoff=ignore_backoff, after=outcome, result=result)
+                outcome = None
+                if token is not None:
+                    outcome = _send_one(digest, token, message, build_error, session=session)
+                    if outcome is not None:
+                        getattr(result, outcome.name).append(digest.pk)
+                        outcome = (
+                            _with_snapshot(outcome, now) if outcome.name == "sent" else outcome
+                        )
         finally:
-            smtp.close()
+            if outcome is not None:
+                _record(outcome)
     return result
 
 
@@ -133,7 +122,7 @@ def _by_language(digests: list[WeeklyDigest]) -> list[tuple[str, list[WeeklyDige
 class _Outcome:
     """What one SMTP exchange (or a failed build) left to record on the row."""
 
-    name: str  # "sent", "failed" or "retry": the SendResult list it goes to
+    name: str  # the SendResult list it goes to
     digest: WeeklyDigest
     token: uuid.UUID
     fields: dict
@@ -141,36 +130,11 @@ class _Outcome:
 
 def _prepare(digest: WeeklyDigest, *, reads, now: datetime):
     """(message, None) or (None, the reason it cannot be sent)."""
-    if not digest.founder.profile.digest_enabled:
-        return None, "The founder turned the digest off."
     try:
         return _build(digest, reads=reads, now=now), None
     except Exception as err:
         log.exception("digest %s: building it failed", digest.pk)
-        return None, _describe(err)
-
-
-def _send_one(digest, token, message, build_error, *, smtp, now: datetime) -> _Outcome:
-    if message is None:
-        return _Outcome(
-            "failed", digest, token, {"state": WeeklyDigest.FAILED, "last_error": build_error}
-        )
-    try:
-        smtp.send_messages([message])
-    except Exception as err:  # noqa: BLE001 — recorded on the row, visible in the admin
-        if isinstance(err, OSError):
-            _reopen(smtp)  # a broken session must not fail the rest of the chunk
-        return _failed(digest, token, err)
-    mailing.sent(who="the weekly schedule", to=", ".join(message.to), why="weekly digest")
-    fields = {
-        "state": WeeklyDigest.SENT,
-        "sent_at": timezone.now(),
-        "last_error": "",
-        "retry_at": None,
-        "snapshot_at": now,
-        **{name: getattr(digest, name) for name in SNAPSHOT_FIELDS},
-    }
-    return _Outcome("sent", digest, token, fields)
+        return None, smtp.describe(err)
 
 
 def _build(digest: WeeklyDigest, *, reads, now: datetime):
@@ -184,188 +148,179 @@ def _build(digest: WeeklyDigest, *, reads, now: datetime):
     )
     for name, value in ctx["snapshot"].items():
         setattr(digest, name, value)
+    # One Message-ID per founder and ISO week: a resend carries the same one.
+    key = f"digest-{digest.founder_id}-{digest.iso_year}-W{digest.iso_week:02d}"
+    headers = {**unsubscribe_headers(ctx), "Message-ID": message_id(key)}
     # Amounts in the founder's currency, times on their clock.
     with money.override(profile.currency), clock.founder_time(profile.time_zone):
-        return make_message(
-            "digest", digest.founder.email, ctx, headers=unsubscribe_headers(ctx), using="emails"
+        return make_message("digest", digest.founder.email, ctx, headers=headers, using="emails")
+
+
+def _send_one(digest, token, message, build_error, *, session) -> _Outcome | None:
+    if message is None:
+        fields = {"state": WeeklyDigest.FAILED, "last_error": build_error}
+        return _Outcome("failed", digest, token, fields)
+    rows = WeeklyDigest.objects.filter(pk=digest.pk, lease_token=token)
+
+    def holds() -> bool:
+        """The fence: our lease stands on the database's clock and the founder still wants
+        the digest; renewed for another lease."""
+        try:
+            renewed = reconnecting(
+                lambda: rows.filter(founder_wants_it(), lease_until__gt=Now()).update(
+                    lease_until=db_now_plus(lease_seconds())
+                ),
+                seconds=lease_seconds(),
+            )
+        except DatabaseError:
+            return False
+        return renewed == 1
+
+    reply = session.send(message, fence=holds, renew=holds, label=f"digest {digest.pk}")
+    if reply.outcome is Outcome.LEASE_LOST:
+        _cancel_if_unwanted(digest, token)
+        return None
+    return _outcome(digest, token, reply)
+
+
+def _with_snapshot(outcome: _Outcome, now: datetime) -> _Outcome:
+    digest = outcome.digest
+    snapshot = {name: getattr(digest, name) for name in SNAPSHOT_FIELDS}
+    return _Outcome(
+        "sent", digest, outcome.token, {**outcome.fields, "snapshot_at": now, **snapshot}
+    )
+
+
+def _outcome(digest: WeeklyDigest, token: uuid.UUID, reply: smtp.Reply) -> _Outcome:
+    what = (digest.pk, digest.founder_id, digest.iso_year, digest.iso_week, digest.attempts)
+    if reply.outcome is Outcome.SENT:
+        mailing.sent(who="the weekly schedule", to=digest.founder.email, why="weekly digest")
+        fields = {
+            "state": WeeklyDigest.SENT,
+            "sent_at": timezone.now(),
+            "last_error": "",
+            "retry_at": None,
+        }
+        return _Outcome("sent", digest, token, fields)
+    if reply.outcome is Outcome.MAYBE_SENT:
+        if digest.maybe_sent_at is not None:  # the one resend went silent too: never again
+            fields = {"state": WeeklyDigest.MAYBE_SENT, "last_error": reply.error}
+            return _Outcome("maybe_sent", digest, token, fields)
+        fields = {
+            "state": WeeklyDigest.CLAIMED,
+            "maybe_sent_at": timezone.now(),
+            "retry_at": db_now_plus(settings.MAIL_MAYBE_SENT_RESEND_SECONDS),
+            "last_error": reply.error,
+        }
+        return _Outcome("maybe_sent", digest, token, fields)
+    if reply.outcome in (Outcome.RETRY, Outcome.SENDER_REFUSED):
+        wait = schedule.retry_delay(digest.attempts, settings.DIGEST_RETRY_DELAYS)
+        log.error(
+            "digest %s for founder %s (%s-W%02d) not sent, attempt %s; retrying in %s s: %s",
+            *what,
+            int(wait.total_seconds()),
+            reply.error,
         )
+        fields = {
+            "state": WeeklyDigest.CLAIMED,
+            "retry_at": db_now_plus(wait.total_seconds()),
+            "last_error": reply.error,
+        }
+        return _Outcome("retry", digest, token, fields)
+    log.error(
+        "digest %s for founder %s (%s-W%02d) failed for good after %s attempt(s): %s",
+        *what,
+        reply.error,
+    )
+    return _Outcome(
+        "failed", digest, token, {"state": WeeklyDigest.FAILED, "last_error": reply.error}
+    )
 
 
 def _lease(
-    digest: WeeklyDigest, *, ignore_backoff: bool, after: _Outcome | None = None
+    digest: WeeklyDigest,
+    *,
+    ignore_backoff: bool,
+    after: _Outcome | None = None,
+    result: SendResult | None = None,
 ) -> uuid.UUID | None:
-    """The fence: take the row for one lease, only if it is still sendable. `after`, the
-    previous digest's outcome, is recorded in the same transaction: one commit per digest."""
+    """The lease: take the row, only if it is still sendable, the founder still wants it and
+    its week is not over. `after`, the previous digest's outcome, is recorded in the same
+    transaction: one commit per digest."""
     token = uuid.uuid4()
+    rows = WeeklyDigest.objects.filter(pk=digest.pk)
 
     def take() -> int:
-        now = timezone.now()
         # A retry after a lost connection finds the row already ours if the commit got through.
-        rows = WeeklyDigest.objects.filter(pk=digest.pk).filter(
-            _sendable(now, ignore_backoff=ignore_backoff) | Q(lease_token=token)
-        )
-        return rows.update(
-            state=WeeklyDigest.SENDING,
-            lease_token=token,
-            lease_until=now + lease(),
-            attempts=F("attempts") + 1,
+        ours = sendable(ignore_backoff=ignore_backoff) | Q(lease_token=token)
+        return (
+            rows.filter(ours)
+            .filter(founder_wants_it())
+            .exclude(week_over())
+            .update(
+                state=WeeklyDigest.SENDING,
+                lease_token=token,
+                lease_until=db_now_plus(lease_seconds()),
+                attempts=F("attempts") + 1,
+            )
         )
 
-    def record_and_take(outcome: _Outcome) -> int:
+    def record_and_take() -> int:
         with transaction.atomic(savepoint=False):
-            _write(outcome.digest, outcome.token, outcome.fields)
+            if after is not None:
+                _write(after)
             return take()
 
-    if not _reconnecting(take if after is None else lambda: record_and_take(after)):
+    try:
+        taken = reconnecting(record_and_take, seconds=lease_seconds())
+    except DatabaseError:
+        if after is not None:
+            log.error("digest %s: outcome %s could not be recorded", after.digest.pk, after.name)
+        raise
+    if not taken:
+        dropped = _drop_or_cancel(rows.filter(sendable(ignore_backoff=ignore_backoff)))
+        if dropped and result is not None:
+            result.dropped.append(digest.pk)
         return None
     digest.attempts += 1
     return token
 
 
-def _failed(digest: WeeklyDigest, token: uuid.UUID, err: Exception) -> _Outcome:
-    error = _describe(err)
-    now = timezone.now()
-    if is_transient(err) and (digest.retry_until is None or now < digest.retry_until):
-        retry_at = now + schedule.retry_delay(digest.attempts, settings.DIGEST_RETRY_DELAYS)
-        log.error(
-            "digest %s for founder %s (%s-W%02d) not sent, attempt %s; retrying at %s: %s",
-            *(digest.pk, digest.founder_id, digest.iso_year, digest.iso_week, digest.attempts),
-            *(retry_at.isoformat(timespec="seconds"), error),
-        )
-        fields = {"state": WeeklyDigest.CLAIMED, "retry_at": retry_at, "last_error": error}
-        return _Outcome("retry", digest, token, fields)
-    log.error(
-        "digest %s for founder %s (%s-W%02d) failed for good after %s attempt(s): %s",
-        *(digest.pk, digest.founder_id, digest.iso_year, digest.iso_week, digest.attempts),
-        error,
+def _drop_or_cancel(rows) -> int:
+    cancelled = rows.exclude(founder_wants_it()).update(
+        state=WeeklyDigest.CANCELLED, lease_token=None, lease_until=None
     )
-    return _Outcome("failed", digest, token, {"state": WeeklyDigest.FAILED, "last_error": error})
+    dropped = rows.filter(week_over()).update(
+        state=WeeklyDigest.DROPPED, lease_token=None, lease_until=None
+    )
+    return cancelled + dropped
 
 
-def _record(digest: WeeklyDigest, token: uuid.UUID, **fields) -> None:
-    """The outcome, by the lease's holder only, in one UPDATE of its own."""
-    _reconnecting(lambda: _write(digest, token, fields))
+def _cancel_if_unwanted(digest: WeeklyDigest, token: uuid.UUID) -> None:
+    """The fence failed: if the row is still ours, the founder unsubscribed in between."""
+    try:
+        reconnecting(
+            lambda: _drop_or_cancel(WeeklyDigest.objects.filter(pk=digest.pk, lease_token=token)),
+            seconds=lease_seconds(),
+        )
+    except DatabaseError:
+        log.error("digest %s: could not record that it was not sent", digest.pk)
 
 
-def _write(digest: WeeklyDigest, token: uuid.UUID, fields: dict) -> int:
-    written = WeeklyDigest.objects.filter(pk=digest.pk, lease_token=token).update(
-        **fields, lease_token=None, lease_until=None
+def _record(outcome: _Outcome) -> None:
+    """The last outcome of a chunk, by the lease's holder only, in one UPDATE of its own."""
+    try:
+        reconnecting(lambda: _write(outcome), seconds=lease_seconds())
+    except DatabaseError:
+        log.error("digest %s: outcome %s could not be recorded", outcome.digest.pk, outcome.name)
+        raise
+
+
+def _write(outcome: _Outcome) -> int:
+    written = WeeklyDigest.objects.filter(pk=outcome.digest.pk, lease_token=outcome.token).update(
+        **outcome.fields, lease_token=None, lease_until=None
     )
     if not written:
         # Our lease expired and another sender took the row: it may have sent it too.
-        log.error("digest %s: lease lost before its outcome was recorded", digest.pk)
+        log.error("digest %s: lease lost before its outcome was recorded", outcome.digest.pk)
     return 1  # the caller's retry is for lost connections only
-
-
-def _reconnecting(query: Callable[[], int]) -> int:
-    """Run one autocommit query; if the database connection was lost (a restart, a
-    terminated backend), reconnect and run it again, a few times within the lease."""
-    for wait in (*RECONNECT_WAITS, None):
-        try:
-            return query()
-        except (OperationalError, InterfaceError):
-            if wait is None or connection.in_atomic_block:
-                raise
-            log.warning("database connection lost; reconnecting in %.1f s", wait)
-            connection.close()
-            time.sleep(wait)
-    raise AssertionError("unreachable")
-
-
-def _open(smtp) -> None:
-    # Opened here, the connection carries the whole chunk; Django's backend would otherwise
-    # connect and quit around every message. If the server is down, each send below tries
-    # again on its own and records the error.
-    try:
-        smtp.open()
-    except OSError:
-        smtp.close()
-
-
-def _reopen(smtp) -> None:
-    smtp.close()
-    _open(smtp)
-
-
-def is_transient(err: Exception) -> bool:
-    """4xx replies and lost connections are worth another try; 5xx replies are not."""
-    if isinstance(err, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _msg in err.recipients.values()]
-        return bool(codes) and all(400 <= code < 500 for code in codes)
-    code = getattr(err, "smtp_code", None)
-    if isinstance(code, int) and code > 0:
-        return 400 <= code < 500
-    return isinstance(err, OSError)  # refused, reset, timed out, disconnected
-
-
-def _describe(err: Exception) -> str:
-    return f"{type(err).__name__}: {err}"[:2000]
-
-
-# --- recovery -------------------------------------------------------------------------------
-
-
-def waiting_digest_ids(*, now: datetime, founder_ids: list[int] | None = None) -> list[int]:
-    """Digests a sender should take now: an expired lease (its sender died), or claimed and
-    due again (a retry; a claim whose own send task never ran — retry_at is then set a lease
-    after the claim)."""
-    due_again = Q(retry_at__lte=now) | Q(retry_at__isnull=True)
-    rows = WeeklyDigest.objects.filter(
-        Q(state=WeeklyDigest.CLAIMED) & due_again
-        | Q(state=WeeklyDigest.SENDING, lease_until__lt=now)
-    )
-    if founder_ids is not None:
-        rows = rows.filter(founder_id__in=founder_ids)
-    return list(rows.order_by("pk").values_list("pk", flat=True))
-
-
-def unsent_digest_ids(*, now: datetime, founder_ids: list[int] | None = None) -> list[int]:
-    """Every digest still waiting whose week is not over (for `send_digests`)."""
-    rows = WeeklyDigest.objects.filter(state__in=WAITING).exclude(retry_until__lte=now)
-    if founder_ids is not None:
-        rows = rows.filter(founder_id__in=founder_ids)
-    return list(rows.order_by("pk").values_list("pk", flat=True))
-
-
-def digests_give_up(*, now: datetime) -> int:
-    """Digests still failing when their week (and a late one's extra day) is over fail for
-    good; a lease still running is left to its sender."""
-    rows = WeeklyDigest.objects.filter(retry_until__lte=now).filter(
-        Q(state=WeeklyDigest.CLAIMED) | Q(state=WeeklyDigest.SENDING, lease_until__lt=now)
-    )
-    ids = list(rows.values_list("pk", flat=True))
-    if ids:
-        WeeklyDigest.objects.filter(pk__in=ids).filter(
-            Q(state=WeeklyDigest.CLAIMED) | Q(state=WeeklyDigest.SENDING, lease_until__lt=now)
-        ).update(state=WeeklyDigest.FAILED, lease_token=None, lease_until=None)
-        log.error("%d digest(s) gave up: their week ended while they kept failing", len(ids))
-    return len(ids)
-
-
-# --- what /healthz shows --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Backlog:
-    waiting: int  # claimed or sending
-    failing: int  # waiting after a failed attempt
-    failed: int  # failed for good in the last week
-    oldest: datetime | None  # the claim time of the oldest waiting digest
-
-    def is_late(self, *, now: datetime) -> bool:
-        limit = timedelta(seconds=settings.DIGEST_BACKLOG_SECONDS)
-        return self.oldest is not None and self.oldest < now - limit
-
-
-def backlog(*, now: datetime) -> Backlog:
-    """The digest backlog in one query."""
-    waiting = Q(state__in=WAITING)
-    figures = WeeklyDigest.objects.filter(
-        waiting | Q(state=WeeklyDigest.FAILED, claimed_at__gte=now - timedelta(days=7))
-    ).aggregate(
-        waiting=Count("pk", filter=waiting),
-        failing=Count("pk", filter=waiting & ~Q(last_error="")),
-        failed=Count("pk", filter=Q(state=WeeklyDigest.FAILED)),
-        oldest=Min("claimed_at", filter=waiting),
-    )
-    return Backlog(**figures)

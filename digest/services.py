@@ -5,7 +5,7 @@ transaction, a compare-and-swap on Profile.next_digest_at (only the process whos
 saw the old value goes on) and the WeeklyDigest row, whose unique (founder, ISO year, ISO week)
 constraint stops a second one whatever races. Sending it — under a lease per digest, with
 retries and recovery — lives in digest/sending.py, the content in digest/content.py;
-every email goes through outsourcing.emails.make_message.
+every email goes through mail.messages.make_message.
 """
 
 from collections.abc import Iterable, Iterator

@@ -15,6 +15,7 @@ from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
+from digest import recovery
 from digest import sending as digest_send
 from digest import services as digest
 
@@ -33,8 +34,8 @@ def digests_due() -> int:
     founder_ids = digest.due_founder_ids(now=now)
     for chunk in digest.chunks(founder_ids):
         digests_claim.delay_on_commit(chunk, now.isoformat())
-    digest_send.digests_give_up(now=now)
-    for chunk in digest.chunks(digest_send.waiting_digest_ids(now=now)):
+    recovery.digests_give_up(now=now)
+    for chunk in digest.chunks(recovery.waiting_digest_ids(now=now)):
         digests_send.delay_on_commit(chunk)
     return len(founder_ids)
 

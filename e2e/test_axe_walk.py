@@ -109,3 +109,53 @@ def _action_forms(walk: Walk):
                 walk.page.locator("button[name=index]").click()
             walk.page.locator("input[name=apply]").wait_for()
             yield f"{changelist} action {label!r}"
+
+
+def test_the_advice_pages_are_accessible_with_suggestions_overrides_and_flags(
+    open_as, live_server, alice, screenshot
+):
+    """Rate your week with suggested rows, a task with a drop/automate outcome and an
+    override, and the first run with a flagged VA rate: in both languages, at both widths."""
+    from decimal import Decimal
+
+    from tasks import services
+
+    for title, amount, unit in [
+        ("Invoicing", "1", "week"),
+        ("Tax return", "16", "year"),
+        ("Coaching sessions", "10", "week"),
+        ("Garden gnome census", "2", "once"),
+    ]:
+        services.task_create(owner=alice, title=title, time_amount=Decimal(amount), time_unit=unit)
+    invoicing = alice.tasks.get(title="Invoicing")
+    coaching = alice.tasks.get(title="Coaching sessions")
+    services.task_override(task=coaching, category="time", reason="A colleague covers it", by=alice)
+    walk = _walk(open_as(alice), live_server)
+    for language in LANGUAGES:
+        walk.page.goto("/")
+        walk.switch_language(language)
+        for path in (
+            "/",
+            "/tasks/rate/",
+            f"/tasks/{invoicing.pk}/",
+            f"/tasks/{coaching.pk}/",
+            "/tasks/lists/",
+            "/welcome/",
+        ):
+            walk.check(path, language=language)
+            for width in (1366, 375):  # for a reviewer: test-results/
+                walk.page.set_viewport_size({"width": width, "height": 900})
+                screenshot(
+                    walk.page, f"{path.strip('/').replace('/', '-') or 'home'}-{language}-{width}"
+                )
+            walk.page.set_viewport_size({"width": 1366, "height": 900})
+        walk.page.goto("/welcome/")
+        walk.page.fill("#id_hourly_value", "45")
+        walk.page.fill("#id_weekly_capacity", "40")
+        walk.page.fill("#id_monthly_budget", "500")
+        walk.page.fill("#id_default_va_rate", "15")
+        walk.page.fill("#id_default_specialist_rate", "60")
+        walk.page.locator("form button[type=submit]").last.click()
+        walk.page.locator("#id_va_rate_above_buyback").wait_for()
+        walk.check_here(f"first run with a flagged VA rate [{language}]")
+    _assert_clean(walk)

@@ -30,6 +30,23 @@ def shape(url: str) -> str:
     return f"{path}?" if parts.query else path
 
 
+class Frontier:
+    """The pages still to visit: none twice, at most `per_shape` of each URL shape."""
+
+    def __init__(self, starts: tuple[str, ...], per_shape: int):
+        self.seen, self.shapes = set(starts), dict[str, int]()
+        self.queue, self.per_shape = deque(starts), per_shape
+
+    def offer(self, path: str) -> None:
+        if path in self.seen:
+            return
+        self.seen.add(path)
+        key = shape(path)
+        if self.shapes.get(key, 0) < self.per_shape:
+            self.shapes[key] = self.shapes.get(key, 0) + 1
+            self.queue.append(path)
+
+
 @dataclass
 class Walk:
     page: object
@@ -50,10 +67,9 @@ class Walk:
 
     def discover(self, *starts: str) -> list[str]:
         """Every page reachable from `starts` by links, within the bounds, in visiting order."""
-        seen, shapes, found = set(starts), {}, []
-        queue = deque(starts)
-        while queue and len(found) < self.limit:
-            path = queue.popleft()
+        frontier, found = Frontier(starts, self.per_shape), []
+        while frontier.queue and len(found) < self.limit:
+            path = frontier.queue.popleft()
             response = self.page.goto(path)
             if response is None or "text/html" not in response.headers.get("content-type", ""):
                 continue
@@ -64,13 +80,8 @@ class Walk:
             hrefs = self.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
             for href in hrefs:
                 local = self._local(href)
-                if local is None or local in seen:
-                    continue
-                seen.add(local)
-                key = shape(local)
-                if shapes.get(key, 0) < self.per_shape:
-                    shapes[key] = shapes.get(key, 0) + 1
-                    queue.append(local)
+                if local is not None:
+                    frontier.offer(local)
         return found
 
     def switch_language(self, language: str) -> None:

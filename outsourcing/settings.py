@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "mail",
     "accounts",
     "tasks",
     "sops",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.FounderLanguageMiddleware",
+    "outsourcing.private_pages.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -231,12 +233,31 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digest.tasks.digests_due",
         "schedule": timedelta(seconds=envint("DIGEST_RECOVERY_SECONDS", "60")),
     },
+    # The outbox's recovery: expired leases (a killed sender), retries whose time has come.
+    "outbox": {
+        "task": "mail.tasks.outbox_due",
+        "schedule": timedelta(seconds=envint("MAIL_RECOVERY_SECONDS", "60")),
+    },
     # Data exports nobody downloaded within their 24 hours are removed.
     "data-exports-expire": {
         "task": "privacy.tasks.exports_expire",
         "schedule": timedelta(hours=1),
     },
 }
+# The outbox (mail/outbox.py) and the SMTP conversation every email goes through
+# (mail/smtp.py), in seconds: a sender's lease (renewed while the server's final reply is
+# awaited), the waits between attempts after a temporary failure, how many attempts, the
+# wait for the final reply to the message data (RFC 5321: 10 minutes), and the delay before
+# a "maybe sent" email is sent once more (long enough for the first copy to arrive).
+# /healthz gives its details (the mail backlog) to staff and to whoever sends this token.
+HEALTHZ_TOKEN = os.getenv("HEALTHZ_TOKEN", "")
+MAIL_LEASE_SECONDS = envint("MAIL_LEASE_SECONDS", "120")
+MAIL_RETRY_DELAYS = [
+    int(part) for part in os.getenv("MAIL_RETRY_DELAYS", "60,120,300,600,1800").split(",")
+]
+MAIL_MAX_ATTEMPTS = envint("MAIL_MAX_ATTEMPTS", "12")
+MAIL_DATA_REPLY_SECONDS = envint("MAIL_DATA_REPLY_SECONDS", "600")
+MAIL_MAYBE_SENT_RESEND_SECONDS = envint("MAIL_MAYBE_SENT_RESEND_SECONDS", "3600")
 # The digest's fault tolerance (digest/sending.py), in seconds so tests can shrink it:
 # a sender's lease on one digest (taken just before SMTP; far above one SMTP exchange, whose
 # socket timeout is a fifth of it), the waits between attempts after a temporary SMTP error
@@ -251,10 +272,10 @@ DIGEST_LATE_SECONDS = envint("DIGEST_LATE_SECONDS", str(24 * 3600))
 # /healthz reports "degraded" when a digest has waited longer than this.
 DIGEST_BACKLOG_SECONDS = envint("DIGEST_BACKLOG_SECONDS", "3600")
 
-# Scripts and styles only from our own static files. Style attributes stay allowed: the
-# capacity bar's width is one. The admin is Django's own and keeps its default headers.
+# Scripts and styles only from our own static files, the admin's too (Django's admin has no
+# inline script; its one inline <style> is moved to a file in templates/admin/change_list.html).
+# Style attributes stay allowed: the capacity bar's width is one.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
@@ -299,8 +320,21 @@ LOGGING = {
 # Limits on what one request may make the app do (security issue #8).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "2000")
+# Raw time entries in a tracker export (the row limit above is for the tasks they make).
+IMPORT_MAX_ENTRIES = envint("IMPORT_MAX_ENTRIES", "100000")
+# Occurrences examined while expanding a calendar's repeating events, and the time budget
+# for reading one file: a crafted calendar is refused instead of holding a worker.
+IMPORT_MAX_OCCURRENCES = envint("IMPORT_MAX_OCCURRENCES", "200000")
+IMPORT_PARSE_SECONDS = envint("IMPORT_PARSE_SECONDS", "4")
+# Larger files are read by a Celery worker behind a progress page (in the demo, in-process).
+IMPORT_BACKGROUND_BYTES = envint("IMPORT_BACKGROUND_BYTES", str(256 * 1024))
+# The import preview posts about 7 fields a row: the largest legitimate form must fit.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = max(1000, IMPORT_MAX_ROWS * 8 + 50)
 IMPORT_PROBLEMS_SHOWN = envint("IMPORT_PROBLEMS_SHOWN", "50")
 OPEN_TASKS_MAX = envint("OPEN_TASKS_MAX", "2000")
+# All of a founder's tasks, finished ones included: every write re-reads the open ones and
+# the list, the export and the dashboard read them all.
+TASKS_MAX = envint("TASKS_MAX", "5000")
 
 # The REST API (api/): personal access tokens, JSON only, a rate per token, errors as JSON
 # in the request's language.

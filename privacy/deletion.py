@@ -48,6 +48,10 @@ RULES: dict[str, str] = {
     "sops.HandoverEvent.founder": REMOVED,
     "sops.HandoverEvent.link": REMOVED,
     "sops.HandoverEvent.run": REMOVED,
+    # The template library is the operator's: a deleted consultant's templates stay, unsigned
+    # (and then only a superuser changes them).
+    "sops.Template.created_by": CLEARED,
+    "sops.Template.changed_by": CLEARED,
     # digest
     "digest.WeeklyDigest.founder": REMOVED,
     # api
@@ -55,4 +59,6 @@ RULES: dict[str, str] = {
     "api.CalendarFeed.founder": REMOVED,
     # privacy
     "privacy.DataExport.founder": REMOVED,
+    # mail: the outbox is the operator's log of what was sent; it forgets who caused it
+    "mail.OutgoingMail.caused_by": CLEARED,
 }

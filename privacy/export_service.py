@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Profile, User
-from outsourcing.emails import make_message
+from mail.messages import make_message
 from privacy import exports
 from privacy.models import DataExport
 

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from accounts.models import Profile, User
 from consultants.models import ConsultantInvite
-from outsourcing.emails import make_message
+from mail.messages import make_message
 from sops.models import Instruction, Run
 from tasks.models import Task
 

@@ -4,15 +4,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts import clock
+from accounts.forms import PlainIntegerField
 from sops import rules
-from sops.models import NOTE_MAX, Instruction
+from sops.models import MAX_STEPS, NOTE_MAX, Instruction
 from sops.rendering import plain_text
 from tasks.models import Delegate, sensible_date
 
 
 class InstructionForm(forms.ModelForm):
     # The revision the form was opened at; a later save from an older revision is refused.
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revision = PlainIntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Instruction
@@ -25,6 +26,7 @@ class InstructionForm(forms.ModelForm):
             "maintainer",
             "review_on",
         )
+        field_classes = {"estimated_minutes": PlainIntegerField}
         help_texts = {
             "tools": _(
                 "Names of tools and accounts only. Never put passwords here: share them "
@@ -60,8 +62,15 @@ class StepForm(forms.Form):
         return any(name in self.changed_data for name in ("text", "url", "expected", "DELETE"))
 
 
+# An instruction's steps, capped; a forged TOTAL_FORMS builds no more forms than that.
 StepFormSet = forms.formset_factory(
-    StepForm, extra=1, can_order=True, can_delete=True, max_num=100, validate_max=True
+    StepForm,
+    extra=1,
+    can_order=True,
+    can_delete=True,
+    max_num=MAX_STEPS,
+    validate_max=True,
+    absolute_max=MAX_STEPS,
 )
 
 
@@ -84,7 +93,7 @@ def step_initial(steps: list[dict]) -> list[dict]:
 
 class HandoverLinkForm(forms.Form):
     delegate = forms.ModelChoiceField(label=_("For whom?"), queryset=Delegate.objects.none())
-    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=30)
+    days = PlainIntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=30)
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,7 +115,7 @@ class RunForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    minutes = forms.IntegerField(label=_("Time taken (minutes)"), min_value=1, max_value=1440)
+    minutes = PlainIntegerField(label=_("Time taken (minutes)"), min_value=1, max_value=1440)
     notes = forms.CharField(
         label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -4,13 +4,15 @@ Services (writes), called from views and from the thin Celery tasks in sops/task
 mail is built by the one message builder, `make_message`, in the recipient's language,
 currency and time zone.
 
-- "Send to delegate": the link row moves "" → queued (in the view's transaction, the task is
-  dispatched on commit), then queued → sending by a compare-and-swap before SMTP, so a
-  redelivered task finds nothing to do; then sent, or failed with the error kept.
+- "Send to delegate": the link row moves "" → queued and its email goes to the outbox (in the
+  view's transaction; sent on commit under the outbox's lease, retried, recovered by its beat);
+  the outbox's outcome moves the link to sent or failed (`link_mail_state`).
 - Hearing back: acknowledging a version or recording a run through a link records a
   HandoverEvent. At most one email an hour per founder: a compare-and-swap on
   Profile.notified_at claims the hour (only if an event waits), and the email carries every
-  event not yet notified. Events that arrive within the hour wait for the beat.
+  event not yet notified; it is queued in the outbox in that transaction, so no SMTP
+  conversation happens while the events' rows are locked. Events that arrive within the hour
+  wait for the beat.
 """
 
 from datetime import datetime, timedelta
@@ -23,7 +25,9 @@ from django.utils import timezone, translation
 
 from accounts import clock, mailing, money
 from accounts.models import Profile
-from outsourcing.emails import make_message
+from mail.messages import make_message
+from mail.models import OutgoingMail
+from mail.outbox import mail_enqueue, outbox_deliver
 from sops.models import NOTE_MAX, HandoverEvent, HandoverLink
 
 NOTIFY_EVERY = timedelta(hours=1)
@@ -37,35 +41,70 @@ def _absolute(path: str) -> str:
 
 
 def handover_mail_queue(*, link: HandoverLink, note: str) -> bool:
-    """Queue the link for its delegate; False when it can't go (no address, not active, or
-    a founder whose address is not confirmed). The limits are the caller's
-    (sops/views/sharing.py)."""
+    """Queue the link for its delegate in the outbox, in the caller's transaction (sent once it
+    commits); False when it can't go (no address, not active, or a founder whose address is
+    not confirmed). The limits are the caller's (sops/views/sharing.py)."""
     if not link.delegate.email or not link.is_active():
         return False
     if not mailing.may_cause_mail(link.instruction.owner):
         return False
+    link.mail_note = note.strip()[:NOTE_MAX]
     HandoverLink.objects.filter(pk=link.pk).update(
-        mail_note=note.strip()[:NOTE_MAX], mail_state=HandoverLink.MAIL_QUEUED
+        mail_note=link.mail_note, mail_state=HandoverLink.MAIL_QUEUED
     )
-    from sops.tasks import handover_mail_send  # the task module imports this one
-
-    handover_mail_send.delay_on_commit(link.pk)
+    link = HandoverLink.objects.select_related("instruction__owner__profile", "delegate").get(
+        pk=link.pk
+    )
+    mail_enqueue(
+        message=_handover_message(link),
+        kind="handover",
+        caused_by=link.instruction.owner,
+        subject_ref=_link_ref(link.pk),
+    )
     return True
 
 
 def handover_mail_deliver(*, link_id: int) -> bool:
-    """Send a queued link once; True when this call sent it."""
-    claimed = HandoverLink.objects.filter(pk=link_id, mail_state=HandoverLink.MAIL_QUEUED).update(
-        mail_state=HandoverLink.MAIL_SENDING
+    """Send the link's queued outbox mail now (a send task queued before the outbox, or a
+    redelivery); True when this call sent it."""
+    ids = list(
+        OutgoingMail.objects.filter(
+            subject_ref=_link_ref(link_id), state=OutgoingMail.QUEUED
+        ).values_list("pk", flat=True)
     )
-    if not claimed:
-        return False
+    return bool(ids) and outbox_deliver(mail_ids=ids).get("sent", 0) > 0
+
+
+def handover_mail_recover() -> int:
+    """Links left "queued" or "sending" by the send path before the outbox (its worker died
+    and they stayed so for good): their mail goes to the outbox now, or fails when the link
+    can no longer be sent. For the beat; returns how many were queued."""
+    stuck = list(
+        HandoverLink.objects.filter(
+            mail_state__in=(HandoverLink.MAIL_QUEUED, HandoverLink.MAIL_SENDING)
+        ).select_related("delegate")
+    )
+    queued = set(
+        OutgoingMail.objects.filter(
+            subject_ref__in=[_link_ref(link.pk) for link in stuck]
+        ).values_list("subject_ref", flat=True)
+    )
+    count = 0
+    for link in stuck:
+        if _link_ref(link.pk) in queued:
+            continue  # the outbox has it: its own beat recovers it
+        with transaction.atomic():
+            if handover_mail_queue(link=link, note=link.mail_note):
+                count += 1
+            else:
+                HandoverLink.objects.filter(pk=link.pk).update(mail_state=HandoverLink.MAIL_FAILED)
+    return count
+
+
+def _handover_message(link: HandoverLink):
     # sops.services imports this module: import its link builder when it is needed.
     from sops.services import handover_path
 
-    link = HandoverLink.objects.select_related("instruction__owner__profile", "delegate").get(
-        pk=link_id
-    )
     delegate, founder = link.delegate, link.instruction.owner
     ctx = {
         "delegate": delegate,
@@ -76,23 +115,38 @@ def handover_mail_deliver(*, link_id: int) -> bool:
         "expires_at": link.expires_at,
     }
     profile = getattr(founder, "profile", None)
-    try:
-        zone = profile.time_zone if profile else None
-        with translation.override(delegate.language), clock.founder_time(zone):
-            message = make_message("handover", delegate.email, ctx)
-            # Replies go to the founder only from a confirmed address: never to an address
-            # someone merely typed in at sign-up.
-            if founder.email and mailing.may_cause_mail(founder):
-                message.reply_to = [founder.email]
-            message.send()
-    except Exception:
-        HandoverLink.objects.filter(pk=link_id).update(mail_state=HandoverLink.MAIL_FAILED)
-        raise
-    HandoverLink.objects.filter(pk=link_id).update(
-        mail_state=HandoverLink.MAIL_SENT, mailed_at=timezone.now()
-    )
+    zone = profile.time_zone if profile else None
+    with translation.override(delegate.language), clock.founder_time(zone):
+        message = make_message("handover", delegate.email, ctx)
+    # Replies go to the founder only from a confirmed address: never to an address someone
+    # merely typed in at sign-up.
+    if founder.email and mailing.may_cause_mail(founder):
+        message.reply_to = [founder.email]
     mailing.sent(who=founder, to=delegate.email, why="handover link")
-    return True
+    return message
+
+
+def _link_ref(link_id: int) -> str:
+    return f"sops.handoverlink:{link_id}"
+
+
+# The outbox's outcome shows on the founder's page: sent (a "maybe sent" too: most likely it
+# arrived), failed; a retry stays queued. Connected in SopsConfig.ready.
+LINK_STATES = {
+    OutgoingMail.SENT: HandoverLink.MAIL_SENT,
+    OutgoingMail.MAYBE_SENT: HandoverLink.MAIL_SENT,
+    OutgoingMail.FAILED: HandoverLink.MAIL_FAILED,
+}
+
+
+def link_mail_state(sender, *, mail: OutgoingMail, state: str, **kwargs) -> None:
+    if mail.kind != "handover" or state not in LINK_STATES:
+        return
+    link_id = int(mail.subject_ref.rsplit(":", 1)[1])
+    fields: dict[str, object] = {"mail_state": LINK_STATES[state]}
+    if LINK_STATES[state] == HandoverLink.MAIL_SENT:
+        fields["mailed_at"] = timezone.now()
+    HandoverLink.objects.filter(pk=link_id).update(**fields)
 
 
 # --- hearing back, to the founder -----------------------------------------------------------
@@ -156,9 +210,11 @@ def notifications_deliver(*, founder_id: int, now: datetime | None = None) -> in
         money.override(profile.currency),
         clock.founder_time(profile.time_zone),
     ):
-        make_message("heard_back", profile.user.email, ctx).send()
+        message = make_message("heard_back", profile.user.email, ctx)
+    # Queued with the marks, in this transaction; SMTP only after the commit, with no row
+    # lock held (the outbox retries a failure; the news is not lost).
+    mail_enqueue(message=message, kind="heard_back", caused_by=None)
     mailing.sent(who="a delegate's link", to=profile.user.email, why="news from delegates")
-    # An SMTP error raises here and rolls the claim and the marks back: the next try sends.
     return len(events)
 
 

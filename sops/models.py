@@ -8,6 +8,7 @@ Writes go through services.py; rules (template steps, version changes) live in r
 import secrets
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -294,6 +295,10 @@ class HandoverEvent(models.Model):
         return f"{self.link} · {self.kind}"
 
 
+# The most steps an instruction (its form) and a library template may have.
+MAX_STEPS = 100
+
+
 class Template(models.Model):
     """A starter instruction in English and German; consultants add more in the admin."""
 
@@ -318,6 +323,25 @@ class Template(models.Model):
         help_text=_("One step per line; an expected result may follow after “ | ”."),
         verbose_name=_("steps (DE)"),
     )
+    # Who may change it: its author and superusers; a starter template (no author) only
+    # superusers. Every founder copies from the library, so every change is signed.
+    created_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    changed_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    changed_at = models.DateTimeField(_("last changed"), null=True, blank=True)
 
     class Meta:
         ordering = ["title_en"]
@@ -327,6 +351,13 @@ class Template(models.Model):
     def __str__(self):
         # In the reader's language: a German consultant copies "Belege buchen", not "Bookkeeping".
         return self.title_de if (get_language() or "en").startswith("de") else self.title_en
+
+    def clean(self):
+        for name in ("steps_en", "steps_de"):
+            if len(rules.parse_template_steps(getattr(self, name))) > MAX_STEPS:
+                raise ValidationError(
+                    {name: _("A template has at most %(max)d steps.") % {"max": MAX_STEPS}}
+                )
 
     def text(self, language: str | None = None) -> dict:
         """The template's text in a language ("de…" → German, anything else → English)."""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts import clock
 from accounts.models import User
+from accounts.text import clean_model_text
 from sops import mail, rules
 from sops.models import (
     LINK_DAYS,
@@ -45,6 +46,7 @@ def _replace_steps(instruction: Instruction, steps: Sequence[rules.StepData]) ->
         for i, s in enumerate(steps)
     ]
     for step in new:
+        clean_model_text(step)  # bulk_create sends no pre_save
         step.full_clean(exclude=["instruction"])
     Step.objects.bulk_create(new)
 

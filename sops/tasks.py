@@ -19,7 +19,9 @@ def notifications_send(founder_id: int) -> int:
 
 @shared_task
 def notifications_due() -> int:
-    """The beat: founders whose news waited for their hour to pass."""
+    """The beat: founders whose news waited for their hour to pass; handover links stuck from
+    before the outbox."""
+    mail.handover_mail_recover()
     founder_ids = mail.founders_waiting(now=timezone.now())
     for founder_id in founder_ids:
         notifications_send.delay(founder_id)

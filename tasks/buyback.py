@@ -211,8 +211,9 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
 
 # --- Next moves: which hand-off is worth most this week (domain.md, "next moves") ---
 MOVE_STATUSES = (INVENTORY, READY)
-# The one button that starts a move.
+# The one button that starts a move; DROP_OR_AUTOMATE: the founder drops or automates it.
 WRITE_INSTRUCTION, PICK_DELEGATE, DELEGATE = "write_instruction", "pick_delegate", "delegate"
+DROP_OR_AUTOMATE = "drop_or_automate"
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,8 @@ class MoveCandidate:
     category: str
     route: str
     status: str
+    # "drop" or "automate" (Ferriss: before delegating), from the founder or the catalogue.
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -235,6 +238,7 @@ class Move:
     value: Decimal
     cost: Decimal
     net: Decimal
+    outcome: str = ""
 
 
 def is_move(category: str, status: str) -> bool:
@@ -251,13 +255,25 @@ def next_moves(
     candidates: Iterable[MoveCandidate], rates: Rates, *, limit: int | None = None
 ) -> list[Move]:
     """The founder's hand-offs ranked by net value per week, then hours, then title (then
-    key, so equal tasks keep one order). The dashboard and the digest both call this."""
+    key, so equal tasks keep one order). The dashboard and the digest both call this.
+
+    A task to drop or automate is a move too (whatever its category) and costs nothing, so
+    it comes before delegating the same hours. A task listed twice counts once."""
     moves = []
+    seen = set()
     for task in candidates:
-        if not is_move(task.category, task.status):
+        if task.key in seen:
             continue
-        value = task.hours * rates.hourly_value
-        cost = task.hours * default_rate(task.route, rates)
+        seen.add(task.key)
+        if task.outcome and task.status in MOVE_STATUSES:
+            # Dropped or automated, the hours come back at no delegate's rate (a tool's
+            # price is not known): before any delegation of the same hours.
+            value, cost = task.hours * rates.hourly_value, ZERO
+        elif is_move(task.category, task.status):
+            value = task.hours * rates.hourly_value
+            cost = task.hours * default_rate(task.route, rates)
+        else:
+            continue
         moves.append(
             Move(
                 task.key,
@@ -268,6 +284,7 @@ def next_moves(
                 value,
                 cost,
                 value - cost,
+                task.outcome,
             )
         )
     moves.sort(key=lambda move: (-move.net, -move.hours, move.title, move.key))

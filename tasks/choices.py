@@ -12,7 +12,7 @@ from accounts.choices import (  # noqa: F401  (the models' choices, in one place
     not_negative,
     one_to_five,
 )
-from tasks import classifier, how_often
+from tasks import catalogue, classifier, how_often
 
 # The short name of each kind of outsourcing, where a list of kinds is shown.
 KIND_LABELS = {
@@ -40,6 +40,16 @@ ROUTE_CHOICES = [
     (classifier.SPECIALIST, _("Specialist")),
     (classifier.KEEP, _("Keep it yourself")),
 ]
+# Ferriss: drop it or automate it before anyone is paid to do it (tasks/catalogue).
+OUTCOME_CHOICES = [
+    (catalogue.DROP, _("Drop it")),
+    (catalogue.AUTOMATE, _("Automate it")),
+]
+OUTCOME_ROUTE = "route"
+FOUNDER_OUTCOME_CHOICES = [
+    *OUTCOME_CHOICES,
+    (OUTCOME_ROUTE, _("Neither: hand it off or keep it as advised")),
+]
 DELEGATE_KIND_CHOICES = [
     (classifier.VIRTUAL_ASSISTANT, _("Virtual assistant")),
     (classifier.PROJECT_FREELANCER, _("Project freelancer")),
@@ -52,6 +62,7 @@ TIME_UNIT_CHOICES = [
     (how_often.MONTH, _("a month")),
     (how_often.QUARTER, _("a quarter")),
     (how_often.YEAR, _("a year")),
+    (how_often.ONCE, _("a week, once (a project)")),
 ]
 # Dates a founder or delegate enters: a typo like year 9999 is refused, not stored (the
 # admin's date hierarchy cannot even show it).

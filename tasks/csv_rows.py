@@ -34,8 +34,8 @@ GERMAN_COLUMNS = {
     "enjoyment": "Freude",
     "core": "Kerntätigkeit",
 }
-# An empty cell (or no such column) means "not rated": no rule fires on it.
-OPTIONAL_COLUMNS = ("skill", "enjoyment")
+# Left out or empty: not rated (the catalogue may suggest a value).
+OPTIONAL_COLUMNS = ("skill", "enjoyment", "core")
 TITLE_MAX_LENGTH = 200
 MAX_HOURS = Decimal("168")  # hours in a week
 HOURS_DECIMALS = 2  # as the database stores them
@@ -230,6 +230,11 @@ PARSERS = {
 def _delimiter(header_line: str) -> str:
     # The header decides: no header name contains a comma or a semicolon.
     return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def looks_like_task_list(header: list[str]) -> bool:
+    """A header naming at least one of our columns: its problems are worth listing."""
+    return any(_header_key(name) in HEADER_ALIASES for name in header)
 
 
 def _column_positions(header: list[str]) -> tuple[dict[str, int], list[CsvProblem]]:

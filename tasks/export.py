@@ -35,11 +35,14 @@ def _export_value(task, column: str):
     # The domain columns are the task's own fields, booleans as the import reads them.
     if column in ("recurring", "core"):
         return "yes" if getattr(task, column) else "no"
-    return {
-        "category": task.effective_category_id,
-        "route": task.effective_route,
-        "founder": task.owner.email,
-    }.get(column, getattr(task, column, ""))
+    # Never getattr(task, "category") as a fallback: that loads the Category, one query a row.
+    if column == "category":
+        return task.effective_category_id
+    if column == "route":
+        return task.effective_route
+    if column == "founder":
+        return task.owner.email
+    return getattr(task, column, "")
 
 
 def _german_value(task, column: str):

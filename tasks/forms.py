@@ -8,6 +8,7 @@ from accounts import clock, money
 from accounts.forms import DECIMALS, DecimalCommaField, MoneyField
 from accounts.money import format_money
 from tasks import buyback, how_often
+from tasks.choices import FOUNDER_OUTCOME_CHOICES, OUTCOME_CHOICES
 from tasks.models import (
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
@@ -44,9 +45,29 @@ def rating_field(label, choices):
     )
 
 
-class TaskForm(forms.ModelForm):
+CORE_LABEL = _("Core to my business (product, growth, key relationships)")
+
+
+class CoreFieldMixin(forms.ModelForm):
+    """Core as a tick box that keeps "not rated": it shows the rated or suggested value, and
+    an untouched box leaves a not-rated task not rated (the suggestion keeps counting)."""
+
+    instance: Task
+
+    def _init_core(self):
+        if "core" in self.fields and self.instance.core is None:
+            self.initial["core"] = self.instance.is_core
+
+    def clean_core(self):
+        if self.instance.core is None and "core" not in self.changed_data:
+            return None
+        return self.cleaned_data["core"]
+
+
+class TaskForm(CoreFieldMixin, forms.ModelForm):
     skill = rating_field(_("How well do you do this yourself?"), SKILL_CHOICES)
     enjoyment = rating_field(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
+    core = forms.BooleanField(label=CORE_LABEL, required=False)
 
     class Meta:
         model = Task
@@ -55,16 +76,17 @@ class TaskForm(forms.ModelForm):
             "area",
             "time_amount",
             "time_unit",
-            "recurring",
             "skill",
             "enjoyment",
             "core",
+            "outcome",
+            "outcome_tool",
         )
         labels = {
             "time_amount": _("Hours"),
             "time_unit": _("How often"),
-            "recurring": _("Recurring routine task (not a one-off project)"),
-            "core": _("Core to my business (product, growth, key relationships)"),
+            "outcome": _("Drop it or automate it before anyone is paid to do it?"),
+            "outcome_tool": _("Which tool would do it?"),
         }
         help_texts = {
             "time_amount": _(
@@ -76,6 +98,14 @@ class TaskForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._init_core()
+        if "outcome" in self.fields:
+            outcome = cast(forms.ChoiceField, self.fields["outcome"])
+            outcome.choices = [("", _("Not decided")), *FOUNDER_OUTCOME_CHOICES]
+            if self.instance.outcome_is_suggested:
+                outcome.help_text = _("Typical for this task: %(outcome)s.") % {
+                    "outcome": dict(OUTCOME_CHOICES)[self.instance.suggested_outcome]
+                }
         if "time_amount" not in self.fields:
             return  # a form with fewer fields (the list's edit in place gives hours a week)
         self.fields["time_amount"].required = True
@@ -92,18 +122,62 @@ class QuickTaskForm(forms.Form):
     time_unit = forms.ChoiceField(
         label=_("How often"), choices=TIME_UNIT_CHOICES, initial=how_often.WEEK
     )
+    # Ticked after "you already have a task like this": add the second one all the same.
+    add_anyway = forms.BooleanField(label=_("Add it anyway"), required=False)
 
 
-class TaskDetailsForm(forms.ModelForm):
-    """The rest of a quickly captured task, filled in right where it appeared."""
+class TaskDetailsForm(CoreFieldMixin, forms.ModelForm):
+    """The rest of a quickly captured task, filled in right where it appeared (how often
+    already says whether it recurs)."""
 
     skill = rating_field(_("How well do you do this yourself?"), SKILL_CHOICES)
     enjoyment = rating_field(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
+    core = forms.BooleanField(label=CORE_LABEL, required=False)
 
     class Meta:
         model = Task
-        fields = ("area", "recurring", "skill", "enjoyment", "core")
-        labels = TaskForm.Meta.labels
+        fields = ("area", "skill", "enjoyment", "core")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._init_core()
+
+
+RATING_VALUES = [(value, str(value)) for value in range(1, 6)]
+
+
+def _rating_buttons(label):
+    # 1–5 as radio buttons; none chosen is "not rated" (None).
+    return forms.TypedChoiceField(
+        label=label,
+        choices=RATING_VALUES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+
+
+class RateForm(forms.ModelForm):
+    """One row of "rate your week": 1–5 as radio buttons, core as a toggle. The suggestion is
+    preselected; saving makes the shown values the founder's own."""
+
+    skill = _rating_buttons(_("Skill"))
+    enjoyment = _rating_buttons(_("Enjoyment"))
+    core = forms.BooleanField(label=_("Core work"), required=False)
+
+    class Meta:
+        model = Task
+        fields = ("skill", "enjoyment", "core")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        task = self.instance
+        suggestion = task.as_input()
+        if task.skill is None and suggestion.effective_skill is not None:
+            self.initial["skill"] = suggestion.effective_skill
+        if task.core is None:
+            self.initial["core"] = task.is_core
 
 
 class OverrideForm(forms.Form):

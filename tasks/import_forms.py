@@ -14,14 +14,44 @@ class ImportForm(forms.Form):
         label=_("File"),
         allow_empty_file=True,
         help_text=_(
-            "A task list (CSV), a time tracker's detailed export (Toggl Track, Clockify) or "
-            "a calendar (.ics). Nothing is saved before you have seen the preview."
+            "A task list (CSV), a time tracker's detailed export (Toggl Track, Clockify, "
+            "Harvest) or a calendar (.ics). Nothing is saved before you have seen the preview."
         ),
     )
+    since = forms.DateField(
+        label=_("Only count from (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("For a time tracker's export or a calendar: leave empty to count it all."),
+    )
+    until = forms.DateField(
+        label=_("until (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean(self):
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        for name in ("since", "until"):
+            day = data.get(name)
+            if day and not 1970 <= day.year <= 2100:
+                self.add_error(name, _("Choose a date between 1970 and 2100."))
+        if since and until and since > until:
+            self.add_error("until", _("The end comes before the start."))
+        return data
 
 
 IMPORT = "import"
+MERGE = "merge"
 SKIP = "skip"
+# The fields an update may take from the file; the founder ticks each one.
+TAKE_CHOICES = [
+    ("hours", _("time")),
+    ("area", _("area")),
+    ("recurring", _("recurring")),
+    ("core", _("core")),
+]
 
 
 class ImportRowForm(forms.Form):
@@ -32,7 +62,11 @@ class ImportRowForm(forms.Form):
     """
 
     action = forms.ChoiceField(
-        label=_("Import"), choices=[(IMPORT, _("Import")), (SKIP, _("Skip"))]
+        label=_("Import"),
+        choices=[(IMPORT, _("Import")), (MERGE, _("Merge")), (SKIP, _("Skip"))],
+    )
+    take = forms.MultipleChoiceField(
+        label=_("Take from the file"), choices=TAKE_CHOICES, required=False
     )
     area = forms.ChoiceField(label=_("Area"), choices=AREA_CHOICES)
     recurring = forms.BooleanField(label=_("Recurring"), required=False)

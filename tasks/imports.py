@@ -1,8 +1,10 @@
 """An uploaded file becomes rows for the import preview, refused early when it is bad.
 
 Three kinds of file: a task list (CSV, see tasks/csv_rows.py), a time tracker's detailed
-export (Toggl Track, Clockify) or a calendar (.ics) (see tasks/time_audit.py). Limits from
-settings (security issue #8): the size is checked before reading, rows while reading.
+export (Toggl Track, Clockify, Harvest; tasks/tracker_export.py) or a calendar (.ics;
+tasks/calendar_audit.py), grouped into tasks by tasks/time_audit.py. Limits from settings
+(security issues #8, #19): the size is checked before reading, entries and occurrences while
+reading, the tasks they make after grouping; uploads are rate-limited per founder.
 
 Between the upload and the confirmation the rows wait in the founder's session (stored on
 the server, bounded by IMPORT_MAX_ROWS), never in a form field the browser could change;
@@ -12,13 +14,24 @@ the confirmation form only carries the founder's choices, validated again.
 import csv
 import io
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from tasks import classifier, csv_rows, time_audit
+from accounts import ratelimit
+from tasks import (
+    calendar_audit,
+    classifier,
+    csv_rows,
+    similar_titles,
+    time_audit,
+    tracker_export,
+)
 from tasks.csv_rows import CsvError, CsvProblem
 
 TASKS, TRACKER, CALENDAR = "tasks", "tracker", "calendar"
@@ -28,8 +41,25 @@ NOT_TEXT = gettext_noop(
     "the file is not text in UTF-8 or Windows-1252; save it as CSV (UTF-8) and try again"
 )
 SAME_TITLE = gettext_noop('the same title as row %(first)s ("%(title)s")')
+UNKNOWN_LAYOUT = gettext_noop(
+    "this file is neither a task list nor an export we know: make a task list CSV with the "
+    "columns title, area, hours_per_week, recurring and core (see the sample), or export the "
+    "detailed report from Toggl Track, Clockify or Harvest, or your calendar as .ics"
+)
+NOTHING_IN_PERIOD = gettext_noop("the file has no entries in the period you chose")
 
 SESSION_KEY = "task_import"
+SIMILAR_ROWS_CHECKED = 300
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The proposals under one reading of the file's dates."""
+
+    rows: list[classifier.TaskInput]
+    why: list[list] = field(default_factory=list)  # per row: [(template, params), ...]
+    weeks: int | None = None
+    label: str = ""  # how the dates were read ("DD/MM/YYYY"), when that was a choice
 
 
 @dataclass(frozen=True)
@@ -37,14 +67,22 @@ class Upload:
     kind: str
     rows: list[classifier.TaskInput]
     weeks: int | None = None  # the weeks a tracker export or calendar covers
+    why: list[list] = field(default_factory=list)
+    period: tuple[str, str] | None = None  # ISO dates of the first and last counted entry
+    counted: int = 0
+    left_out: list[tuple[str, tuple]] = field(default_factory=list)
+    alternative: Reading | None = None  # the other reading of ambiguous dates
+    label: str = ""
 
 
 def _problem(template: str, **params) -> CsvError:
     return CsvError([CsvProblem(template, tuple(params.items()))])
 
 
-def read_upload(upload) -> Upload:
-    """The rows of an uploaded file (Django's UploadedFile), or CsvError saying why not."""
+def read_upload(upload, *, since: date | None = None, until: date | None = None) -> Upload:
+    """The rows of an uploaded file (Django's UploadedFile), or CsvError saying why not.
+
+    `since` and `until` narrow a tracker export or a calendar to the founder's period."""
     max_bytes = settings.IMPORT_MAX_BYTES
     if upload.size > max_bytes:  # before reading a byte of it
         raise _problem(TOO_BIG, max=_megabytes(max_bytes))
@@ -55,20 +93,96 @@ def read_upload(upload) -> Upload:
         raise _problem(csv_rows.EMPTY_FILE)
     max_rows = settings.IMPORT_MAX_ROWS
     if upload.name.lower().endswith(".ics") or data.lstrip().startswith(b"BEGIN:VCALENDAR"):
-        entries, weeks = time_audit.parse_calendar(data, max_entries=max_rows)
-        return _proposals(CALENDAR, entries, weeks)
+        return _calendar(data, since=since, until=until)
     text = decode_text(data)
-    if not text.strip():
+    if not text.strip(' \t\r\n"\ufeff'):  # a file of just "" is empty too
         raise _problem(csv_rows.EMPTY_FILE)
-    header_line = next(line for line in text.splitlines() if line.strip())
-    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    header = next(csv.reader([header_line], delimiter=delimiter))
-    if time_audit.is_tracker_header(header):
-        entries = time_audit.parse_tracker(text, max_entries=max_rows)
-        return _proposals(TRACKER, entries, None)
+    try:
+        header, _ = tracker_export.read_header(text)
+    except csv.Error as error:  # a header field past the csv module's limit
+        raise _problem(csv_rows.NOT_CSV, error=str(error)[:200]) from None
+    if tracker_export.is_tracker_header(header):
+        return _tracker(text, since=since, until=until)
+    if not csv_rows.looks_like_task_list(header):
+        raise _problem(UNKNOWN_LAYOUT)
     rows = csv_rows.parse_tasks(io.StringIO(text), max_rows=max_rows)
     _check_titles_once(rows)
     return Upload(TASKS, rows)
+
+
+def _calendar(data: bytes, *, since: date | None, until: date | None) -> Upload:
+    audit = calendar_audit.read_calendar(
+        data,
+        today=timezone.localdate(),
+        max_occurrences=settings.IMPORT_MAX_OCCURRENCES,
+        seconds=settings.IMPORT_PARSE_SECONDS,
+        since=since,
+        until=until,
+    )
+    proposals = time_audit.merge_calendar(
+        audit.singles, audit.series, max_tasks=settings.IMPORT_MAX_ROWS
+    )
+    reading = _reading(proposals, weeks=None)
+    period = (
+        (audit.first.isoformat(), audit.last.isoformat()) if audit.first and audit.last else None
+    )
+    left_out = [
+        (
+            item.reason,
+            (
+                ("title", _(item.title) if item.title == calendar_audit.UNTITLED else item.title),
+                ("count", item.count),
+                *item.params,
+            ),
+        )
+        for item in audit.left_out
+    ]
+    return Upload(CALENDAR, reading.rows, None, reading.why, period, audit.counted, left_out)
+
+
+def _tracker(text: str, *, since: date | None, until: date | None) -> Upload:
+    readings = []
+    for parsed in tracker_export.parse_tracker(text, max_entries=settings.IMPORT_MAX_ENTRIES):
+        entries = [
+            e
+            for e in parsed.entries
+            if e.day is None
+            or ((since is None or e.day >= since) and (until is None or e.day <= until))
+        ]
+        if not entries:
+            raise _problem(NOTHING_IN_PERIOD)
+        proposals, weeks = time_audit.summarize(entries, max_tasks=settings.IMPORT_MAX_ROWS)
+        days = sorted(e.day for e in entries if e.day is not None)
+        readings.append((_reading(proposals, weeks=weeks, label=parsed.label), days, len(entries)))
+    (first, days, count), *other = readings
+    period = (days[0].isoformat(), days[-1].isoformat()) if days else None
+    return Upload(
+        TRACKER,
+        first.rows,
+        first.weeks,
+        first.why,
+        period,
+        count,
+        alternative=other[0][0] if other else None,
+        label=first.label if other else "",
+    )
+
+
+def _reading(proposals, *, weeks: int | None, label: str = "") -> Reading:
+    rows = [
+        classifier.TaskInput(
+            title=_(p.title) if p.title == calendar_audit.UNTITLED else p.title,
+            area=p.area,
+            hours_per_week=p.hours_per_week,
+            recurring=p.recurring,
+            skill=None,
+            enjoyment=None,
+            core=p.core,
+        )
+        for p in proposals
+    ]
+    why = [[list(item) for item in p.why] for p in proposals]
+    return Reading(rows, why, weeks, label)
 
 
 def _megabytes(size: int) -> str:
@@ -111,34 +225,128 @@ def _check_titles_once(rows: list[classifier.TaskInput]) -> None:
         raise CsvError(problems)
 
 
-def _proposals(kind: str, entries, weeks: int | None) -> Upload:
-    proposals, weeks = time_audit.summarize(entries, weeks=weeks)
-    rows = [
-        classifier.TaskInput(
-            title=p.title,
-            area="other",
-            hours_per_week=p.hours_per_week,
-            recurring=p.recurring,
-            skill=None,
-            enjoyment=None,
-            core=False,
-        )
-        for p in proposals
-    ]
-    return Upload(kind, rows, weeks)
-
-
 # --- between upload and confirmation ---------------------------------------------------
 
 
 def remember(session, upload: Upload, *, name: str) -> None:
-    session[SESSION_KEY] = {
+    session[SESSION_KEY] = stored_upload(upload, name=name)
+
+
+def stored_upload(upload: Upload, *, name: str) -> dict:
+    """The upload as the session keeps it between the preview and the confirmation."""
+    alternative = upload.alternative
+    return {
         "token": secrets.token_urlsafe(12),
         "kind": upload.kind,
         "weeks": upload.weeks,
         "name": name[:200],
         "rows": [_row_to_json(row) for row in upload.rows],
+        "why": upload.why,
+        "period": list(upload.period) if upload.period else None,
+        "counted": upload.counted,
+        "left_out": [[template, list(params)] for template, params in upload.left_out],
+        "label": upload.label,
+        "alternative": None
+        if alternative is None
+        else {
+            "rows": [_row_to_json(row) for row in alternative.rows],
+            "why": alternative.why,
+            "weeks": alternative.weeks,
+            "label": alternative.label,
+        },
     }
+
+
+# --- large files, read by a Celery worker ----------------------------------------------
+
+JOB_SECONDS = 600
+
+
+class _Bytes(io.BytesIO):
+    """The stored bytes as read_upload() reads an upload."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        super().__init__(data)
+        self.name, self.size = name, len(data)
+
+
+def in_background(upload) -> bool:
+    """Past IMPORT_BACKGROUND_BYTES (and within the size limit) the worker reads the file."""
+    return settings.IMPORT_BACKGROUND_BYTES < upload.size <= settings.IMPORT_MAX_BYTES
+
+
+def start_background(*, owner, upload, since: date | None, until: date | None) -> str:
+    """Keep the file in the cache for the worker; returns the job the progress page shows."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    from tasks.tasks import import_read_file
+
+    job = secrets.token_urlsafe(12)
+    cache.set(f"import-file:{job}", upload.read(settings.IMPORT_MAX_BYTES + 1), JOB_SECONDS)
+    cache.set(f"import-job:{job}", {"owner": owner.pk, "state": "working"}, JOB_SECONDS)
+    import_read_file.delay(
+        job=job,
+        name=upload.name[:200],
+        since=since.isoformat() if since else "",
+        until=until.isoformat() if until else "",
+        language=get_language() or settings.LANGUAGE_CODE,
+    )
+    return job
+
+
+def read_in_background(*, job: str, name: str, since: str, until: str, language: str) -> str:
+    """The worker's part: read the file, leave the preview or the refusal for the page."""
+    from django.core.cache import cache
+    from django.utils import translation
+
+    state = cache.get(f"import-job:{job}")
+    data = cache.get(f"import-file:{job}")
+    if state is None or data is None:
+        return "gone"
+    with translation.override(language):
+        try:
+            upload = read_upload(
+                _Bytes(name, data),
+                since=date.fromisoformat(since) if since else None,
+                until=date.fromisoformat(until) if until else None,
+            )
+        except CsvError as err:
+            problems, more = shown_problems(err.problems, _)
+            state |= {"state": "refused", "problems": problems, "more": more}
+        else:
+            state |= {"state": "done", "stored": stored_upload(upload, name=name)}
+    cache.set(f"import-job:{job}", state, JOB_SECONDS)
+    cache.delete(f"import-file:{job}")
+    return state["state"]
+
+
+def background_job(*, job: str, owner) -> dict | None:
+    """The founder's job as the worker left it; None for a job that is not theirs or gone."""
+    from django.core.cache import cache
+
+    state = cache.get(f"import-job:{job[:40]}")
+    return state if state and state.get("owner") == owner.pk else None
+
+
+def finish_background(session, *, job: str, stored: dict) -> None:
+    from django.core.cache import cache
+
+    session[SESSION_KEY] = stored
+    cache.delete(f"import-job:{job}")
+
+
+def switch_reading(session) -> bool:
+    """Read the dates the other way (DD/MM ↔ MM/DD); False when there is no other way."""
+    stored = session.get(SESSION_KEY)
+    if not stored or not stored.get("alternative"):
+        return False
+    other = stored["alternative"]
+    stored["alternative"] = {key: stored[key] for key in ("rows", "why", "weeks", "label")}
+    stored.update(other)
+    stored["token"] = secrets.token_urlsafe(12)
+    session[SESSION_KEY] = stored
+    return True
 
 
 def recall(session) -> dict | None:
@@ -158,6 +366,11 @@ def forget(session) -> None:
     session.pop(SESSION_KEY, None)
 
 
+def allow_import(user) -> bool:
+    """At most ratelimit.IMPORT uploads a founder an hour (each one is heavy work)."""
+    return ratelimit.hit(ratelimit.IMPORT, f"founder:{user.pk}")
+
+
 def _row_to_json(row: classifier.TaskInput) -> dict:
     return {**vars(row), "hours_per_week": str(row.hours_per_week)}
 
@@ -174,17 +387,49 @@ def _row_from_json(data: dict) -> classifier.TaskInput:
     )
 
 
-def matching_tasks(*, owner, rows: list[classifier.TaskInput]) -> list:
-    """For each row, the founder's task with the same title (case and spaces ignored)."""
+def matching_tasks(*, owner, rows: list[classifier.TaskInput]) -> tuple[list, list]:
+    """For each row, the founder's task with the same title (case and spaces ignored), and
+    the task whose title looks like it (a near-duplicate) where there is no same title."""
     from tasks.models import Task
 
-    titles = {normal_title(row.title) for row in rows}
+    tasks = list(Task.objects.filter(owner=owner).only("pk", "title", "status"))
     existing: dict[str, Task] = {}
-    for task in Task.objects.filter(owner=owner).only("pk", "title", "status"):
-        key = normal_title(task.title)
-        if key in titles:
-            existing.setdefault(key, task)
-    return [existing.get(normal_title(row.title)) for row in rows]
+    for task in tasks:
+        existing.setdefault(normal_title(task.title), task)
+    open_tasks = {task.title: task for task in tasks if task.status != Task.DONE}
+    index = similar_titles.TitleIndex(open_tasks)
+    same, similar = [], []
+    for row in rows:
+        match = existing.get(normal_title(row.title))
+        same.append(match)
+        near = None if match else index.most_similar(row.title)
+        similar.append(open_tasks[near] if near else None)
+    return same, similar
+
+
+def task_like(*, owner, title: str):
+    """The founder's open task with this title or one that looks like it (quick capture asks
+    before adding a second "Social media posts"), or None."""
+    from tasks.models import Task
+
+    tasks = {t.title: t for t in Task.objects.filter(owner=owner).exclude(status=Task.DONE)}
+    for task in tasks.values():
+        if normal_title(task.title) == normal_title(title):
+            return task
+    near = similar_titles.TitleIndex(tasks).most_similar(title)
+    return tasks[near] if near else None
+
+
+def similar_rows(rows: list[classifier.TaskInput]) -> list[str | None]:
+    """For each row, an earlier row of the file whose title looks like it."""
+    if len(rows) > SIMILAR_ROWS_CHECKED:  # pairs grow with the square of the rows
+        return [None] * len(rows)
+    index = similar_titles.TitleIndex(row.title for row in rows)
+    found: list[str | None] = []
+    for number, row in enumerate(rows):
+        near = index.most_similar_index(row.title)
+        found.append(rows[near].title if near is not None and near < number else None)
+    return found
 
 
 def shown_problems(problems, translate) -> tuple[list[str], int]:

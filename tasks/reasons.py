@@ -8,24 +8,103 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 
 from django.utils.formats import number_format
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 
-from tasks import buyback, classifier
+from tasks import buyback, catalogue, classifier
 
 # gettext_noop marks the strings for makemessages; gettext translates them at call time.
+# One sentence per rule, naming the rule and the founder's threshold it was measured against.
 SENTENCES = {
-    classifier.CORE: gettext_noop("Core to your business — keep it"),
+    classifier.CORE: gettext_noop("Core to your business → keep it"),
+    classifier.HATE: gettext_noop(
+        "enjoyment %(enjoyment)s ≤ your 'hate' threshold %(max)s → a task you hate → "
+        "smart outsourcing"
+    ),
+    classifier.SKILL_GAP: gettext_noop(
+        "skill %(skill)s ≤ your 'can't do' threshold %(max)s → a skill you lack → a "
+        "specialist's job"
+    ),
+    classifier.TIME_EATER: gettext_noop(
+        "recurring, %(hours)s h a week ≥ your 'time eater' threshold %(min_hours)s h → it eats "
+        "your time"
+    ),
+    classifier.ONE_OFF: gettext_noop("a one-off project → a project freelancer"),
+    classifier.OVERLOADED: gettext_noop(
+        "%(planned)s h planned > your capacity of %(capacity)s h → hand off one-off work"
+    ),
+    classifier.NO_REASON_TO_DELEGATE: gettext_noop(
+        "not core, but no rule argues for handing it off → keep it for now"
+    ),
+    classifier.NOT_RATED: gettext_noop("Not rated yet — rate it to sharpen the advice"),
+    classifier.SUGGESTED: gettext_noop("typical for %(entry)s — rate it to make it yours"),
+}
+# Reasons stored before the sentences named their thresholds (until the task's founder
+# changes something and the rules run again).
+OLD_SENTENCES = {
     classifier.HATE: gettext_noop("You rated your enjoyment %(enjoyment)s/5"),
     classifier.SKILL_GAP: gettext_noop("You rated your skill %(skill)s/5"),
     classifier.TIME_EATER: gettext_noop("Recurring, %(hours)s h/week"),
-    classifier.ONE_OFF: gettext_noop("A one-off project"),
-    classifier.OVERLOADED: gettext_noop(
-        "You are over capacity: %(planned)s h planned vs %(capacity)s h"
-    ),
-    classifier.NO_REASON_TO_DELEGATE: gettext_noop("Nothing argues for handing it off — keep it"),
 }
+# Core work the task catalogue suggests (the founder has not said).
+SUGGESTED_CORE = gettext_noop("Usually a founder's core work → keep it")
 # An overloaded reason stored without its figures.
 OVERLOADED_PLAIN = gettext_noop("You are over capacity")
+
+
+def catalogue_name(key: str) -> str:
+    """A catalogue entry's name in the active language ("invoicing", "Rechnungen schreiben")."""
+    entry = catalogue.by_key().get(key)
+    if entry is None:
+        return key
+    return entry.name(get_language() or "en")
+
+
+# The kinds of tool the catalogue names for automating a task (tasks/catalogue/tasks.csv,
+# column "tool"), listed so they are translated; tool_label shows any other text as it is.
+TOOL_KINDS = (
+    gettext_noop("CRM automation"),
+    gettext_noop("automatic backup service"),
+    gettext_noop("automatic reminders in the booking tool"),
+    gettext_noop("bank feed into the accounting tool"),
+    gettext_noop("dashboard in the analytics tool"),
+    gettext_noop("digital mailbox service"),
+    gettext_noop("document scanner and cloud folders"),
+    gettext_noop("e-signature tool"),
+    gettext_noop("email filters"),
+    gettext_noop("email sequences in the CRM"),
+    gettext_noop("help centre with saved replies"),
+    gettext_noop("onboarding email sequence"),
+    gettext_noop("password manager"),
+    gettext_noop("payment reminders in the accounting tool"),
+    gettext_noop("receipt capture app"),
+    gettext_noop("recurring invoices in the accounting tool"),
+    gettext_noop("report template in the tool"),
+    gettext_noop("review request emails"),
+    gettext_noop("scheduled bank transfers"),
+    gettext_noop("scheduling link"),
+    gettext_noop("shop automation"),
+    gettext_noop("social media scheduler"),
+    gettext_noop("stock alerts in the shop"),
+    gettext_noop("time tracker with reports"),
+    gettext_noop("transcription tool"),
+    gettext_noop("webinar platform reminders"),
+)
+OUTCOME_SENTENCES = {
+    catalogue.DROP: gettext_noop("Drop it: nobody would miss it."),
+    catalogue.AUTOMATE: gettext_noop("Automate it: %(tool)s."),
+}
+
+
+def tool_label(text: str) -> str:
+    return gettext(text) if text else ""
+
+
+def outcome_sentence(outcome: str, tool: str) -> str:
+    """ "Automate it: recurring invoices in the accounting tool." in the active language."""
+    template = OUTCOME_SENTENCES.get(outcome)
+    if template is None:
+        return ""
+    return gettext(template) % {"tool": tool_label(tool) or gettext("a tool")}
 
 
 def format_number(value: object) -> str:
@@ -56,14 +135,22 @@ def _code_and_params(reason: classifier.Reason | Mapping) -> tuple[str, dict]:
 def reason_text(reason: classifier.Reason | Mapping) -> str:
     """One sentence for a Reason, or for its stored form {"code": ..., "params": {...}}."""
     code, values = _code_and_params(reason)
+    suggested = values.pop("suggested", None)
+    if code == classifier.SUGGESTED:
+        values["entry"] = catalogue_name(str(values.get("entry", "")))
     params = {key: format_number(value) for key, value in values.items()}
     if code == classifier.OVERLOADED and not params:
         return gettext(OVERLOADED_PLAIN)
+    if code == classifier.CORE and suggested:
+        return gettext(SUGGESTED_CORE)
     template = SENTENCES.get(code)
     if template is None:
         # A code this module does not know yet: show it rather than fail the page.
         return code
-    return gettext(template) % params
+    try:
+        return gettext(template) % params
+    except KeyError:
+        return gettext(OLD_SENTENCES[code]) % params
 
 
 def reasons_text(reasons: Iterable[classifier.Reason | Mapping]) -> list[str]:

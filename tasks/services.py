@@ -11,17 +11,27 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from accounts.selectors import founder_profile
-from tasks import buyback, classifier, csv_rows, how_often, twins
+from tasks import buyback, catalogue, classifier, csv_rows, how_often, twins
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
 from tasks.selectors import founder_buyback
 
-TASK_FIELDS = ("title", "area", "hours_per_week", "recurring", "skill", "enjoyment", "core")
+TASK_FIELDS = (
+    "title",
+    "area",
+    "hours_per_week",
+    "recurring",
+    "skill",
+    "enjoyment",
+    "core",
+    "outcome",
+    "outcome_tool",
+)
 # The time as given ("2" a "month"); hours_per_week is derived from it when it is given.
 TIME_FIELDS = ("time_amount", "time_unit")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
@@ -36,9 +46,11 @@ def _jsonable(value):
 
 
 def tasks_reclassify(*, owner: User) -> int:
-    """Re-run the rules for all of the founder's tasks; returns how many changed."""
+    """Re-run the rules for the founder's open tasks; returns how many changed. Done tasks
+    keep the result they were finished with (a reopened one is open again, and re-run)."""
     profile = founder_profile(user=owner)
-    changed = classify_founder_tasks(list(Task.objects.filter(owner=owner)), profile=profile)
+    tasks = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES)
+    changed = classify_founder_tasks(list(tasks), profile=profile)
     Task.objects.bulk_update(changed, CLASSIFIED_FIELDS, batch_size=500)
     return len(changed)
 
@@ -80,14 +92,34 @@ def _validated(task: Task) -> Task:
     return task
 
 
+def _apply_catalogue(task: Task) -> None:
+    """What the task catalogue calls typical for the title, stored as suggestions beside the
+    founder's own values (which always win); nothing when nothing matches."""
+    found = catalogue.match(task.title)
+    entry = found.entry if found else None
+    task.catalogue_key = entry.key if entry else ""
+    suggested = catalogue.suggestion(entry) if entry else None
+    task.suggested_core = suggested.core if suggested else None
+    task.suggested_skill = suggested.skill if suggested else None
+    task.suggested_outcome = entry.outcome if entry else ""
+    task.suggested_tool = entry.tool if entry else ""
+
+
 def _set_time(task: Task, fields: dict) -> None:
-    """Hours per week from the time as given, or the time as given from hours per week."""
+    """Hours per week from the time as given, or the time as given from hours per week.
+
+    How often decides recurring ("once" is a one-off project) unless recurring is given
+    explicitly (a CSV column, the admin)."""
     if fields.get("time_amount") is not None:
         task.time_amount = fields["time_amount"]
         task.time_unit = fields.get("time_unit") or how_often.WEEK
         if task.time_unit not in how_often.UNITS:
-            raise ValidationError({"time_unit": _("Choose a day, week, month, quarter or year.")})
+            raise ValidationError(
+                {"time_unit": _("Choose a day, week, month, quarter or year, or once.")}
+            )
         task.hours_per_week = how_often.hours_per_week(task.time_amount, task.time_unit)
+        if fields.get("recurring") is None:
+            task.recurring = how_often.is_recurring(task.time_unit)
         if not 0 <= task.hours_per_week <= csv_rows.MAX_HOURS:
             raise ValidationError({"time_amount": _("That is more than the 168 hours of a week.")})
     elif fields.get("hours_per_week") is not None:
@@ -98,18 +130,21 @@ def _set_time(task: Task, fields: dict) -> None:
 def _new_task(owner: User, values: dict) -> Task:
     """A validated, unsaved task; its category is a placeholder until tasks_reclassify.
 
-    Skill and enjoyment may be missing or None (not rated); the area defaults to "other"
-    (a quick capture gives only a title and the time).
+    Skill, enjoyment and core may be missing or None (not rated); the area defaults to the
+    catalogue's, else "other" (a quick capture gives only a title and the time).
     """
     task = Task(
         owner=owner,
         title=values["title"],
         area=values.get("area") or "other",
-        recurring=values.get("recurring", False),
+        recurring=bool(values.get("recurring")),
         skill=values.get("skill"),
         enjoyment=values.get("enjoyment"),
-        core=values.get("core", False),
+        core=values.get("core"),
     )
+    _apply_catalogue(task)
+    if not values.get("area") and task.catalogue_key:
+        task.area = catalogue.by_key()[task.catalogue_key].area
     _set_time(task, values)
     task.category_id, task.route = classifier.KEEP, classifier.KEEP
     return _validated(task)
@@ -122,13 +157,26 @@ def _new_tasks(owner: User, rows: list[dict]) -> list[Task]:
     Call inside a transaction: the founder's row is locked, so two imports at once cannot
     both pass the count."""
     User.objects.select_for_update().filter(pk=owner.pk).first()
-    _check_open_tasks(owner, adding=len(rows))
+    _check_task_limits(owner, adding=len(rows))
     return [_new_task(owner, values) for values in rows]
 
 
-def _check_open_tasks(owner: User, *, adding: int) -> None:
-    """The open-tasks limit (settings.OPEN_TASKS_MAX), for every way of adding tasks."""
-    open_now = Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES).count()
+def _check_task_limits(owner: User, *, adding: int) -> None:
+    """The limits of open tasks (settings.OPEN_TASKS_MAX) and of all tasks, finished ones
+    included (settings.TASKS_MAX), for every way of adding tasks: one count query."""
+    counts = Task.objects.filter(owner=owner).aggregate(
+        all=Count("pk"), open=Count("pk", filter=Q(status__in=Task.OPEN_STATUSES))
+    )
+    if counts["all"] + adding > settings.TASKS_MAX:
+        raise ValidationError(
+            _(
+                "You have %(count)s tasks, finished ones included, and can keep at most "
+                "%(max)s. Delete finished tasks you no longer need before you add more."
+            )
+            % {"max": settings.TASKS_MAX, "count": counts["all"]},
+            code="tasks_max",
+        )
+    open_now = counts["open"]
     if open_now + adding > settings.OPEN_TASKS_MAX:
         raise ValidationError(
             _(
@@ -151,9 +199,12 @@ def task_create(*, owner: User, **fields) -> Task:
 
 @transaction.atomic
 def task_update(*, task: Task, **fields) -> Task:
+    title_before = task.title
     for key in TASK_FIELDS:
         if key in fields and key != "hours_per_week":
             setattr(task, key, fields[key])
+    if task.title != title_before or not task.catalogue_key:
+        _apply_catalogue(task)
     _set_time(task, fields)
     _validated(task).save()
     tasks_reclassify(owner=task.owner)
@@ -335,42 +386,61 @@ def _normal_title(title: str) -> str:
 
 
 @transaction.atomic
-def tasks_import_confirm(*, owner: User, rows, choices: list[dict]) -> tuple[int, int]:
+def tasks_import_confirm(
+    *, owner: User, rows, choices: list[dict], merge_into: list | None = None
+) -> tuple[int, int]:
     """Create or update the previewed rows as the founder chose, all or nothing.
 
-    `choices[i]` for `rows[i]`: {"action": "import" | "skip", "area", "recurring", "skill",
-    "enjoyment", "core"}. A row whose title matches an existing task (case and spaces
-    ignored) updates it, so an import never duplicates a task; an unrated value in the row
-    keeps the task's rating. Returns (created, updated).
+    `choices[i]` for `rows[i]`: {"action": "import" | "merge" | "skip", "area", "recurring",
+    "skill", "enjoyment", "core", "take"}. A row whose title matches an existing task (case
+    and spaces ignored) updates it, so an import never duplicates a task; "merge" updates
+    `merge_into[i]` (the task with a near-identical title, by id). An update keeps the
+    founder's hours, area, recurring and core unless the field is in "take", and keeps the
+    unit the founder gave the time in; a rating chosen in the preview replaces the task's.
+    Returns (created, updated).
     """
     # One import per founder at a time: a second confirmation (a double click) waits here,
     # then finds the first one's tasks and updates them instead of creating them again.
     Profile.objects.select_for_update().filter(user=owner).first()
-    existing = {_normal_title(t.title): t for t in Task.objects.filter(owner=owner)}
+    tasks = list(Task.objects.filter(owner=owner))
+    existing = {_normal_title(t.title): t for t in tasks}
+    by_id = {t.pk: t for t in tasks}
+    merge_into = merge_into or [None] * len(rows)
     new, changed = [], []
-    for row, choice in zip(rows, choices, strict=True):
-        if choice["action"] != "import":
+    for row, choice, merge_id in zip(rows, choices, merge_into, strict=True):
+        if choice["action"] not in ("import", "merge"):
             continue
         values = {**vars(row), **{k: choice[k] for k in ("area", "recurring", "core")}}
         for rating in ("skill", "enjoyment"):
             values[rating] = choice[rating] if choice[rating] is not None else values[rating]
         task = existing.get(_normal_title(row.title))
+        if choice["action"] == "merge" and merge_id in by_id:
+            task = by_id[merge_id]
         if task is None:
             task = _new_task(owner, values)
             existing[_normal_title(row.title)] = task
             new.append(task)
             continue
-        for key in ("area", "recurring", "core"):
-            setattr(task, key, values[key])
-        for rating in ("skill", "enjoyment"):
-            if values[rating] is not None:
-                setattr(task, rating, values[rating])
-        _set_time(task, {"hours_per_week": row.hours_per_week})
+        _update_from_file(task, row, values, take=set(choice.get("take") or ()))
         if task not in changed:
             changed.append(_validated(task))
-    _check_open_tasks(owner, adding=len(new))
+    _check_task_limits(owner, adding=len(new))
     Task.objects.bulk_create(new, batch_size=500)
     fields = ["area", "recurring", "core", "skill", "enjoyment", "hours_per_week"]
     Task.objects.bulk_update(changed, fields + list(TIME_FIELDS), batch_size=500)
     tasks_reclassify(owner=owner)
     return len(new), len(changed)
+
+
+def _update_from_file(task: Task, row, values: dict, *, take: set[str]) -> None:
+    """The file's value only where the founder ticked it; ratings chosen in the preview."""
+    for key in ("area", "recurring", "core"):
+        if key in take:
+            setattr(task, key, getattr(row, key))
+    for rating in ("skill", "enjoyment"):
+        if values[rating] is not None:  # the preview's choice, else the file's
+            setattr(task, rating, values[rating])
+    if "hours" in take:
+        _, unit = task.amount_as_given
+        amount = how_often.amount_in_unit(row.hours_per_week, unit)
+        _set_time(task, {"time_amount": amount, "time_unit": unit})

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.inputs import parse_id
 from accounts.models import Profile
 from tasks import classifier, twins
 from tasks.forms import TaskForm
@@ -121,12 +122,12 @@ class BulkForm(forms.Form):
         self.id_list = data.getlist("ids") if data is not None else []
 
     def clean(self):
-        ids = [value for value in self.id_list if value.isdigit()]
+        ids = [pk for pk in map(parse_id, self.id_list) if pk is not None]
         if not ids:
             raise forms.ValidationError(_("Choose at least one task."))
         if len(ids) > MAX_BULK:
             raise forms.ValidationError(
                 _("Choose at most %(max)d tasks at once.") % {"max": MAX_BULK}
             )
-        self.cleaned_data["ids"] = [int(value) for value in ids]
+        self.cleaned_data["ids"] = ids
         return self.cleaned_data

@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    CharField,
     DecimalField,
     Exists,
     ExpressionWrapper,
@@ -22,7 +23,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Collate, NullIf
 from django.db.models.lookups import Exact
 
-from tasks import buyback, classifier
+from tasks import buyback, catalogue, classifier
+from tasks.choices import OUTCOME_ROUTE
 
 
 def effective_category():
@@ -33,6 +35,17 @@ def effective_category():
 def effective_route():
     """classifier.effective_route: the override wins (an empty override is none)."""
     return Coalesce(NullIf("override_route", Value("")), "route")
+
+
+def effective_outcome():
+    """Task.effective_outcome: "drop", "automate" or "": the founder's word wins over the
+    catalogue's ("route": neither)."""
+    return Case(
+        When(outcome=OUTCOME_ROUTE, then=Value("")),
+        When(~Q(outcome=""), then=F("outcome")),
+        default=F("suggested_outcome"),
+        output_field=CharField(),
+    )
 
 
 def has_published_instruction():
@@ -74,40 +87,75 @@ def net_value(rates: buyback.Rates):
     )
 
 
+# The catalogue's suggestion counts only when the task has a catalogue entry (Task.suggestion).
+_HAS_SUGGESTION = ~Q(catalogue_key="")
+
+
+def is_core() -> Q:
+    """TaskInput.effective_core: the founder's core rating, else the catalogue's suggestion."""
+    return Q(core=True) | (Q(core__isnull=True) & _HAS_SUGGESTION & Q(suggested_core=True))
+
+
+def not_rated() -> Q:
+    """TaskInput.not_rated: nothing rated and nothing suggested."""
+    rated = Q(skill__isnull=True, enjoyment__isnull=True, core__isnull=True)
+    return rated & (~_HAS_SUGGESTION | Q(suggested_core__isnull=True, suggested_skill__isnull=True))
+
+
+def _is_hate(thresholds: classifier.Thresholds) -> Q:
+    # The catalogue suggests no enjoyment: only the founder's rating counts.
+    return Q(enjoyment__isnull=False, enjoyment__lte=thresholds.hate_max)
+
+
+def _is_skill_gap(thresholds: classifier.Thresholds) -> Q:
+    # TaskInput.effective_skill: the founder's rating, else the suggested one.
+    most = thresholds.skill_gap_max
+    rated = Q(skill__isnull=False, skill__lte=most)
+    suggested = Q(skill__isnull=True) & _HAS_SUGGESTION
+    return rated | (suggested & Q(suggested_skill__isnull=False, suggested_skill__lte=most))
+
+
 def on_ducker_list(code: str, thresholds: classifier.Thresholds) -> Q:
-    """classifier.ducker_lists: the tasks on one of Chris Ducker's lists (an unrated skill or
-    enjoyment puts a task on neither of the first two)."""
-    hate = Q(enjoyment__lte=thresholds.hate_max)
-    cant = Q(skill__lte=thresholds.skill_gap_max)
+    """classifier.ducker_lists with the effective route: the tasks on one of Chris Ducker's
+    lists. Core work and tasks not rated yet are on none; the third holds the rest that is
+    neither hated nor a skill gap, unless it is kept."""
+    listed = ~is_core() & ~not_rated()
+    hate, cant = _is_hate(thresholds), _is_skill_gap(thresholds)
     if code == classifier.HATE_LIST:
-        return Q(core=False) & hate
+        return listed & hate
     if code == classifier.CANT_DO_LIST:
-        return Q(core=False) & cant
+        return listed & cant
     if code == classifier.SHOULDNT_DO_LIST:
-        return Q(core=False) & ~hate & ~cant
+        kept = Q(Exact(effective_route(), Value(classifier.KEEP)))
+        return listed & ~hate & ~cant & ~kept
     raise ValueError(f"unknown list {code!r}")
 
 
-MOVE_FIELDS = ("pk", "title", "hours_per_week", "kind", "way", "status")
+MOVE_FIELDS = ("pk", "title", "hours_per_week", "kind", "way", "status", "outcome_now")
 
 
 def move_candidates(tasks, *, rates: buyback.Rates, limit: int, fields=()) -> list[dict]:
     """buyback.next_moves' candidates in SQL: enough rows that the pure ranking of them gives
     the same first `limit` moves as the ranking of all the tasks.
 
-    A move's net is hours × net_per_hour(route), and that rate is either the VA one or the
-    specialist one: within each, the order is by hours (then title, then key) alone, so the
-    first `limit` of each are enough. Rows carry MOVE_FIELDS plus `fields`."""
-    tasks = tasks.annotate(kind=effective_category(), way=effective_route()).filter(
-        kind__in=buyback.RECLAIMABLE_KINDS, status__in=buyback.MOVE_STATUSES
+    A delegation's net is hours × net_per_hour(route), and that rate is either the VA one or
+    the specialist one; a task to drop or automate (any category) nets all its hours' value.
+    Within each of these three groups the order is by hours (then title, then key) alone, so
+    the first `limit` of each are enough. Rows carry MOVE_FIELDS plus `fields`."""
+    tasks = tasks.filter(status__in=buyback.MOVE_STATUSES).annotate(
+        kind=effective_category(), way=effective_route(), outcome_now=effective_outcome()
     )
+    outcome = Q(outcome_now__in=catalogue.OUTCOMES)
+    delegations = tasks.exclude(outcome).filter(kind__in=buyback.RECLAIMABLE_KINDS)
     is_va = Q(way=classifier.VIRTUAL_ASSISTANT)
+    groups = (
+        (delegations.filter(is_va), buyback.net_per_hour(classifier.VIRTUAL_ASSISTANT, rates)),
+        (delegations.exclude(is_va), buyback.net_per_hour(classifier.SPECIALIST, rates)),
+        (tasks.filter(outcome), rates.hourly_value),
+    )
     rows: list[dict] = []
-    for route, group in (
-        (classifier.VIRTUAL_ASSISTANT, tasks.filter(is_va)),
-        (classifier.SPECIALIST, tasks.exclude(is_va)),
-    ):
-        hours = "-hours_per_week" if buyback.net_per_hour(route, rates) >= 0 else "hours_per_week"
+    for group, per_hour in groups:
+        hours = "-hours_per_week" if per_hour >= 0 else "hours_per_week"
         rows += group.order_by(hours, _title_order(), "pk").values(*MOVE_FIELDS, *fields)[:limit]
     return rows
 
@@ -115,7 +163,13 @@ def move_candidates(tasks, *, rates: buyback.Rates, limit: int, fields=()) -> li
 def as_move_candidate(row: dict) -> buyback.MoveCandidate:
     """A row of move_candidates as the pure module's MoveCandidate."""
     return buyback.MoveCandidate(
-        row["pk"], row["title"], row["hours_per_week"], row["kind"], row["way"], row["status"]
+        row["pk"],
+        row["title"],
+        row["hours_per_week"],
+        row["kind"],
+        row["way"],
+        row["status"],
+        row["outcome_now"],
     )
 
 

@@ -1,14 +1,21 @@
 from django.urls import path
 
-from tasks.views import capture, delegates, imports, tasks
+from tasks.views import capture, delegates, imports, rate, tasks
 
 urlpatterns = [
     path("tasks/new/", tasks.task_create, name="task_create"),
     path("tasks/import/", imports.task_import, name="task_import"),
     path("tasks/import/preview/", imports.task_import_preview, name="task_import_preview"),
     path("tasks/import/cancel/", imports.task_import_cancel, name="task_import_cancel"),
+    path(
+        "tasks/import/progress/<str:job>/",
+        imports.task_import_progress,
+        name="task_import_progress",
+    ),
     path("tasks/quick/", capture.task_quick_add, name="task_quick_add"),
     path("tasks/<int:pk>/details/", capture.task_details, name="task_details"),
+    path("tasks/rate/", rate.task_rate, name="task_rate"),
+    path("tasks/<int:pk>/rate/", rate.task_rate_one, name="task_rate_one"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", tasks.task_edit, name="task_edit"),
     path("tasks/<int:pk>/delete/", tasks.task_delete, name="task_delete"),

@@ -58,7 +58,7 @@ def test_the_founders_language_applies_after_login(client, alice):
     )
     page = client.get("/").content.decode()
     assert "Dein Outsourcing-Plan" in page
-    assert "Zeit-Outsourcing" in page and "Kerntätigkeit" in page
+    assert "Zeit-Outsourcing" in page and "Behalten" in page
 
 
 def test_the_switch_changes_the_language_and_remembers_it(alice_client, alice):

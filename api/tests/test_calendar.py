@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from api import tokens
 from sops.tests.factories import published_va_task
+from tasks import calendar_audit
 from tasks import services as task_services
-from tasks import time_audit
 from tasks.tests.factories import make_delegate
 
 pytestmark = pytest.mark.django_db
@@ -43,10 +43,15 @@ def test_the_feed_parses_without_warnings_and_has_every_kind_of_date(client, fee
 
 
 def test_the_apps_own_import_reads_it(client, feed_url):
-    entries, weeks = time_audit.parse_calendar(client.get(feed_url).content, max_entries=2000)
-    titles = {entry.title for entry in entries}
+    audit = calendar_audit.read_calendar(
+        client.get(feed_url).content,
+        today=timezone.localdate(),
+        max_occurrences=100_000,
+        seconds=5,
+    )
+    titles = {entry.title for entry in audit.singles} | {s.title for s in audit.series}
     assert {"Check on the delegation: Invoices", "Your weekly digest"} <= titles
-    assert weeks >= 1
+    assert audit.counted >= 2
 
 
 def test_a_revoked_or_replaced_link_is_404(client, alice, feed_url):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consultants.admin import digests, founders, instructions, tasks  # noqa: F401  (registers)
+from consultants.admin.scoping import SafeDrillDown
 
 admin.site.site_header = _("Buy back your time — consultant workspace")
 admin.site.site_title = _("Consultant workspace")
@@ -35,3 +36,14 @@ def _login(request, extra_context=None):
 
 
 admin.site.login = _login  # type: ignore[method-assign]
+
+
+# Other apps' change lists (axes' logs, auth's groups) take junk date drill-downs as a wrong
+# lookup too: their ModelAdmins are registered again with the one fix mixed in. The apps
+# before this one in INSTALLED_APPS have registered theirs by now.
+for _model, _model_admin in list(admin.site._registry.items()):
+    if not isinstance(_model_admin, SafeDrillDown):
+        admin.site.unregister(_model)
+        admin.site.register(
+            _model, type(type(_model_admin).__name__, (SafeDrillDown, type(_model_admin)), {})
+        )

@@ -10,6 +10,7 @@ from typing import cast
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -147,8 +148,33 @@ def copy_to_clients(modeladmin, request, queryset):
 
 @admin.register(Template)
 class TemplateAdmin(ConsultantScoped, admin.ModelAdmin):
-    list_display = ("title_en", "title_de", "area", "estimated_minutes")
+    """The shared library every founder copies from is the operator's: a consultant adds
+    templates and changes only their own; the starter templates (no author) change only
+    through a superuser. Each template shows who changed it last, and when."""
+
+    list_display = ("title_en", "title_de", "area", "estimated_minutes", "changed_by", "changed_at")
+    readonly_fields = ("created_by", "changed_by", "changed_at")
     list_filter = ("area",)
     search_fields = ("title_en", "title_de")
     prepopulated_fields = {"slug": ("title_en",)}
     actions = (copy_to_clients,)
+
+    @staticmethod
+    def _own(request, obj) -> bool:
+        """A superuser's for any template; a consultant's for the ones they created."""
+        if obj is None or request.user.is_superuser:
+            return True
+        return obj.created_by_id is not None and obj.created_by_id == request.user.pk
+
+    def has_change_permission(self, request, obj=None):
+        return self._own(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._own(request, obj) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.changed_by = request.user
+        obj.changed_at = timezone.now()
+        super().save_model(request, obj, form, change)

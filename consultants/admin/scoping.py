@@ -12,8 +12,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.db.models import Model, QuerySet
 
+from accounts.inputs import parse_id
 from accounts.models import Profile, User
 from tasks.models import Category, Delegate, OverrideRecord, Task, TaskNote
 
@@ -69,7 +73,50 @@ else:
     _AdminBase = object
 
 
-class ConsultantScoped(_AdminBase):
+# The most forms an admin inline formset builds, whatever TOTAL_FORMS a request claims.
+INLINE_MAX_FORMS = 100
+
+
+class SafeChangeList(ChangeList):
+    """A date drill-down at the calendar's ends (?review_on__year=9999 asks for the next year
+    to bound it; year 1 moved to UTC falls before it) is a wrong lookup, shown as the admin
+    shows any other (?e=1)."""
+
+    def get_filters(self, request):
+        year = request.GET.get(f"{self.date_hierarchy}__year") if self.date_hierarchy else None
+        if year is not None and not (parse_id(year) and 1 < int(year) < 9999):
+            raise IncorrectLookupParameters(f"no year {year!r} to drill down to")
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as err:
+            raise IncorrectLookupParameters(err) from err
+
+
+class SafeDrillDown(_AdminBase):
+    """Every ModelAdmin of the site gets it, Django's and other apps' too (see __init__)."""
+
+    def get_changelist(self, request, **kwargs):
+        return SafeChangeList
+
+
+class _IdsOnly:
+    """An autocomplete box looks up the ids it shows: a value that is no id (?owner=², or a
+    junk post re-rendered with its errors) is left out instead of failing the lookup."""
+
+    def optgroups(self, name, value, attr=None):
+        ids = [v for v in value if v in ("", None) or parse_id(v) is not None]
+        return super().optgroups(name, ids, attr)  # type: ignore[misc]
+
+
+class SafeAutocompleteSelect(_IdsOnly, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_IdsOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class ConsultantScoped(SafeDrillDown):
     """Mix into every ModelAdmin and inline, before admin.ModelAdmin / InlineModelAdmin."""
 
     # "View on site" (/admin/r/…) redirects any staff user to get_absolute_url(); some of
@@ -79,13 +126,28 @@ class ConsultantScoped(_AdminBase):
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user)
 
+    def get_formset(self, request, obj=None, **kwargs):
+        # Inlines only: a huge TOTAL_FORMS builds at most this many forms, then says so.
+        kwargs.setdefault("max_num", INLINE_MAX_FORMS)
+        kwargs.setdefault("absolute_max", INLINE_MAX_FORMS)
+        formset = super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+        formset.max_num = min(formset.max_num, INLINE_MAX_FORMS)
+        formset.absolute_max = formset.max_num
+        return formset
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         self._scope_choices(db_field, request, kwargs)
+        self._safe_autocomplete(db_field, request, kwargs, SafeAutocompleteSelect)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         self._scope_choices(db_field, request, kwargs)
+        self._safe_autocomplete(db_field, request, kwargs, SafeAutocompleteSelectMultiple)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def _safe_autocomplete(self, db_field, request, kwargs, widget) -> None:
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = widget(db_field, self.admin_site, using=kwargs.get("using"))
 
     def _scope_choices(self, db_field, request, kwargs) -> None:
         # Choices, autocomplete selections and raw-id values are all validated against this.

@@ -213,8 +213,10 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
         if formset.model is not TaskNote:
             return super().save_formset(request, form, formset, change)
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        for note_form in formset.forms:
-            if note_form.has_changed() and note_form.instance.pk is None:
+        # Only the blank forms add notes: an existing note's form whose id was swapped for
+        # another note's has no instance either, and no text field (notes are read-only).
+        for note_form in formset.extra_forms:
+            if note_form.has_changed() and note_form.cleaned_data.get("text"):
                 note = consulting.task_note_add(
                     task=form.instance, author=request.user, text=note_form.cleaned_data["text"]
                 )

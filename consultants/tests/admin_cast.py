@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
-from django.forms import MultiWidget
+from django.forms import MultiWidget, NullBooleanSelect
 from django.utils import timezone
 
 from accounts import services as account_services
@@ -92,10 +92,13 @@ def cast(db, settings) -> Cast:
 def _field_data(form, data: dict) -> None:
     for name in form.fields:
         value = form[name].value()
-        if value is None or value is False:
-            continue
         key = form.add_prefix(name)
         widget = form.fields[name].widget
+        if isinstance(widget, NullBooleanSelect):  # yes / no / not rated (core)
+            data[key] = {True: "true", False: "false"}.get(value, "unknown")
+            continue
+        if value is None or value is False:
+            continue
         if isinstance(widget, MultiWidget):  # the admin's split date and time
             for index, part in enumerate(widget.decompress(value)):
                 data[f"{key}_{index}"] = str(part)

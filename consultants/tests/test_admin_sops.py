@@ -5,6 +5,14 @@ from accounts.models import Profile
 from sops.models import HandoverLink, Instruction, Template
 
 TEMPLATES = "/admin/sops/template/"
+NEW_TEMPLATE = {
+    "slug": "weekly-report",
+    "area": "admin",
+    "title_en": "Weekly report",
+    "title_de": "Wochenbericht",
+    "steps_en": "Collect the numbers | A table",
+    "steps_de": "Zahlen sammeln | Eine Tabelle",
+}
 
 
 def copy(client, template, **data):
@@ -52,17 +60,7 @@ def test_copying_asks_for_at_least_one_client(client, cast):
 
 def test_a_consultant_adds_a_template_to_the_shared_library(client, cast):
     client.force_login(cast.consultants["erin"])
-    response = client.post(
-        "/admin/sops/template/add/",
-        {
-            "slug": "weekly-report",
-            "area": "admin",
-            "title_en": "Weekly report",
-            "title_de": "Wochenbericht",
-            "steps_en": "Collect the numbers | A table",
-            "steps_de": "Zahlen sammeln | Eine Tabelle",
-        },
-    )
+    response = client.post("/admin/sops/template/add/", NEW_TEMPLATE)
     assert response.status_code == 302
     client.force_login(cast.consultants["bob"])
     assert client.get(TEMPLATES, {"q": "Weekly"}).context["cl"].result_count == 1
@@ -84,3 +82,64 @@ def test_a_handover_links_token_never_shows_in_the_admin(client, cast):
     client.force_login(cast.root)
     page = client.get(f"/admin/sops/handoverlink/{link.pk}/change/").content.decode()
     assert link.token not in page
+
+
+# The shared library is the operator's (security issue #19, item 5).
+def _change(client, template, **changes):
+    data = {
+        name: getattr(template, name) or ""
+        for name in ("slug", "area", "title_en", "title_de", "steps_en", "steps_de")
+    }
+    return client.post(f"{TEMPLATES}{template.pk}/change/", {**data, **changes})
+
+
+def test_a_consultant_cannot_change_a_starter_template(client, cast):
+    starter = Template.objects.get(slug="inbox-triage")
+    client.force_login(cast.consultants["bob"])
+    assert _change(client, starter, steps_en="Open http://phish.example/").status_code == 403
+    assert client.post(f"{TEMPLATES}{starter.pk}/delete/", {"post": "yes"}).status_code == 403
+    starter.refresh_from_db()
+    assert "phish" not in starter.steps_en
+    # Still readable and copyable: the change page is a view.
+    assert client.get(f"{TEMPLATES}{starter.pk}/change/").status_code == 200
+
+
+def test_a_consultant_changes_only_the_templates_they_created(client, cast):
+    client.force_login(cast.consultants["erin"])
+    assert client.post(f"{TEMPLATES}add/", NEW_TEMPLATE).status_code == 302
+    template = Template.objects.get(slug="weekly-report")
+    assert template.created_by == cast.consultants["erin"]
+    client.force_login(cast.consultants["bob"])
+    assert _change(client, template, title_en="Bob's now").status_code == 403
+    client.force_login(cast.consultants["erin"])
+    assert _change(client, template, title_en="Weekly numbers").status_code == 302
+    template.refresh_from_db()
+    assert template.title_en == "Weekly numbers"
+
+
+def test_a_superuser_changes_a_starter_template_and_the_library_shows_who_and_when(client, cast):
+    starter = Template.objects.get(slug="inbox-triage")
+    client.force_login(cast.root)
+    assert _change(client, starter, title_en="Inbox triage, daily").status_code == 302
+    starter.refresh_from_db()
+    assert starter.changed_by == cast.root and starter.changed_at is not None
+    page = client.get(TEMPLATES, {"q": "daily"}).content.decode()
+    assert "root@example.com" in page
+    assert "Last changed by" in page
+
+
+def test_a_template_has_at_most_100_steps(client, cast):
+    client.force_login(cast.consultants["erin"])
+    steps = "\n".join(f"Step {i}" for i in range(101))
+    response = client.post(f"{TEMPLATES}add/", {**NEW_TEMPLATE, "steps_en": steps})
+    assert response.status_code == 200
+    assert "A template has at most 100 steps." in response.content.decode()
+    assert not Template.objects.filter(slug="weekly-report").exists()
+
+
+def test_a_german_consultant_reads_the_step_limit_in_german(client, cast):
+    client.force_login(cast.consultants["erin"])
+    client.post("/i18n/setlang/", {"language": "de", "next": "/admin/"})
+    steps = "\n".join(f"Schritt {i}" for i in range(101))
+    response = client.post(f"{TEMPLATES}add/", {**NEW_TEMPLATE, "steps_de": steps})
+    assert "Eine Vorlage hat höchstens 100 Schritte." in response.content.decode()

@@ -35,7 +35,15 @@ TIMINGS = {
     "DIGEST_LEASE_SECONDS": "8",
     "DIGEST_RETRY_DELAYS": "1,2",
     "DIGEST_RECOVERY_SECONDS": "1",
+    # A "maybe sent" digest is resent after 3 s; the final reply is awaited up to 20 s.
+    "MAIL_MAYBE_SENT_RESEND_SECONDS": "3",
+    "MAIL_DATA_REPLY_SECONDS": "20",
+    # The outbox: the same lease and beat.
+    "MAIL_LEASE_SECONDS": "8",
+    "MAIL_RETRY_DELAYS": "1,2",
+    "MAIL_RECOVERY_SECONDS": "1",
 }
+HEALTH_TOKEN = "fault-test-health-token"
 
 
 def free_port() -> int:
@@ -72,18 +80,26 @@ def require_services() -> None:
 
 class FaultyInbox:
     """An SMTP handler: `delay` holds each session after MAIL FROM (before any message data,
-    so a sender killed meanwhile delivers nothing); `refuse` answers DATA for a recipient with
-    a fixed reply; `replies` are answered to the next DATA commands, then 250."""
+    so a sender killed meanwhile delivers nothing); `mail_reply` answers MAIL FROM (a relay's
+    554); `refuse` answers DATA for a recipient with a fixed reply; `replies` are answered to
+    the next DATA commands, then 250. After the data: `drop_after_data` takes the message and
+    closes the connection without a reply, `data_delay` waits before the 250."""
 
     def __init__(self):
         self.delay = 0.0
+        self.mail_reply = ""
         self.refuse: dict[str, str] = {}
         self.replies: list[str] = []
+        self.drop_after_data = False
+        self.data_delay = 0.0
         self.started = 0
         self.delivered: Counter[str] = Counter()
+        self.message_ids: dict[str, set[str]] = {}
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
         self.started += 1
+        if self.mail_reply:
+            return self.mail_reply
         if self.delay:
             await asyncio.sleep(self.delay)
         envelope.mail_from = address
@@ -96,12 +112,26 @@ class FaultyInbox:
                 return self.refuse[rcpt]
         if self.replies:
             return self.replies.pop(0)
+        message_id = _message_id(envelope.content)
         for rcpt in envelope.rcpt_tos:
             self.delivered[rcpt] += 1
+            self.message_ids.setdefault(rcpt, set()).add(message_id)
+        if self.drop_after_data:
+            server.transport.close()
+            return "250 never heard"
+        if self.data_delay:
+            await asyncio.sleep(self.data_delay)
         return "250 Message accepted for delivery"
 
     def total(self) -> int:
         return sum(self.delivered.values())
+
+
+def _message_id(content: bytes) -> str:
+    for line in content.decode(errors="replace").splitlines():
+        if line.lower().startswith("message-id:"):
+            return line.split(":", 1)[1].strip()
+    return ""
 
 
 class FaultySmtp:
@@ -237,6 +267,20 @@ class Processes:
         self.running.clear()
 
 
+def skewed_clock(workdir: Path, seconds: int) -> dict:
+    """Env for a process whose clock runs `seconds` ahead: a sitecustomize on its PYTHONPATH
+    shifts django.utils.timezone.now (the only clock the app reads) in that process alone."""
+    folder = workdir / f"skew{seconds}"
+    folder.mkdir(exist_ok=True)
+    (folder / "sitecustomize.py").write_text(
+        "from datetime import timedelta\n"
+        "from django.utils import timezone\n"
+        "_real = timezone.now\n"
+        f"timezone.now = lambda: _real() + timedelta(seconds={seconds})\n"
+    )
+    return {"PYTHONPATH": str(folder)}
+
+
 def terminate_our_backends() -> int:
     """pg_terminate_backend on the connections of the processes this test started, and only
     those (their application_name, on the test database)."""
@@ -279,6 +323,30 @@ def states() -> Counter:
 def all_done(count: int) -> bool:
     done = WeeklyDigest.objects.filter(state__in=(WeeklyDigest.SENT, WeeklyDigest.FAILED))
     return done.count() == count
+
+
+@pytest.fixture
+def rig(tmp_path, settings):
+    require_services()
+    # This process claims too (the admin action): the same seconds-scale timings.
+    settings.DIGEST_LEASE_SECONDS = int(TIMINGS["DIGEST_LEASE_SECONDS"])
+    settings.DIGEST_RETRY_DELAYS = [int(s) for s in TIMINGS["DIGEST_RETRY_DELAYS"].split(",")]
+    settings.HEALTHZ_TOKEN = HEALTH_TOKEN
+    smtp, redis = FaultySmtp(), Redis(tmp_path)
+    smtp.up()
+    redis.start()
+    processes = Processes(tmp_path, redis, smtp)
+    try:
+        yield processes
+    finally:
+        processes.stop_all()
+        redis.kill()
+        smtp.down()
+
+
+def copies(inbox, founders) -> dict[str, int]:
+    """Deliveries per founder at the SMTP server."""
+    return {f.email: inbox.delivered[f.email] for f in founders}
 
 
 def settle() -> None:

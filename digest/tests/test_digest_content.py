@@ -83,7 +83,7 @@ def test_the_top_three_moves_come_largest_value_first_with_absolute_links(alice,
         expected
     )
     assert "7 h a week, worth €700.00, costs about €105.00 (Virtual assistant)" in section
-    assert "Recurring, 7 h/week" in section
+    assert "recurring, 7 h a week ≥ your" in section
 
 
 def test_it_lists_va_tasks_waiting_for_a_work_instruction(alice, smtp_server):

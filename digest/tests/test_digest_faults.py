@@ -11,16 +11,13 @@ import pytest
 
 from digest.models import WeeklyDigest
 from digest.services import unsubscribe_token
+from digest.tests import fault_support
 from digest.tests.fault_support import (
-    TIMINGS,
+    HEALTH_TOKEN,
     VENV_BIN,
-    FaultySmtp,
-    Processes,
-    Redis,
     all_done,
     due_founders,
     free_port,
-    require_services,
     settle,
     states,
     terminate_our_backends,
@@ -28,24 +25,7 @@ from digest.tests.fault_support import (
 )
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def rig(tmp_path, settings):
-    require_services()
-    # This process claims too (the admin action): the same seconds-scale timings.
-    settings.DIGEST_LEASE_SECONDS = int(TIMINGS["DIGEST_LEASE_SECONDS"])
-    settings.DIGEST_RETRY_DELAYS = [int(s) for s in TIMINGS["DIGEST_RETRY_DELAYS"].split(",")]
-    smtp, redis = FaultySmtp(), Redis(tmp_path)
-    smtp.up()
-    redis.start()
-    processes = Processes(tmp_path, redis, smtp)
-    try:
-        yield processes
-    finally:
-        processes.stop_all()
-        redis.kill()
-        smtp.down()
+rig = fault_support.rig  # the fixture
 
 
 def assert_once_each(inbox, founders, *, except_=()):
@@ -95,7 +75,7 @@ def test_smtp_down_longer_than_five_attempts_then_back_delivers_each_once(rig, c
         what="six attempts each (the old code gave up after five)",
     )
     assert states() == {"claimed": 3} or states()["failed"] == 0
-    health = client.get("/healthz").json()
+    health = client.get("/healthz", HTTP_X_HEALTHZ_TOKEN=HEALTH_TOKEN).json()
     assert health["digests"]["failing"] == 3 and health["digests"]["failed"] == 0
     rig.smtp.up()
     wait_for(lambda: all_done(3), seconds=60)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import Profile
-from digest import schedule
+from digest import recovery, schedule
 from digest import sending as digest_send
 from digest import services as digest
 from digest.models import WeeklyDigest
@@ -18,6 +18,11 @@ from digest.tests.digest_support import MONDAY, claim_and_send, plan, the_digest
 from tasks.tests.factories import make_task
 
 scripted_smtp = digest_support.scripted_smtp  # the fixture, for the SMTP error tests
+
+
+def A_MOMENT_AGO():
+    """Past on the database's clock too (SQLite's now() has milliseconds only)."""
+    return timezone.now() - timedelta(seconds=1)
 
 
 def test_a_due_founder_gets_exactly_one_digest_even_when_everything_runs_twice(alice, smtp_server):
@@ -121,9 +126,9 @@ def test_a_transient_smtp_error_is_retried_and_the_digest_arrives_once(
     assert any(r.levelname == "ERROR" and "451" in r.getMessage() for r in caplog.records)
     # Not before its next attempt time, then once.
     assert digest_send.digests_send(digest_ids=first.retry).retry == []
-    assert digest_send.waiting_digest_ids(now=timezone.now()) == []
-    assert digest_send.waiting_digest_ids(now=row.retry_at) == [row.pk]
-    WeeklyDigest.objects.filter(pk=row.pk).update(retry_at=timezone.now())
+    assert recovery.waiting_digest_ids() == []
+    WeeklyDigest.objects.filter(pk=row.pk).update(retry_at=A_MOMENT_AGO())
+    assert recovery.waiting_digest_ids() == [row.pk]
     second = digest_send.digests_send(digest_ids=first.retry)
     row.refresh_from_db()
     assert second.sent == [row.pk]
@@ -153,15 +158,15 @@ def test_transient_errors_are_retried_with_backoff_until_the_week_is_over(
         row = the_digest(alice)
         assert row.state == "claimed"
         waits.append(round((row.retry_at - timezone.now()).total_seconds() / 60))
-        WeeklyDigest.objects.filter(pk=row.pk).update(retry_at=timezone.now())
+        WeeklyDigest.objects.filter(pk=row.pk).update(retry_at=A_MOMENT_AGO())
         result = digest_send.digests_send(digest_ids=result.retry)
     assert waits[:3] == [1, 10, 10]
-    # The week is over: the next temporary failure is the last.
+    # The week is over: it is dropped at its next lease, not sent into the next week.
     WeeklyDigest.objects.filter(pk=row.pk).update(
-        retry_at=timezone.now(), retry_until=timezone.now()
+        retry_at=A_MOMENT_AGO(), retry_until=A_MOMENT_AGO()
     )
-    assert digest_send.digests_send(digest_ids=[row.pk]).failed == [row.pk]
-    assert the_digest(alice).state == "failed"
+    assert digest_send.digests_send(digest_ids=[row.pk]).dropped == [row.pk]
+    assert the_digest(alice).state == "dropped"
 
 
 def test_the_beat_gives_up_a_digest_whose_week_ended_while_it_waited(alice, caplog):
@@ -169,10 +174,12 @@ def test_the_beat_gives_up_a_digest_whose_week_ended_while_it_waited(alice, capl
     [digest_id] = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
     row = WeeklyDigest.objects.get(pk=digest_id)
     assert row.retry_until == datetime(2026, 12, 6, 23, tzinfo=UTC)  # Monday 00:00 in Berlin
-    assert digest_send.digests_give_up(now=row.retry_until - timedelta(seconds=1)) == 0
-    assert digest_send.digests_give_up(now=row.retry_until) == 1
-    assert WeeklyDigest.objects.get(pk=digest_id).state == "failed"
-    assert "gave up" in caplog.text
+    # The database's clock decides: its week is not over yet, then it is.
+    assert recovery.digests_give_up() == 0
+    WeeklyDigest.objects.filter(pk=digest_id).update(retry_until=A_MOMENT_AGO())
+    assert recovery.digests_give_up() == 1
+    assert WeeklyDigest.objects.get(pk=digest_id).state == "dropped"
+    assert "dropped" in caplog.text
 
 
 def test_a_late_claim_is_retried_into_the_next_day(alice, settings):
@@ -187,14 +194,14 @@ def test_a_lease_left_by_a_killed_sender_is_taken_over_once_it_expires(alice, sm
     plan(alice)
     [digest_id] = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
     # A sender leased it and died before it could send.
-    until = timezone.now() + digest_send.lease()
+    until = timezone.now() + timedelta(seconds=60)
     WeeklyDigest.objects.filter(pk=digest_id).update(
         state="sending", attempts=1, lease_token=uuid.uuid4(), lease_until=until
     )
-    assert digest_send.waiting_digest_ids(now=timezone.now()) == []
+    assert recovery.waiting_digest_ids() == []
     assert digest_send.digests_send(digest_ids=[digest_id]).sent == []  # the lease runs
-    assert digest_send.waiting_digest_ids(now=until + timedelta(seconds=1)) == [digest_id]
-    WeeklyDigest.objects.filter(pk=digest_id).update(lease_until=timezone.now())
+    WeeklyDigest.objects.filter(pk=digest_id).update(lease_until=A_MOMENT_AGO())
+    assert recovery.waiting_digest_ids() == [digest_id]
     assert digest_send.digests_send(digest_ids=[digest_id]).sent == [digest_id]
     assert len(smtp_server.messages) == 1
     row = the_digest(alice)
@@ -207,20 +214,22 @@ def test_a_sender_whose_lease_was_taken_over_cannot_record(alice, smtp_server, c
     row = WeeklyDigest.objects.get(pk=digest_id)
     token = digest_send._lease(row, ignore_backoff=False)
     assert token and digest_send._lease(row, ignore_backoff=False) is None  # fenced
-    WeeklyDigest.objects.filter(pk=digest_id).update(lease_until=timezone.now())
+    WeeklyDigest.objects.filter(pk=digest_id).update(lease_until=A_MOMENT_AGO())
     assert digest_send.digests_send(digest_ids=[digest_id]).sent == [digest_id]
-    digest_send._record(row, token, state="failed", last_error="late")
+    late = {"state": "failed", "last_error": "late"}
+    digest_send._record(digest_send._Outcome("failed", row, token, late))
     assert the_digest(alice).state == "sent"
     assert "lease lost" in caplog.text
 
 
-def test_an_unclaimed_row_whose_send_task_was_lost_is_recovered_a_lease_later(alice):
+def test_an_unclaimed_row_whose_send_task_was_lost_is_recovered_a_lease_later(alice, settings):
     plan(alice)
     [digest_id] = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
     row = WeeklyDigest.objects.get(pk=digest_id)
-    assert digest_send.waiting_digest_ids(now=timezone.now()) == []
-    assert row.retry_at - row.claimed_at == digest_send.lease()
-    assert digest_send.waiting_digest_ids(now=row.retry_at) == [digest_id]
+    assert recovery.waiting_digest_ids() == []
+    assert row.retry_at - row.claimed_at == timedelta(seconds=settings.DIGEST_LEASE_SECONDS)
+    WeeklyDigest.objects.filter(pk=digest_id).update(retry_at=A_MOMENT_AGO())
+    assert recovery.waiting_digest_ids() == [digest_id]
 
 
 def test_a_founder_who_turned_the_digest_off_is_not_claimed(alice, smtp_server):
@@ -234,9 +243,10 @@ def test_a_founder_who_unsubscribes_between_claim_and_send_gets_nothing(alice, s
     ids = digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
     assert len(ids) == 1
     Profile.objects.filter(user=alice).update(digest_enabled=False)
-    assert digest_send.digests_send(digest_ids=ids, now=MONDAY).sent == []
+    assert digest_send.digests_send(digest_ids=ids, now=MONDAY).dropped == ids
     assert smtp_server.messages == []
-    assert WeeklyDigest.objects.get(pk=ids[0]).state == WeeklyDigest.FAILED
+    # Not a failure: /healthz does not count it as one.
+    assert WeeklyDigest.objects.get(pk=ids[0]).state == WeeklyDigest.CANCELLED
 
 
 def test_the_queries_per_digest_do_not_grow_with_the_number_of_tasks(alice, charlie, smtp_server):

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import add_service_errors
+from accounts.inputs import as_id
 from sops import selectors, services
 from sops.forms import HandoverLinkForm, InstructionForm, StepFormSet, step_initial, steps_from
 from sops.models import InstructionVersion
 from sops.views.common import get_instruction_for_user
-from tasks.views.common import as_id, get_task_for_user
+from tasks.views.common import get_task_for_user
 
 
 @login_required

@@ -7,11 +7,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.text import clean_model_text
 from tasks import classifier, how_often, twins
 from tasks.choices import (
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
+    FOUNDER_OUTCOME_CHOICES,
     LANGUAGE_CHOICES,
+    OUTCOME_CHOICES,
+    OUTCOME_ROUTE,
     ROUTE_CHOICES,
     TIME_UNIT_CHOICES,
     hours_in_a_week,
@@ -82,7 +86,10 @@ class Delegate(models.Model):
         return [str(labels.get(a, a)) for a in self.areas]
 
     def clean(self):
-        unknown = [a for a in self.areas or [] if a not in classifier.AREAS]
+        # A JSON list of area names; the admin's JSON box also takes -1 or {"a": 1}.
+        if not isinstance(self.areas, list) or not all(isinstance(a, str) for a in self.areas):
+            raise ValidationError({"areas": _("Choose the areas from the list.")})
+        unknown = [a for a in self.areas if a not in classifier.AREAS]
         if unknown:
             raise ValidationError({"areas": _("Unknown area: %s") % ", ".join(unknown)})
 
@@ -107,6 +114,7 @@ class TaskQuerySet(models.QuerySet):
         objs = list(objs)
         for obj in objs:
             obj.check_handover_gate()
+            clean_model_text(obj)  # bulk_create sends no pre_save
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs, fields, *args, **kwargs):
@@ -155,7 +163,22 @@ class Task(models.Model):
     enjoyment = models.PositiveSmallIntegerField(
         _("enjoyment"), null=True, blank=True, validators=one_to_five
     )
-    core = models.BooleanField(_("core"), default=False)
+    # None: not rated; the catalogue's suggestion (below) counts until the founder says.
+    core = models.BooleanField(_("core"), null=True, blank=True, default=None)
+    # What the task catalogue calls typical for the title (tasks/catalogue): set when the
+    # title is, so the SQL twins of the rules can read the effective (rated or suggested)
+    # values. Empty/None: no match, nothing suggested.
+    catalogue_key = models.CharField(max_length=40, blank=True)
+    suggested_core = models.BooleanField(null=True, blank=True)
+    suggested_skill = models.PositiveSmallIntegerField(null=True, blank=True)
+    suggested_outcome = models.CharField(max_length=10, choices=OUTCOME_CHOICES, blank=True)
+    suggested_tool = models.CharField(max_length=120, blank=True)
+    # The founder's own word on dropping or automating it ("" : none given, the suggestion
+    # counts; "route": no, hand it off or keep it as advised).
+    outcome = models.CharField(
+        _("drop or automate"), max_length=10, choices=FOUNDER_OUTCOME_CHOICES, blank=True
+    )
+    outcome_tool = models.CharField(_("tool"), max_length=120, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=STATUS_CHOICES, default=INVENTORY)
 
     # Computed by the classifier whenever the task or the founder's profile changes.
@@ -323,7 +346,41 @@ class Task(models.Model):
             skill=self.skill,
             enjoyment=self.enjoyment,
             core=self.core,
+            suggestion=self.suggestion,
         )
+
+    @property
+    def suggestion(self) -> classifier.Suggestion | None:
+        if not self.catalogue_key:
+            return None
+        return classifier.Suggestion(
+            self.catalogue_key, core=self.suggested_core, skill=self.suggested_skill
+        )
+
+    @property
+    def not_rated(self) -> bool:
+        """Nothing rated and nothing suggested: the task says "not rated yet"."""
+        return self.as_input().not_rated
+
+    @property
+    def is_core(self) -> bool:
+        """Core work, rated or suggested: only then may a page say "core work"."""
+        return self.as_input().effective_core
+
+    @property
+    def effective_outcome(self) -> str:
+        """ "drop", "automate" or "": the founder's word wins over the catalogue's."""
+        if self.outcome:
+            return "" if self.outcome == OUTCOME_ROUTE else self.outcome
+        return self.suggested_outcome
+
+    @property
+    def outcome_is_suggested(self) -> bool:
+        return not self.outcome and bool(self.suggested_outcome)
+
+    @property
+    def effective_tool(self) -> str:
+        return self.outcome_tool if self.outcome else self.suggested_tool
 
 
 class OverrideRecord(models.Model):

@@ -14,6 +14,7 @@ from tasks import classifier
 from tasks.choices import KIND_LABELS
 from tasks.reasons import capacity_sentence as _capacity_sentence
 from tasks.reasons import format_number, reasons_text
+from tasks.reasons import outcome_sentence as _outcome_sentence
 
 register = template.Library()
 
@@ -102,3 +103,30 @@ def field_label(form, name: str) -> str:
     """A form field's label, for an error shown away from the field."""
     field = form.fields.get(name)
     return str(field.label) if field is not None else name
+
+
+@register.filter
+def verdict_label(task) -> str:
+    """The badge of a task's verdict: the override's category, else "Not rated yet" where
+    nothing is rated or suggested, else the computed category."""
+    if task.is_overridden:
+        return task.override_category.name
+    if task.not_rated:
+        return _("Not rated yet")
+    return task.category.name
+
+
+@register.filter
+def outcome_sentence(task) -> str:
+    """ "Automate it: a scheduling link." where the founder or the catalogue says so."""
+    return _outcome_sentence(task.effective_outcome, task.effective_tool)
+
+
+@register.filter
+def suggestion_note(task) -> str:
+    """ "typical for invoicing — rate it to make it yours" when the verdict rests on a
+    catalogue suggestion, else nothing."""
+    reasons = task.reasons or []
+    if reasons and reasons[-1].get("code") == classifier.SUGGESTED:
+        return reasons_text(reasons[-1:])[0]
+    return ""

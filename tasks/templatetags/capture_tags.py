@@ -21,7 +21,11 @@ TIME_AS_GIVEN = {
 @register.filter
 def time_as_given(task) -> str:
     """ "2 h a month", as the founder typed it (a task from before: "5 h a week")."""
-    amount, unit = task.amount_as_given
+    return time_phrase(*task.amount_as_given)
+
+
+def time_phrase(amount, unit: str) -> str:
+    """ "0.5 h a day": an amount in a unit, as the founder reads it."""
     return _(TIME_AS_GIVEN.get(unit, TIME_AS_GIVEN[how_often.WEEK])) % {"h": hours(amount)}
 
 

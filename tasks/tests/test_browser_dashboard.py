@@ -20,6 +20,10 @@ def test_a_new_founder_signs_up_adds_a_task_and_sees_it_classified(page):
     journey.confirm_from_mail(page, "new.founder@example.com")
     # The first-run step: what an hour of the founder's time is worth.
     page.get_by_label("…or what do you earn in a year?").fill("150000")
+    page.get_by_label("How many hours a week can you work?").fill("40")
+    page.get_by_label("What can you spend on help each month?").fill("800")
+    page.get_by_label("What does a virtual assistant cost an hour?").fill("15")
+    page.get_by_label("What does a specialist cost an hour").fill("60")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("heading", name="Your delegation plan").wait_for()
 
@@ -28,7 +32,6 @@ def test_a_new_founder_signs_up_adds_a_task_and_sees_it_classified(page):
     page.get_by_label("Area").select_option("admin")
     page.get_by_label("Hours", exact=True).fill("5")
     page.get_by_label("How often").select_option("week")
-    page.get_by_label("Recurring routine task").check()
     page.get_by_label("How well do you do this yourself?").select_option("4")
     page.get_by_label("How much do you like doing it?").select_option("3")
     page.get_by_role("button", name="Save").click()
@@ -36,7 +39,7 @@ def test_a_new_founder_signs_up_adds_a_task_and_sees_it_classified(page):
     page.get_by_role("heading", name="Inbox triage").wait_for()
     expect(page.locator("[data-category]")).to_have_attribute("data-category", "time")
     expect(page.locator("[data-route]")).to_have_text("Virtual assistant")
-    expect(page.get_by_text("Recurring, 5 h/week")).to_be_visible()
+    expect(page.get_by_text("recurring, 5 h a week ≥ your")).to_be_visible()
 
 
 def test_the_task_form_shows_what_is_wrong(page, alice, log_in):

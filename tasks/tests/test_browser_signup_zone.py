@@ -25,6 +25,13 @@ def test_a_founder_in_auckland_signs_up_in_their_zone(browser, live_server):
     page.wait_for_url("**/accounts/signup/sent/")
     journey.confirm_from_mail(page, "kiwi@example.com")
     page.locator("input[name=hourly_value]").fill("120,50")
+    for name, value in [
+        ("weekly_capacity", "40"),
+        ("monthly_budget", "800"),
+        ("default_va_rate", "15"),
+        ("default_specialist_rate", "60"),
+    ]:
+        page.locator(f"input[name={name}]").fill(value)
     page.locator("form:has(input[name=hourly_value]) button[type=submit]").click()
     page.wait_for_url(f"{live_server.url}/")
     context.close()

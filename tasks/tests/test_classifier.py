@@ -17,6 +17,7 @@ from tasks.classifier import (
     TIME,
     VIRTUAL_ASSISTANT,
     Reason,
+    Suggestion,
     TaskInput,
     Thresholds,
     classify,
@@ -215,9 +216,9 @@ def test_it_carries_the_values_that_decided():
     hated = task(enjoyment=1, skill=2, recurring=True, hours_per_week="6")
     result = classify(hated, overloaded=False)
     assert result.reasons == (
-        Reason("hate", (("enjoyment", 1),)),
-        Reason("skill_gap", (("skill", 2),)),
-        Reason("time_eater", (("hours", Decimal("6")),)),
+        Reason("hate", (("enjoyment", 1), ("max", 2))),
+        Reason("skill_gap", (("skill", 2), ("max", 2))),
+        Reason("time_eater", (("hours", Decimal("6")), ("min_hours", Decimal("1.0")))),
     )
 
 
@@ -359,9 +360,71 @@ def test_route_for_an_override_with_an_unrated_skill():
     ],
 )
 def test_chris_duckers_three_lists(changes, lists):
-    assert ducker_lists(task(**changes)) == lists
+    # The third list holds what the rules hand off: a task handed off to a VA here.
+    assert ducker_lists(task(**changes), route=VIRTUAL_ASSISTANT) == lists
 
 
 def test_the_lists_follow_the_founders_thresholds():
     strict = Thresholds(hate_max=1, skill_gap_max=1)
-    assert ducker_lists(task(enjoyment=2, skill=2), strict) == (SHOULDNT_DO_LIST,)
+    both = task(enjoyment=2, skill=2)
+    assert ducker_lists(both, strict, route=PROJECT_FREELANCER) == (SHOULDNT_DO_LIST,)
+
+
+def test_a_kept_task_is_not_on_the_shouldnt_do_list():
+    # "I shouldn't do it" next to "Keep it yourself" would contradict itself.
+    assert ducker_lists(task(enjoyment=4, skill=4), route=KEEP) == ()
+    assert ducker_lists(task(enjoyment=1), route=KEEP) == (HATE_LIST,)
+
+
+# --- suggestions from the task catalogue ---------------------------------------------------
+
+UNRATED_TASK = replace(PLAIN, skill=None, enjoyment=None, core=None)
+
+
+def suggested(key="coaching", **values):
+    return Suggestion(key, **values)
+
+
+def test_nothing_rated_and_nothing_suggested_is_not_rated_even_over_capacity():
+    routine = replace(UNRATED_TASK, recurring=True, hours_per_week=Decimal("8"))
+    for item in (UNRATED_TASK, routine):
+        result = classify(item, overloaded=True)
+        assert (result.category, result.route, codes(result)) == (KEEP, KEEP, ["not_rated"])
+        assert ducker_lists(item, route=KEEP) == ()
+
+
+def test_a_suggested_core_keeps_it_and_says_it_is_a_suggestion():
+    coaching = replace(UNRATED_TASK, recurring=True, hours_per_week=Decimal("10"))
+    coaching = replace(coaching, suggestion=suggested(core=True, skill=4))
+    for overloaded in (False, True):
+        result = classify(coaching, overloaded=overloaded)
+        assert (result.category, result.route) == (KEEP, KEEP)
+        assert result.reasons == (
+            Reason("core", (("suggested", "coaching"),)),
+            Reason("suggested", (("entry", "coaching"),)),
+        )
+
+
+def test_a_suggested_low_skill_makes_it_skill_work():
+    taxes = replace(UNRATED_TASK, suggestion=suggested("tax_return", core=False, skill=2))
+    result = classify(taxes, overloaded=False)
+    assert (result.category, result.route) == (SKILL, SPECIALIST)
+    assert result.reasons[0] == Reason(
+        "skill_gap", (("skill", 2), ("max", 2), ("suggested", "tax_return"))
+    )
+    assert codes(result)[-1] == "suggested"
+
+
+def test_the_founders_ratings_win_over_the_suggestion():
+    rated = replace(PLAIN, core=False, skill=5, suggestion=suggested(core=True, skill=2))
+    result = classify(rated, overloaded=False)
+    assert codes(result) == ["no_reason_to_delegate"]  # nothing suggested is used
+
+
+def test_a_routine_the_catalogue_knows_is_a_time_eater_marked_as_suggested():
+    inbox = replace(UNRATED_TASK, recurring=True, hours_per_week=Decimal("5"))
+    inbox = replace(inbox, suggestion=suggested("inbox", core=False, skill=3))
+    result = classify(inbox, overloaded=True)
+    assert (result.category, result.route) == (TIME, VIRTUAL_ASSISTANT)
+    assert codes(result) == ["time_eater", "suggested"]
+    assert ducker_lists(inbox, route=result.route) == (SHOULDNT_DO_LIST,)

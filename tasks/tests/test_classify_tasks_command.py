@@ -54,28 +54,30 @@ def test_it_classifies_an_english_file_as_json(tmp_path, capsys):
             "category": "smart",
             "route": "specialist",
             "reasons": [
-                "You rated your enjoyment 2/5",
-                "You rated your skill 1/5",
-                "Recurring, 3 h/week",
+                "enjoyment 2 ≤ your 'hate' threshold 2 → a task you hate → smart outsourcing",
+                "skill 1 ≤ your 'can't do' threshold 2 → a skill you lack → a specialist's job",
+                "recurring, 3 h a week ≥ your 'time eater' threshold 1 h → it eats your time",
             ],
         },
         {
             "title": "Inbox",
             "category": "time",
             "route": "virtual_assistant",
-            "reasons": ["Recurring, 6 h/week"],
+            "reasons": [
+                "recurring, 6 h a week ≥ your 'time eater' threshold 1 h → it eats your time"
+            ],
         },
         {
             "title": "Website relaunch",
             "category": "keep",
             "route": "keep",
-            "reasons": ["Nothing argues for handing it off — keep it"],
+            "reasons": ["not core, but no rule argues for handing it off → keep it for now"],
         },
         {
             "title": "Sales calls",
             "category": "keep",
             "route": "keep",
-            "reasons": ["Core to your business — keep it"],
+            "reasons": ["Core to your business → keep it"],
         },
     ]
 
@@ -87,9 +89,9 @@ def test_it_classifies_a_german_file(tmp_path, capsys):
         ("Netzwerken", "keep", "keep"),
     ]
     assert results[0]["reasons"] == [
-        "You rated your enjoyment 1/5",
-        "You rated your skill 2/5",
-        "Recurring, 1.5 h/week",
+        "enjoyment 1 ≤ your 'hate' threshold 2 → a task you hate → smart outsourcing",
+        "skill 2 ≤ your 'can't do' threshold 2 → a skill you lack → a specialist's job",
+        "recurring, 1.5 h a week ≥ your 'time eater' threshold 1 h → it eats your time",
     ]
 
 
@@ -99,7 +101,10 @@ def test_it_sends_one_offs_to_a_freelancer_over_capacity(tmp_path, capsys):
         "title": "Website relaunch",
         "category": "time",
         "route": "project_freelancer",
-        "reasons": ["You are over capacity: 27 h planned vs 26.5 h", "A one-off project"],
+        "reasons": [
+            "27 h planned > your capacity of 26.5 h → hand off one-off work",
+            "a one-off project → a project freelancer",
+        ],
     }
 
 
@@ -113,9 +118,9 @@ def test_it_prints_an_aligned_table_by_default(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["title", "category", "route", "reasons"]
     assert lines[1].split("  ")[0] == "Bookkeeping"
-    assert "Core to your business — keep it" in lines[4]
+    assert "Core to your business → keep it" in lines[4]
     # Every column starts at the same position on every line.
-    for header, value in [("category", "smart"), ("route", "specialist"), ("reasons", "You")]:
+    for header, value in [("category", "smart"), ("route", "specialist"), ("reasons", "enjoyment")]:
         assert lines[1].index(value) == lines[0].index(header)
     assert lines[2].index("time") == lines[0].index("category")
 
@@ -135,8 +140,8 @@ BAD_FILES = [
     ),
     (
         "missing_column",
-        "Titel;Bereich;Stunden pro Woche;wiederkehrend;Können;Freude\nx;admin;1;ja;3;3\n",
-        ["column core: missing from the header", "Kerntätigkeit"],
+        "Titel;Bereich;Stunden pro Woche;Können;Freude\nx;admin;1;3;3\n",
+        ["column recurring: missing from the header", "wiederkehrend"],
     ),
     (
         "every_problem_at_once",
@@ -221,17 +226,37 @@ def test_it_formats_hours_without_trailing_zeros(value, text):
 @pytest.mark.parametrize(
     "reason, text",
     [
-        (Reason("core"), "Core to your business — keep it"),
-        (Reason("hate", (("enjoyment", 1),)), "You rated your enjoyment 1/5"),
-        (Reason("skill_gap", (("skill", 2),)), "You rated your skill 2/5"),
-        (Reason("time_eater", (("hours", Decimal("6.00")),)), "Recurring, 6 h/week"),
-        (Reason("one_off"), "A one-off project"),
+        (Reason("core"), "Core to your business → keep it"),
+        (Reason("core", (("suggested", "coaching"),)), "Usually a founder's core work → keep it"),
+        (
+            Reason("hate", (("enjoyment", 1), ("max", 2))),
+            "enjoyment 1 ≤ your 'hate' threshold 2 → a task you hate → smart outsourcing",
+        ),
+        (
+            Reason("skill_gap", (("skill", 2), ("max", 3))),
+            "skill 2 ≤ your 'can't do' threshold 3 → a skill you lack → a specialist's job",
+        ),
+        (
+            Reason("time_eater", (("hours", Decimal("6.00")), ("min_hours", Decimal("1.5")))),
+            "recurring, 6 h a week ≥ your 'time eater' threshold 1.5 h → it eats your time",
+        ),
+        (Reason("one_off"), "a one-off project → a project freelancer"),
         (
             Reason("overloaded", (("planned", Decimal("52")), ("capacity", Decimal("45.0")))),
-            "You are over capacity: 52 h planned vs 45 h",
+            "52 h planned > your capacity of 45 h → hand off one-off work",
         ),
         (Reason("overloaded"), "You are over capacity"),
-        (Reason("no_reason_to_delegate"), "Nothing argues for handing it off — keep it"),
+        (
+            Reason("no_reason_to_delegate"),
+            "not core, but no rule argues for handing it off → keep it for now",
+        ),
+        (Reason("not_rated"), "Not rated yet — rate it to sharpen the advice"),
+        (
+            Reason("suggested", (("entry", "invoicing"),)),
+            "typical for invoicing — rate it to make it yours",
+        ),
+        # Reasons stored before the sentences named the thresholds still read.
+        (Reason("hate", (("enjoyment", 1),)), "You rated your enjoyment 1/5"),
     ],
 )
 def test_each_reason_reads_as_one_sentence(reason, text):
@@ -240,7 +265,10 @@ def test_each_reason_reads_as_one_sentence(reason, text):
 
 def test_it_reads_reasons_stored_as_json():
     stored = [{"code": "time_eater", "params": {"hours": "1.50"}}, {"code": "one_off"}]
-    assert reasons_text(stored) == ["Recurring, 1.5 h/week", "A one-off project"]
+    assert reasons_text(stored) == [
+        "Recurring, 1.5 h/week",
+        "a one-off project → a project freelancer",
+    ]
 
 
 def test_empty_ratings_are_not_rated_and_give_no_reason(tmp_path, capsys):
@@ -248,5 +276,18 @@ def test_empty_ratings_are_not_rated_and_give_no_reason(tmp_path, capsys):
         "title,area,hours_per_week,recurring,skill,enjoyment,core\nTax return,finance,0.5,no,,,no\n"
     )
     [row] = run_json(capsys, write(tmp_path, text))
+    # The catalogue suggests the skill a tax return needs; the reasons say it is a suggestion.
+    assert (row["category"], row["route"]) == ("skill", "specialist")
+    assert row["reasons"] == [
+        "skill 2 ≤ your 'can't do' threshold 2 → a skill you lack → a specialist's job",
+        "typical for tax return — rate it to make it yours",
+    ]
+
+
+def test_a_title_nobody_knows_left_unrated_is_not_rated_yet(tmp_path, capsys):
+    text = (
+        "title,area,hours_per_week,recurring,skill,enjoyment\nGarden gnome census,other,9,yes,,\n"
+    )
+    [row] = run_json(capsys, write(tmp_path, text), "--capacity", "1")
     assert (row["category"], row["route"]) == ("keep", "keep")
-    assert row["reasons"] == ["Nothing argues for handing it off — keep it"]
+    assert row["reasons"] == ["Not rated yet — rate it to sharpen the advice"]

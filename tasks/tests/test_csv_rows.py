@@ -138,7 +138,6 @@ BAD_VALUES = [
     ("skill", "7", 'row 1 (line 2), column skill: "7" is not a whole number from 1 to 5'),
     ("skill", "3.5", 'row 1 (line 2), column skill: "3.5" is not a whole number from 1 to 5'),
     ("enjoyment", "6", 'row 1 (line 2), column enjoyment: "6" is not a whole number from 1 to 5'),
-    ("core", "", "row 1 (line 2), column core: a value is required"),
     ("hours_per_week", "", "row 1 (line 2), column hours_per_week: a value is required"),
 ]
 
@@ -170,16 +169,15 @@ def test_it_reports_every_problem_with_its_data_row():
 
 
 def test_a_short_row_misses_its_last_values():
-    # An enjoyment left out is "not rated"; a missing core is a problem.
-    assert problems(f"{HEADER}\nBookkeeping,finance,3,yes,1\n") == [
-        "row 1 (line 2), column core: a value is required",
+    # An enjoyment or core left out is "not rated"; a missing recurring is a problem.
+    assert problems(f"{HEADER}\nBookkeeping,finance,3\n") == [
+        "row 1 (line 2), column recurring: a value is required",
     ]
 
 
 def test_it_names_each_missing_column():
     assert problems("Titel;Bereich;Stunden pro Woche;Können;Freude\nx;admin;1;3;3\n") == [
         'column recurring: missing from the header (name it "recurring" or "wiederkehrend")',
-        'column core: missing from the header (name it "core" or "Kerntätigkeit")',
     ]
 
 

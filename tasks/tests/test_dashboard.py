@@ -105,15 +105,15 @@ def test_the_next_moves_on_the_dashboard_and_in_the_digest_agree(alice_client, a
 
 
 def test_each_move_shows_its_figures_reason_and_the_button_that_starts_it(alice_client, alice):
-    make_task(alice, title="Inbox triage", hours_per_week=5)  # VA, no instruction
+    make_task(alice, title="Weekly ops checklist", hours_per_week=5)  # VA, no instruction
     make_task(alice, title="Logo", recurring=False, skill=1, hours_per_week=2)  # specialist
     page = alice_client.get("/").content.decode()
     inbox = page.split('data-move="')[1]
-    assert "Inbox triage" in inbox
+    assert "Weekly ops checklist" in inbox
     assert "worth €500.00, costs €75.00: €425.00 net a week" in inbox
-    assert "Recurring, 5 h/week" in inbox and 'data-step="write_instruction"' in inbox
+    assert "recurring, 5 h a week ≥ your" in inbox and 'data-step="write_instruction"' in inbox
     logo = page.split('data-move="')[2]
-    assert "You rated your skill 1/5" in logo and 'data-step="pick_delegate"' in logo
+    assert "skill 1 ≤ your" in logo and 'data-step="pick_delegate"' in logo
     make_delegate(alice, name="Studio", kind="specialist", hourly_rate=70)
     logo = alice_client.get("/").content.decode().split('data-move="')[2]
     assert 'data-step="delegate"' in logo
@@ -195,14 +195,14 @@ def test_the_demo_founder_sees_the_charts_in_english_and_german(client, db):
     assert set(kinds) == {"time", "skill", "smart", "keep"}
     page = english.content.decode()
     assert 'data-chart="kinds"' in page and 'id="kinds-data" type="application/json"' in page
-    for name in ("Time outsourcing", "Keep (core work)", "No digest yet, so this is this week"):
+    for name in ("Time outsourcing", "Keep it yourself", "No digest yet, so this is this week"):
         assert name in page
     client.post("/i18n/setlang/", {"language": "de", "next": "/"})
     page = client.get("/").content.decode()
     for name in (
         "Zeit-Outsourcing",
         "Smart-Outsourcing",
-        "Kerntätigkeit",
+        "Behalten",
         "Deine nächsten Schritte",
     ):
         assert name in page
@@ -242,3 +242,35 @@ def test_a_stranger_sees_none_of_alices_tasks(client, alice, charlie):
     make_instruction(alice)
     client.force_login(charlie)
     assert "secret" not in client.get("/").content.decode()
+
+
+def test_a_task_to_automate_comes_before_delegating_the_same_hours(alice_client, alice):
+    make_task(alice, title="Weekly ops checklist", hours_per_week=5, skill=3, enjoyment=3)
+    make_task(alice, title="Invoicing", hours_per_week=5, skill=3, enjoyment=3)
+    page = alice_client.get("/").content.decode()
+    first, second = page.split('data-move="')[1:3]
+    # Automated, its hours cost no delegate: worth more than the same hours handed to a VA.
+    assert "Invoicing" in first and "Automate it" in first
+    assert 'data-step="drop_or_automate"' in first
+    assert "Weekly ops checklist" in second
+
+
+def test_with_no_tasks_the_dashboard_says_where_to_start(alice_client, alice):
+    page = alice_client.get("/").content.decode()
+    assert "Nothing left to hand off" not in page
+    assert 'data-empty="no-tasks"' in page and "your inbox and your calendar" in page
+
+
+def test_an_overridden_move_shows_the_founders_reason_not_the_rules(alice_client, alice):
+    from tasks import services
+
+    task = make_task(alice, title="Coaching sessions", hours_per_week=10, skill=5, enjoyment=5)
+    services.task_override(task=task, category="time", reason="A colleague covers it", by=alice)
+    move = alice_client.get("/").content.decode().split('data-move="')[1]
+    assert "A colleague covers it" in move and "core" not in move.lower()
+
+
+def test_no_chart_is_drawn_without_data(alice_client, alice):
+    page = alice_client.get("/").content.decode()
+    assert 'data-no-chart="kinds"' in page and 'data-no-chart="trend"' in page
+    assert 'data-chart="kinds"' not in page and 'data-chart="trend"' not in page

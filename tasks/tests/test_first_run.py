@@ -13,13 +13,26 @@ SIGNUP = {
 }
 
 
+# Steps 2 and 3 of the first run: the week and what help costs.
+WEEK_AND_RATES = {
+    "weekly_capacity": "40",
+    "monthly_budget": "800",
+    "default_va_rate": "9",
+    "default_specialist_rate": "60",
+}
+
+
 def test_a_new_founder_meets_the_first_run_step_not_a_silent_default(client, db):
     client.post("/accounts/signup/", {**SIGNUP, "time_zone": "Pacific/Auckland"})
     profile = User.objects.get(email="new@example.com").profile
     assert (profile.hourly_value_confirmed, profile.time_zone) == (False, "Pacific/Auckland")
     client.force_login(profile.user)
     page = client.get("/welcome/").content.decode()
-    assert "What is your hour worth?" in page and "2,000" in page
+    assert "What is an hour of your time worth?" in page and "2,000" in page
+    # Three steps, and no number filled in for the founder.
+    assert page.count("<legend") == 3
+    for name in ("weekly_capacity", "monthly_budget", "default_va_rate"):
+        assert f'name="{name}" value=' not in page
 
 
 def test_an_unknown_browser_zone_keeps_the_default(client, db):
@@ -28,7 +41,9 @@ def test_an_unknown_browser_zone_keeps_the_default(client, db):
 
 
 def test_a_yearly_income_gives_the_hourly_value(alice_client, alice):
-    response = alice_client.post("/welcome/", {"currency": "CHF", "yearly_income": "76000"})
+    response = alice_client.post(
+        "/welcome/", {"currency": "CHF", "yearly_income": "76000"} | WEEK_AND_RATES
+    )
     assert response.headers["Location"] == "/"
     profile = Profile.objects.get(user=alice)
     assert (profile.hourly_value, profile.currency, profile.hourly_value_confirmed) == (
@@ -39,20 +54,22 @@ def test_a_yearly_income_gives_the_hourly_value(alice_client, alice):
 
 
 def test_an_hourly_value_typed_in_with_a_german_comma_is_kept(alice_client, alice):
-    alice_client.post("/welcome/", {"currency": "EUR", "hourly_value": "120,50"})
+    alice_client.post("/welcome/", {"currency": "EUR", "hourly_value": "120,50"} | WEEK_AND_RATES)
     assert Profile.objects.get(user=alice).hourly_value == Decimal("120.50")
 
 
 def test_neither_value_nor_income_is_refused_in_the_founders_language(alice_client, alice):
     Profile.objects.filter(user=alice).update(language="de")
-    response = alice_client.post("/welcome/", {"currency": "EUR"})
+    response = alice_client.post("/welcome/", {"currency": "EUR"} | WEEK_AND_RATES)
     assert response.status_code == 400
     assert "Gib den Wert deiner Stunde oder dein Jahreseinkommen an" in response.content.decode()
     assert not Profile.objects.get(user=alice).hourly_value_confirmed
 
 
 def test_an_unknown_currency_is_refused(alice_client, alice):
-    response = alice_client.post("/welcome/", {"currency": "DEM", "hourly_value": "100"})
+    response = alice_client.post(
+        "/welcome/", {"currency": "DEM", "hourly_value": "100"} | WEEK_AND_RATES
+    )
     assert response.status_code == 400
     assert Profile.objects.get(user=alice).currency == "EUR"
 
@@ -90,3 +107,40 @@ def test_the_time_zone_picker_is_grouped_by_region(alice_client):
     page = alice_client.get("/settings/").content.decode()
     assert '<optgroup label="Pacific">' in page and '<optgroup label="Europe">' in page
     assert "data-tz-picker" in page and "js/tz.js" in page
+
+
+def test_the_first_run_saves_the_week_the_budget_and_the_rates(alice_client, alice):
+    data = {"currency": "EUR", "hourly_value": "80"} | WEEK_AND_RATES | {"weekly_capacity": "32"}
+    assert alice_client.post("/welcome/", data).status_code == 302
+    profile = Profile.objects.get(user=alice)
+    assert (profile.weekly_capacity, profile.monthly_budget) == (Decimal("32"), Decimal("800"))
+    assert (profile.default_va_rate, profile.default_specialist_rate) == (Decimal("9"), 60)
+
+
+def test_a_va_rate_above_the_buyback_rate_is_flagged_before_it_is_saved(alice_client, alice):
+    # €45 an hour: the buyback rate is €11.25, so a €15 VA costs more than it buys back.
+    data = {"currency": "EUR", "hourly_value": "45"} | WEEK_AND_RATES | {"default_va_rate": "15"}
+    response = alice_client.post("/welcome/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "€15.00 an hour is above your buyback rate of €11.25" in page
+    assert 'name="va_rate_above_buyback"' in page
+    assert not Profile.objects.get(user=alice).hourly_value_confirmed
+    # Ticked "I know": saved as given.
+    response = alice_client.post("/welcome/", data | {"va_rate_above_buyback": "on"})
+    assert response.status_code == 302
+    assert Profile.objects.get(user=alice).default_va_rate == Decimal("15")
+
+
+def test_every_step_is_required(alice_client, alice):
+    response = alice_client.post("/welcome/", {"currency": "EUR", "hourly_value": "80"})
+    assert response.status_code == 400
+    assert response.content.decode().count("This field is required.") == 4
+
+
+def test_until_the_first_run_is_done_the_dashboard_says_what_is_missing(alice_client, alice):
+    page = alice_client.get("/").content.decode()
+    assert "data-first-run-missing" in page and 'href="/welcome/"' in page
+    data = {"currency": "EUR", "hourly_value": "80"} | WEEK_AND_RATES
+    alice_client.post("/welcome/", data)
+    assert "data-first-run-missing" not in alice_client.get("/").content.decode()

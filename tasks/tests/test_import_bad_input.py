@@ -1,6 +1,7 @@
 """Bad files are refused early, with a clear message in the founder's language, and nothing is
 written. Every file is in tasks/tests/files/."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -58,15 +59,15 @@ REFUSED = [
     ),
     (
         "clockify_detailed.csv",
-        {"IMPORT_MAX_ROWS": 10},
+        {"IMPORT_MAX_ENTRIES": 10},
         "the file has more than 10 entries",
         "die Datei hat mehr als 10 Einträge",
     ),
     (
         "calendar.ics",
-        {"IMPORT_MAX_ROWS": 5},
-        "the file has more than 5 entries",
-        "die Datei hat mehr als 5 Einträge",
+        {"IMPORT_MAX_OCCURRENCES": 5},
+        "the calendar repeats its events more than 5 times",
+        "der Kalender wiederholt seine Termine mehr als 5-mal",
     ),
     (
         "tasks_comma.csv",
@@ -112,8 +113,8 @@ def test_the_size_is_checked_before_the_file_is_read(settings):
 
 
 def test_a_rule_repeating_every_second_stops_at_the_limit(settings):
+    from tasks.calendar_audit import read_calendar
     from tasks.csv_rows import CsvError
-    from tasks.time_audit import parse_calendar
 
     flood = (
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n"
@@ -123,5 +124,5 @@ def test_a_rule_repeating_every_second_stops_at_the_limit(settings):
         b"END:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     with pytest.raises(CsvError) as refused:
-        parse_calendar(flood, max_entries=100)
-    assert str(refused.value) == "the file has more than 100 entries"
+        read_calendar(flood, today=date(2026, 12, 1), max_occurrences=100, seconds=1)
+    assert str(refused.value).startswith('"Flood" repeats more often than every hour')

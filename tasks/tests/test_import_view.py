@@ -66,7 +66,9 @@ def test_the_confirmation_creates_the_tasks_in_one_go(alice_client, alice):
 
 
 def test_a_matching_title_is_skipped_or_updated_never_duplicated(alice_client, alice):
-    make_task(alice, title="posteingang  SORTIEREN", hours_per_week=Decimal(1), skill=2)
+    make_task(
+        alice, title="posteingang  SORTIEREN", hours_per_week=Decimal(1), skill=2, recurring=False
+    )
     upload(alice_client, GOOD)
     preview = alice_client.get("/tasks/import/preview/")
     assert "already on your list" in preview.content.decode()
@@ -74,11 +76,18 @@ def test_a_matching_title_is_skipped_or_updated_never_duplicated(alice_client, a
     alice_client.post("/tasks/import/preview/", choices(preview))
     assert Task.objects.filter(owner=alice).count() == 2
     assert Task.objects.get(title__iexact="posteingang  sortieren").hours_per_week == 1
-    # Chosen "update": the existing task takes the file's values.
+    # Chosen "update": the founder's values stay, the file's ratings fill the unrated ones.
     upload(alice_client, GOOD)
     preview = alice_client.get("/tasks/import/preview/")
     alice_client.post("/tasks/import/preview/", choices(preview, **{"form-0-action": "import"}))
     assert Task.objects.filter(owner=alice).count() == 2
+    task = Task.objects.get(title__iexact="posteingang  sortieren")
+    assert (task.hours_per_week, task.skill, task.recurring) == (Decimal(1), 4, False)
+    # Ticked, the file's time and "recurring" replace the founder's.
+    upload(alice_client, GOOD)
+    preview = alice_client.get("/tasks/import/preview/")
+    ticked = {"form-0-action": "import", "form-0-take": ["hours", "recurring"]}
+    alice_client.post("/tasks/import/preview/", choices(preview, **ticked))
     task = Task.objects.get(title__iexact="posteingang  sortieren")
     assert (task.hours_per_week, task.skill, task.recurring) == (Decimal(5), 4, True)
 
@@ -199,7 +208,7 @@ def test_the_import_page_links_both_samples(alice_client):
             "clockify_detailed.csv",
             {"Bookkeeping": ("2.00", True), "Podcast interview": ("0.38", False)},
         ),
-        ("calendar.ics", {"Team call": ("1.00", True), "Payroll": ("0.25", False)}),
+        ("calendar.ics", {"Team call": ("1.00", True), "Payroll": ("0.33", False)}),
     ],
 )
 def test_trackers_and_calendars_become_proposed_tasks(alice_client, alice, name, expected):
@@ -212,4 +221,7 @@ def test_trackers_and_calendars_become_proposed_tasks(alice_client, alice, name,
     assert not Task.objects.filter(owner=alice).exists()
     alice_client.post("/tasks/import/preview/", choices(preview))
     task = Task.objects.get(owner=alice, title=next(iter(expected)))
-    assert task.reasons and "hate" not in str(task.reasons) and "skill_gap" not in str(task.reasons)
+    # Nobody rated it: no hate, and a skill gap only as the catalogue's marked suggestion.
+    assert task.reasons and "hate" not in [r["code"] for r in task.reasons]
+    gaps = [r for r in task.reasons if r["code"] == "skill_gap"]
+    assert all(r["params"].get("suggested") for r in gaps)

@@ -24,6 +24,7 @@ APPS = (
     "dashboard",
     "privacy",
     "api",
+    "mail",
     "outsourcing",
 )
 

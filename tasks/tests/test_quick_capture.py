@@ -14,13 +14,29 @@ def test_the_dashboard_shows_the_quick_capture_form(alice_client):
 
 
 def test_a_title_and_the_time_add_an_unrated_task_with_no_reason_nobody_gave(alice_client, alice):
-    data = {"title": "Tax return", "time_amount": "8", "time_unit": "year", "next": "/"}
+    data = {"title": "Walk the dog", "time_amount": "8", "time_unit": "year", "next": "/"}
     response = alice_client.post("/tasks/quick/", data)
     assert response.status_code == 302 and response["Location"] == "/"
     task = Task.objects.get(owner=alice)
-    assert (task.area, task.skill, task.enjoyment, task.core) == ("other", None, None, False)
+    assert (task.area, task.skill, task.enjoyment, task.core) == ("other", None, None, None)
     assert task.hours_per_week == Decimal("0.15")
-    assert task.reasons == [{"code": "no_reason_to_delegate", "params": {}}]
+    assert task.reasons == [{"code": "not_rated", "params": {}}]
+
+
+def test_a_title_the_catalogue_knows_takes_its_suggestions_not_the_founders_ratings(
+    alice_client, alice
+):
+    data = {"title": "Tax return", "time_amount": "8", "time_unit": "year", "next": "/"}
+    alice_client.post("/tasks/quick/", data)
+    task = Task.objects.get(owner=alice)
+    assert (task.area, task.skill, task.enjoyment, task.core) == ("finance", None, None, None)
+    assert (task.catalogue_key, task.suggested_skill, task.suggested_core) == (
+        "tax_return",
+        2,
+        False,
+    )
+    assert (task.category_id, task.route) == ("skill", "specialist")
+    assert task.reasons[0]["params"]["suggested"] == "tax_return"
 
 
 def test_with_htmx_the_answer_is_the_classified_task_and_a_fresh_form(alice_client, alice):
@@ -30,8 +46,9 @@ def test_with_htmx_the_answer_is_the_classified_task_and_a_fresh_form(alice_clie
     task = Task.objects.get(owner=alice)
     assert response.status_code == 200
     assert f'id="quick-task-{task.pk}"' in page
-    assert 'data-category="keep"' in page  # a one-off, not rated: nothing argues yet
-    assert "rate it to sharpen the advice" in page
+    # How often decides recurring; the catalogue suggests routine work anyone can do.
+    assert 'data-category="time"' in page
+    assert "typical for inbox triage — rate it to make it yours" in page
     assert 'hx-swap-oob="true"' in page and 'value="Inbox"' not in page
 
 
@@ -72,7 +89,7 @@ def test_the_details_reclassify_the_task_in_place(alice_client, alice):
     assert (task.category_id, task.route) == ("smart", "virtual_assistant")
     assert task.hours_per_week == Decimal("5")  # the time is left as it was
     page = response.content.decode()
-    assert "You rated your enjoyment 1/5" in page and "data-saved" in page
+    assert "enjoyment 1 ≤ your" in page and "data-saved" in page
 
 
 def test_bad_details_are_named_and_change_nothing(alice_client, alice):
@@ -83,7 +100,7 @@ def test_bad_details_are_named_and_change_nothing(alice_client, alice):
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
     task.refresh_from_db()
-    assert (task.area, task.skill) == ("other", None)
+    assert (task.area, task.skill) == ("admin", None)  # the catalogue's area for an inbox
 
 
 def test_someone_elses_task_is_a_404(alice_client, charlie):

@@ -120,4 +120,4 @@ def test_the_ssl_redirect_spares_the_health_check_only(client, db, settings):
     assert client.get("/accounts/login/").status_code == 301
     response = client.get("/healthz")
     assert response.status_code in (200, 503)
-    assert "database" in response.json()
+    assert response.json()["status"] in ("ok", "degraded", "down")  # answered, not redirected

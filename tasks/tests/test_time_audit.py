@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from tasks.csv_rows import CsvError
-from tasks.time_audit import Entry, parse_duration, parse_tracker, summarize, weeks_between
+from tasks.time_audit import Entry, summarize, weeks_between
+from tasks.tracker_export import parse_duration, parse_tracker
 
 
 @pytest.mark.parametrize(
@@ -75,5 +76,6 @@ def test_start_and_end_times_give_the_duration_even_past_midnight():
         "Description,Start date,Start time,End date,End time\n"
         "Launch,2026-10-05,23:30:00,2026-10-06,00:15:00\n"
     )
-    [entry] = parse_tracker(text, max_entries=10)
+    [reading] = parse_tracker(text, max_entries=10)
+    [entry] = reading.entries
     assert entry.hours == Decimal("0.75")

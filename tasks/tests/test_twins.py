@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from accounts.models import User
 from sops.models import Instruction, InstructionVersion
 from tasks import buyback, classifier, twins
+from tasks.choices import OUTCOME_ROUTE
 from tasks.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,15 @@ task_rows = st.fixed_dictionaries(
         "hours": st.sampled_from(["0", "0.5", "1", "2", "2", "3.25", "10", "40"]).map(Decimal),
         "skill": ratings,
         "enjoyment": ratings,
-        "core": st.booleans(),
+        "core": st.one_of(st.none(), st.booleans()),
+        # The catalogue's suggestion: it counts only with an entry (a stale value without
+        # one is generated too, and must count nowhere).
+        "catalogue_key": st.sampled_from(["", "", "inbox"]),
+        "suggested_core": st.one_of(st.none(), st.booleans()),
+        "suggested_skill": ratings,
+        # The founder's word on dropping or automating ("route": neither), else the catalogue's.
+        "outcome": st.sampled_from(["", "", "drop", "automate", OUTCOME_ROUTE]),
+        "suggested_outcome": st.sampled_from(["", "drop", "automate"]),
         "recurring": st.booleans(),
         "category": st.sampled_from(classifier.CATEGORIES),
         "override_category": st.one_of(st.none(), st.sampled_from(classifier.CATEGORIES)),
@@ -73,6 +82,11 @@ def _save(rows) -> tuple[QuerySet, dict[int, dict]]:
             skill=row["skill"],
             enjoyment=row["enjoyment"],
             core=row["core"],
+            catalogue_key=row["catalogue_key"],
+            suggested_core=row["suggested_core"],
+            suggested_skill=row["suggested_skill"],
+            outcome=row["outcome"],
+            suggested_outcome=row["suggested_outcome"],
             category_id=row["category"],
             override_category_id=row["override_category"],
             route=row["route"],
@@ -106,6 +120,11 @@ def _route(row) -> str:
 
 
 def _input(row) -> classifier.TaskInput:
+    suggestion = None
+    if row["catalogue_key"]:  # as Task.suggestion reads it
+        suggestion = classifier.Suggestion(
+            row["catalogue_key"], core=row["suggested_core"], skill=row["suggested_skill"]
+        )
     return classifier.TaskInput(
         title=row["title"],
         area="admin",
@@ -114,7 +133,15 @@ def _input(row) -> classifier.TaskInput:
         skill=row["skill"],
         enjoyment=row["enjoyment"],
         core=row["core"],
+        suggestion=suggestion,
     )
+
+
+def _outcome(row) -> str:
+    """Task.effective_outcome, read from the generated row."""
+    if row["outcome"]:
+        return "" if row["outcome"] == OUTCOME_ROUTE else row["outcome"]
+    return row["suggested_outcome"]
 
 
 @property_settings
@@ -126,6 +153,26 @@ def test_the_effective_route_and_category_in_sql_are_the_rules(rows):
         row = by_pk[pk]
         assert kind == classifier.effective_category(row["category"], row["override_category"])
         assert way == _route(row)
+
+
+@property_settings
+@given(rows=founders_tasks)
+def test_the_effective_core_not_rated_and_outcome_in_sql_are_the_rules(rows):
+    tasks, by_pk = _save(rows)
+    core = set(tasks.filter(twins.is_core()).values_list("pk", flat=True))
+    assert core == {pk for pk, row in by_pk.items() if _input(row).effective_core}
+    unrated = set(tasks.filter(twins.not_rated()).values_list("pk", flat=True))
+    assert unrated == {pk for pk, row in by_pk.items() if _input(row).not_rated}
+    # The negations too: a NULL must not drop a task from both sides.
+    assert set(tasks.exclude(twins.is_core()).values_list("pk", flat=True)) == set(by_pk) - core
+    assert set(tasks.exclude(twins.not_rated()).values_list("pk", flat=True)) == (
+        set(by_pk) - unrated
+    )
+    selected = tasks.annotate(outcome_now=twins.effective_outcome())
+    for pk, outcome in selected.values_list("pk", "outcome_now"):
+        assert outcome == _outcome(by_pk[pk])
+    for task in tasks:  # the model's own reading agrees with the generated rows
+        assert task.effective_outcome == _outcome(by_pk[task.pk])
 
 
 @property_settings
@@ -160,7 +207,9 @@ def test_the_three_lists_in_sql_are_the_rule(rows, limits):
     for code in classifier.DUCKER_LISTS:
         on_list = set(tasks.filter(twins.on_ducker_list(code, limits)).values_list("pk", flat=True))
         assert on_list == {
-            pk for pk, row in by_pk.items() if code in classifier.ducker_lists(_input(row), limits)
+            pk
+            for pk, row in by_pk.items()
+            if code in classifier.ducker_lists(_input(row), limits, route=_route(row))
         }, code
 
 
@@ -178,6 +227,7 @@ def test_the_next_moves_from_the_sql_candidates_are_the_moves_of_all_tasks(
             classifier.effective_category(row["category"], row["override_category"]),
             _route(row),
             row["status"],
+            _outcome(row),
         )
         for pk, row in by_pk.items()
     ]

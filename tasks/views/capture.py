@@ -9,13 +9,13 @@ redirect back to the page the founder came from.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import add_service_errors
-from tasks import services
+from accounts.inputs import safe_next
+from tasks import imports, services
 from tasks.forms import QuickTaskForm, TaskDetailsForm
 from tasks.views.common import get_task_for_user
 
@@ -26,10 +26,7 @@ def _is_htmx(request) -> bool:
 
 def _back(request):
     """Where the form was: only a path on this site, else the dashboard."""
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("dashboard")
+    return safe_next(request, request.POST.get("next"), default="dashboard")
 
 
 def details_form(task, data=None) -> TaskDetailsForm:
@@ -41,6 +38,11 @@ def details_form(task, data=None) -> TaskDetailsForm:
 @require_POST
 def task_quick_add(request):
     form = QuickTaskForm(request.POST)
+    if form.is_valid() and not form.cleaned_data.pop("add_anyway"):
+        like = imports.task_like(owner=request.user, title=form.cleaned_data["title"])
+        if like is not None:
+            text = _("You already have a task like this: “%(title)s”. Add it anyway?")
+            form.add_error("title", text % {"title": like.title})
     if form.is_valid():
         try:
             task = services.task_create(owner=request.user, **form.cleaned_data)

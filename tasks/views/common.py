@@ -3,29 +3,17 @@
 One code path for "not yours": another founder's object answers 404, like a missing one.
 """
 
-import re
 from decimal import Decimal
 from typing import cast
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts import money
+from accounts.inputs import as_id
 from tasks import buyback
 from tasks.models import DELEGATE_KIND_CHOICES, ROUTE_CHOICES, Delegate, Task
-
-# An id as a URL, query string or form gives it: plain ASCII digits, and no more than a
-# bigint holds. "²" passes str.isdigit() but not int(); 20 digits overflow PostgreSQL.
-ID = re.compile(r"[0-9]{1,18}", re.ASCII)
-
-
-def as_id(value) -> int:
-    """The id in a request value, or Http404 (a junk id is a missing object)."""
-    if not ID.fullmatch(str(value)):
-        raise Http404("no such object")
-    return int(value)
 
 
 def get_task_for_user(request, pk) -> Task:
@@ -39,7 +27,7 @@ def get_task_for_user(request, pk) -> Task:
 
 
 def get_delegate_for_user(request, pk) -> Delegate:
-    return get_object_or_404(Delegate, pk=pk, owner=request.user)
+    return get_object_or_404(Delegate, pk=as_id(pk), owner=request.user)
 
 
 def warning_text(warning: buyback.DelegationWarning) -> str:

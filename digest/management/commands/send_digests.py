@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from accounts.models import User
-from digest import schedule
+from digest import recovery, schedule
 from digest import sending as digest_send
 from digest import services as digest
 from digest.models import WeeklyDigest
@@ -53,7 +53,7 @@ class Command(BaseCommand):
             return
         only = [User.objects.get(email__iexact=founder).pk] if founder else None
         # This week's digests left unsent by an earlier run (or a beat) come along.
-        ids = digest_send.unsent_digest_ids(now=moment, founder_ids=only)
+        ids = recovery.unsent_digest_ids(now=moment, founder_ids=only)
         for chunk in digest.chunks(founder_ids):
             ids += digest.digests_claim(founder_ids=chunk, now=moment, force=now)
         totals = self._send(sorted(set(ids)), moment)
@@ -64,31 +64,52 @@ class Command(BaseCommand):
             self.stdout.write(f"{len(totals.retry)} to retry in {wait:g} s (round {round_}).")
             time.sleep(wait)
             again = self._send(totals.retry, timezone.now())
-            totals.sent += again.sent
-            totals.failed += again.failed
+            for name in ("sent", "failed", "maybe_sent", "dropped"):
+                getattr(totals, name).extend(getattr(again, name))
             totals.retry = again.retry
+        # A due founder whose week has no row at all (a claim that failed) is reported too.
+        rowless = sum(
+            len(digest.pending(founder_ids=chunk, now=moment, force=now))
+            for chunk in digest.chunks(founder_ids)
+        )
         self.stdout.write(
             f"{len(totals.sent)} sent, {len(totals.failed)} failed, "
-            f"{len(totals.retry)} still to retry."
+            f"{len(totals.retry)} still to retry, {len(totals.maybe_sent)} maybe sent, "
+            f"{len(totals.dropped)} dropped, {rowless} left without a row."
         )
-        unsent = totals.failed + totals.retry
-        if unsent:
-            raise CommandError(self._why(unsent))
+        unsent = totals.failed + totals.retry + totals.maybe_sent
+        if unsent or rowless:
+            raise CommandError(self._why(unsent, rowless))
 
     def _send(self, ids: list[int], moment) -> digest_send.SendResult:
         totals = digest_send.SendResult()
         for chunk in digest.chunks(ids):
             result = digest_send.digests_send(digest_ids=chunk, now=moment, ignore_backoff=True)
-            for name in ("sent", "failed", "retry"):
+            for name in ("sent", "failed", "retry", "maybe_sent", "dropped"):
                 getattr(totals, name).extend(getattr(result, name))
         return totals
 
-    def _why(self, ids: list[int]) -> str:
-        rows = WeeklyDigest.objects.filter(pk__in=ids).values_list("state", "last_error")
-        reasons = Counter((state, error.split("\n")[0][:120]) for state, error in rows)
+    def _why(self, ids: list[int], rowless: int) -> str:
+        rows = WeeklyDigest.objects.filter(pk__in=ids).values_list(
+            "state", "last_error", "maybe_sent_at"
+        )
+        reasons = Counter(
+            (_then(state, maybe), error.split("\n")[0][:120]) for state, error, maybe in rows
+        )
         lines = [f"{len(ids)} digest(s) not sent (see Weekly digests in the admin):"]
-        for (state, error), count in reasons.most_common():
-            then = "failed for good" if state == WeeklyDigest.FAILED else "will be retried"
-            lines.append(f"  {count} × {error or state} ({then})")
+        for (then, error), count in reasons.most_common():
+            lines.append(f"  {count} × {error or then} ({then})")
+        if rowless:
+            lines.append(f"  {rowless} due founder(s) left without a digest row this week")
         lines.append("Run send_digests again to retry this week's unsent digests.")
         return "\n".join(lines)
+
+
+def _then(state: str, maybe_sent_at) -> str:
+    if state == WeeklyDigest.FAILED:
+        return "failed for good"
+    if state == WeeklyDigest.MAYBE_SENT:
+        return "maybe sent twice, not sent again"
+    if maybe_sent_at is not None:
+        return "maybe sent, resent once later"
+    return "will be retried"

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from tasks import classifier, csv_rows
+from tasks import catalogue, classifier, csv_rows
 from tasks.reasons import reasons_text
 
 COLUMNS = ("title", "category", "route", "reasons")
@@ -32,7 +32,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, format: str, capacity: str | None, **options):
         capacity_hours = _parse_capacity(capacity)
-        tasks = self._read_tasks(Path(file))
+        # Titles the task catalogue knows take its suggestions; the reasons say so.
+        tasks = [catalogue.with_suggestion(task) for task in self._read_tasks(Path(file))]
         results = classifier.classify_all(tasks, capacity=capacity_hours)
         rows = [
             {
