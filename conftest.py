@@ -178,8 +178,10 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh browser context on the live server; `page.goto("/")` works."""
+def page(browser, live_server, eager_celery):
+    """A fresh browser context on the live server; `page.goto("/")` works. Celery tasks (the
+    outbox's mail among them) run in the server's thread, as in the demo, so a test can read
+    the mail a page caused even when REDIS_URL points at a broker no worker listens to."""
     context = browser.new_context(base_url=live_server.url, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(10_000)

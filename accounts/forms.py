@@ -186,6 +186,8 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = (
+            "display_name",
+            "business_name",
             "currency",
             *FIRST_RUN_FIELDS,
             "time_zone",

@@ -102,6 +102,14 @@ class Profile(models.Model):
     user = models.OneToOneField(
         User, on_delete=models.CASCADE, related_name="profile", verbose_name=_("founder")
     )
+    # How emails and handover pages introduce the founder, instead of the bare address.
+    display_name = models.CharField(
+        _("your name"),
+        max_length=120,
+        blank=True,
+        help_text=_("How emails and pages for your delegates introduce you."),
+    )
+    business_name = models.CharField(_("business name"), max_length=120, blank=True)
     hourly_value = models.DecimalField(
         _("hourly value"),
         max_digits=8,
@@ -226,6 +234,12 @@ class Profile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    def introduction(self) -> str:
+        """How emails and the handover page name the founder: "Anna Weber, Weber Design",
+        or the address when neither name is given."""
+        names = [n for n in (self.display_name.strip(), self.business_name.strip()) if n]
+        return ", ".join(names) or self.user.email
 
     def thresholds(self) -> classifier.Thresholds:
         return classifier.Thresholds(

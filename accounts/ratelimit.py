@@ -109,3 +109,7 @@ INVITE = Limit("invite", count=10, seconds=DAY)  # invitations per consultant
 # Password guessing across IPs: axes locks an (address, IP) pair after AXES_FAILURE_LIMIT
 # failures for an hour; this locks the address itself, slower and longer.
 LOGIN_ADDRESS = Limit("login_address", count=20, seconds=DAY)  # failed log-ins per address
+# The delegation loop (sops, digest).
+URGENT_NOTE = Limit("urgent_note", count=5, seconds=HOUR)  # urgent emails per handover link
+QUESTION = Limit("question", count=20, seconds=HOUR)  # questions per handover link
+DIGEST_TEST = Limit("digest_test", count=5, seconds=HOUR)  # digest test sends per founder

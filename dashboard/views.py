@@ -6,6 +6,8 @@ the task list page. The settings page: the profile, the founder's consultants an
 changed.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,10 +25,13 @@ from accounts.selectors import founder_profile
 from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
 from digest.services import founder_trend
+from sops import news
+from tasks import money_text
 from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Task
+from tasks.money_reads import founder_story
 from tasks.reasons import reasons_text
-from tasks.selectors import founder_buyback, founder_figure_groups
+from tasks.selectors import founder_buyback, founder_figure_groups, logged_hours
 
 
 @login_required
@@ -42,13 +47,21 @@ def dashboard(request):
     kinds = hours_chart(dashboard_reads.hours_by_kind_and_state(groups))
     # A move to drop or automate says so where a hand-off names its route.
     routes = dict(ROUTE_CHOICES) | dict(OUTCOME_CHOICES)
+    move_rows = dashboard_reads.next_moves(profile=profile)
+    story = founder_story(
+        profile=profile,
+        figures=figures,
+        moves=[row.move for row in move_rows],
+        fit_order=request.GET.get("fit", ""),
+    )
     moves = [
         {
             "row": row,
             "route": routes.get(row.move.outcome or row.move.route, row.move.route),
             "reason": row.override_reason or (reasons_text(row.reasons or []) or [""])[0],
+            "money": money_text.priced_lines(money, story.buyback_rate),
         }
-        for row in dashboard_reads.next_moves(profile=profile)
+        for row, money in zip(move_rows, story.moves, strict=True)
     ]
     today = clock.founder_today(profile.time_zone, now)
     waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
@@ -59,6 +72,7 @@ def dashboard(request):
         {
             "profile": profile,
             "figures": figures,
+            "money": money_text.story_context(story, profile.rates()),
             "moves": moves,
             "has_tasks": Task.objects.filter(owner=request.user).exists(),
             "first_run_url": reverse("first_run"),
@@ -73,6 +87,10 @@ def dashboard(request):
             else None,
             "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
             "silent_days": dashboard_reads.SILENT_AFTER.days,
+            "team_news": news.latest(founder_id=request.user.pk),
+            "measured_hours": logged_hours(
+                owner_id=request.user.pk, since=today - timedelta(days=6)
+            ),
         },
     )
 
@@ -154,6 +172,8 @@ def _percent(part, whole) -> int:
 @login_required
 def profile_settings(request):
     profile = founder_profile(user=request.user)
+    # The saved rates: the form writes what was typed onto the profile when it validates.
+    default_warnings = money_text.default_rate_warnings(profile.rates())
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
@@ -168,6 +188,7 @@ def profile_settings(request):
             return response
     ctx = {
         "form": form,
+        "default_warnings": default_warnings,
         "consultants": profile.consultants.order_by("email"),
         "changes": [
             (record, change_text(record))

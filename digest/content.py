@@ -19,9 +19,9 @@ from django.urls import reverse
 from accounts import clock
 from accounts.models import Profile
 from digest.models import WeeklyDigest
-from tasks import buyback, classifier, twins
+from tasks import buyback, classifier, money_story, twins
 from tasks.choices import OUTCOME_CHOICES
-from tasks.models import ROUTE_CHOICES, Category, Task, TaskNote
+from tasks.models import ROUTE_CHOICES, Category, Delegate, Task, TaskNote
 from tasks.reasons import reasons_text
 from tasks.selectors import FIGURE_FIELDS, task_figures
 
@@ -73,6 +73,7 @@ class OpenTask:
     delegate: str | None
     outcome: str = ""  # "drop" or "automate" (Task.effective_outcome)
     override_reason: str = ""  # an override's reason explains the route, not the rules'
+    area: str = ""
 
 
 @dataclass
@@ -90,6 +91,7 @@ class ChunkReads:
     categories: list[Category]
     runs: dict[int, list[tuple]] = field(default_factory=dict)  # by founder id, see week_runs
     notes: dict[int, list[tuple]] = field(default_factory=dict)  # by founder id, see week_notes
+    hires: dict[int, list[money_story.Hire]] = field(default_factory=dict)  # by founder id
 
 
 def chunk_reads(digests: list[WeeklyDigest]) -> ChunkReads:
@@ -101,7 +103,19 @@ def chunk_reads(digests: list[WeeklyDigest]) -> ChunkReads:
         categories=list(Category.objects.all()),
         runs=week_runs(digests),
         notes=week_notes(digests),
+        hires=founders_hires(founder_ids),
     )
+
+
+def founders_hires(founder_ids) -> dict[int, list[money_story.Hire]]:
+    """The founders' delegates as the money story prices them, in one query."""
+    grouped: dict[int, list[money_story.Hire]] = defaultdict(list)
+    rows = Delegate.objects.filter(owner_id__in=founder_ids).values_list(
+        "owner_id", "name", "kind", "areas", "hourly_rate"
+    )
+    for owner_id, name, kind, areas, rate in rows:
+        grouped[owner_id].append(money_story.Hire(name, kind, tuple(areas or ()), rate))
+    return grouped
 
 
 def week_notes(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
@@ -140,8 +154,8 @@ def _week_days(digest: WeeklyDigest) -> tuple[date, date]:
 
 
 def week_runs(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
-    """The runs each digest may mention, per founder, in one query:
-    (performed_on, task id, instruction title, delegate name or "", steps checked, steps)."""
+    """The runs each digest may mention, per founder, in one query: (performed_on, task id,
+    instruction title, delegate name or "", steps checked, steps, minutes, notes)."""
     from sops.models import Run  # sops builds on tasks; the digest reads its runs
 
     if not digests:
@@ -158,27 +172,42 @@ def week_runs(digests: list[WeeklyDigest]) -> dict[int, list[tuple]]:
         "link__delegate__name",
         "checked_steps",
         "version__steps",
+        "minutes",
+        "notes",
     )
     grouped = defaultdict(list)
-    for owner_id, day, task_id, title, delegate, checked, steps in rows:
-        grouped[owner_id].append((day, task_id, title, delegate or "", len(checked), len(steps)))
+    for owner_id, day, task_id, title, delegate, checked, steps, minutes, notes in rows:
+        grouped[owner_id].append(
+            (day, task_id, title, delegate or "", len(checked), len(steps), minutes, notes)
+        )
     return grouped
 
 
 def runs_per_delegation(runs: list[tuple], *, today: date) -> list[dict]:
     """The week's runs (the seven days up to today, in the founder's zone), one line per work
-    instruction and delegate: how many, and how many of them left steps unchecked."""
+    instruction and delegate: how many, how many left steps unchecked, the minutes they
+    logged and their notes."""
     first, last = today - timedelta(days=6), today
     lines: dict[tuple, dict] = {}
-    for day, task_id, title, delegate, checked, total in sorted(runs):
+    for day, task_id, title, delegate, checked, total, minutes, notes in sorted(runs):
         if not first <= day <= last:
             continue
         line = lines.setdefault(
             (title, delegate, task_id),
-            {"title": title, "delegate": delegate, "count": 0, "incomplete": 0},
+            {
+                "title": title,
+                "delegate": delegate,
+                "count": 0,
+                "incomplete": 0,
+                "minutes": 0,
+                "notes": [],
+            },
         )
         line["count"] += 1
         line["incomplete"] += checked < total
+        line["minutes"] += minutes
+        if notes:
+            line["notes"].append(notes)
     return [lines[key] for key in sorted(lines)]
 
 
@@ -199,6 +228,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
             "delegate__name",
             "outcome_now",
             "override_reason",
+            "area",
         )
     )
     grouped: defaultdict[int, FounderTasks] = defaultdict(FounderTasks)
@@ -208,7 +238,9 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
         tasks = grouped[owner_id]
         tasks.figures.append(figures)
         if figures.status in Task.OPEN_STATUSES:
-            pk, title, reasons, delegated_on, last_run_on, delegate, outcome, why = row[width:]
+            pk, title, reasons, delegated_on, last_run_on, delegate, outcome, why, area = row[
+                width:
+            ]
             tasks.open.append(
                 OpenTask(
                     pk,
@@ -223,6 +255,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
                     delegate,
                     outcome or "",
                     why,
+                    area,
                 )
             )
     return grouped
@@ -290,10 +323,16 @@ def digest_context(
         "change": change,
         "kinds": _kinds(figures, reads.categories),
         "moves": next_moves(tasks, profile=profile),
+        "money": money_of(
+            figures, tasks, profile=profile, hires=reads.hires.get(profile.user_id, [])
+        ),
         "waiting": waiting_for_instruction(tasks),
         "silent": silent,
         "silent_days": SILENT_AFTER.days,
         "week_runs": runs,
+        # Measured beside the plan: what the runs of the week logged (a silent delegation
+        # logged nothing, so it drops out of this figure).
+        "measured_hours": measured_hours(runs),
         "consultant_notes": notes,
         "nothing_new": unchanged
         and not (silent or runs or notes)
@@ -350,6 +389,37 @@ def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
     ]
 
 
+def money_of(
+    figures: buyback.Buyback,
+    tasks: list[OpenTask],
+    *,
+    profile: Profile,
+    hires: list[money_story.Hire],
+) -> money_story.Story:
+    """The dashboard's money cards, from the same function: the plan is every open task the
+    advice says to hand off, the moves that fit the budget come from the dashboard's next moves."""
+    rates = profile.rates()
+    plan = [task for task in tasks if buyback.is_move(task.category, task.status)]
+    items = {
+        task.pk: money_story.PlanItem(task.hours, task.route, task.area, task.pk, task.title)
+        for task in plan
+    }
+    candidates = [
+        buyback.MoveCandidate(
+            task.pk, task.title, task.hours, task.category, task.route, task.status
+        )
+        for task in plan
+    ]
+    moves = buyback.next_moves(candidates, rates, limit=money_story.MOVES_SHOWN)
+    return money_story.story(
+        figures=figures,
+        plan=items.values(),
+        moves=[items[move.key] for move in moves],
+        hires=hires,
+        rates=rates,
+    )
+
+
 def waiting_for_instruction(tasks: list[OpenTask]) -> list[dict]:
     """Routine work for a virtual assistant that can't go before its work instruction."""
     return [
@@ -377,3 +447,10 @@ def silent_delegations(tasks: list[OpenTask], *, today: date) -> list[dict]:
                 }
             )
     return silent
+
+
+def measured_hours(lines: list[dict]) -> Decimal | None:
+    """Hours the team logged in the week's runs; None when no run was logged."""
+    if not lines:
+        return None
+    return (Decimal(sum(line["minutes"] for line in lines)) / 60).quantize(CENT)

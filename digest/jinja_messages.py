@@ -26,10 +26,36 @@ MESSAGES = [
     gettext_noop("Waiting for a work instruction"),
     gettext_noop("A virtual assistant takes routine work only with a written work instruction."),
     gettext_noop("Runs this week"),
+    gettext_noop("That is the plan; measured: your team logged %(h)s h in runs this week."),
+    gettext_noop("That is the plan; no runs were logged this week."),
+    gettext_noop("%(m)s minutes logged"),
+    gettext_noop("Their note:"),
     gettext_noop("Notes from your consultant"),
-    gettext_noop("Delegation budget"),
-    gettext_noop("%(cost)s of %(budget)s per month"),
-    gettext_noop("Over budget."),
+    gettext_noop("Your money"),
+    gettext_noop(
+        "Bought back now: %(h)s h a week, costing %(cost)s a month; %(net)s net a month "
+        "(%(week)s a week). Basis: the tasks you have delegated, at the rates you pay."
+    ),
+    gettext_noop(
+        "If you hand off the plan: %(h)s h a week, costing %(cost)s a month; %(net)s net a month "
+        "(%(week)s a week). Basis: %(own)s h at the rate of your delegate who fits each task, "
+        "%(default)s h at your default rates."
+    ),
+    gettext_noop(
+        "Your budget: %(total)s of %(budget)s a month (%(now)s now + %(plan)s for the plan)."
+    ),
+    gettext_noop("Over budget by %(over)s a month."),
+    gettext_noop("Within budget: %(under)s a month to spare."),
+    gettext_noop(
+        "Your default virtual assistant rate (%(rate)s/h) is above your buyback rate of "
+        "%(limit)s/h."
+    ),
+    gettext_noop(
+        "Your default specialist rate (%(rate)s/h) is above your buyback rate of %(limit)s/h."
+    ),
+    gettext_noop("These next moves fit within the budget:"),
+    gettext_noop("%(monthly)s a month, %(net)s net a week"),
+    gettext_noop("None of your next moves fits what the budget leaves."),
     gettext_noop("Change the weekday and hour, or turn the digest off"),
     gettext_noop("Unsubscribe from the weekly digest"),
 ]

@@ -11,7 +11,7 @@ RESULTS = Path(__file__).resolve().parent.parent / "test-results"
 
 
 @pytest.fixture
-def open_as(browser, live_server):
+def open_as(browser, live_server, eager_celery):
     """`open_as(user)` → a page in a fresh context, logged in as `user` (or anonymous for None).
 
     The session is made server-side, as a login would make it; the login form itself is

@@ -73,8 +73,8 @@ def add_task(
     page.locator("[name=title]").fill(title)
     page.locator("[name=area]").select_option(area)
     page.locator("[name=time_amount]").fill(hours)
-    page.locator("[name=time_unit]").select_option("week")
-    page.locator("[name=recurring]").set_checked(recurring)
+    # How often decides recurring: a week's hours recur, "once" is a one-off project.
+    page.locator("[name=time_unit]").select_option("week" if recurring else "once")
     page.locator("[name=skill]").select_option(str(skill))
     page.locator("[name=enjoyment]").select_option(str(enjoyment))
     page.locator("[name=core]").set_checked(core)

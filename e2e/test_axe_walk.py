@@ -69,6 +69,7 @@ def test_every_page_a_founder_reaches_from_the_dashboard_is_accessible(
     walk = _walk(open_as(demo_founder), live_server, allow=_no_admin)
     pages = walk.discover("/")
     assert len(pages) >= 10, pages
+    assert {"/plan/drip/", "/plan/roles/"} <= set(pages), pages  # linked from the money cards
     print("founder pages:", pages)  # noqa: T201 — what was walked, shown with -s
     walk.check_all(pages, home="/")
     _assert_clean(walk)

@@ -36,7 +36,41 @@ def _digest(smtp_server, language: str) -> str:
     return parts(received["message"])["text/html"]
 
 
-SAMPLES = {"digest": _digest}
+def _heard_back(_smtp_server, language: str) -> str:
+    """News from a delegate: an urgent note on a run with unchecked steps, and a question."""
+    from datetime import date
+
+    item = {
+        "delegate": "Maria",
+        "title": "Inbox triage",
+        "version": 2,
+        "url": "https://example.com/i/1",
+    }
+    ctx = {
+        "profile": {"language": language},
+        "urgent": True,
+        "settings_url": "https://example.com/settings/",
+        "items": [
+            {
+                **item,
+                "kind": "run",
+                "urgent": True,
+                "performed_on": date(2026, 12, 1),
+                "checked": 1,
+                "total": 3,
+                "minutes": 50,
+                "unchecked": ["Answer routine mail", "Flag urgent mail"],
+                "notes": "A lawyer wrote about the Weber contract, please read today",
+            },
+            {**item, "kind": "question", "question": "Shall I forward it to you?"},
+            {**item, "kind": "acknowledged"},
+        ],
+    }
+    with translation.override(language):
+        return render_to_string("emails/heard_back-body.html", ctx)
+
+
+SAMPLES = {"digest": _digest, "heard_back": _heard_back}
 # What the other emails need to render at all (a count must be a number); their text is
 # tested where they are sent, their accessibility here.
 PERSON = {"email": "alice@example.com", "name": "Maria", "language": "en", "get_full_name": ""}

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "dashboard",
     "privacy",
     "api",
+    "plan",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,8 @@ CACHES = {
 }
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# Without Redis no beat runs: a delegate's news is mailed at once instead of batched hourly.
+HEARD_BACK_AT_ONCE = envbool("HEARD_BACK_AT_ONCE", "false" if REDIS_URL else "true")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -22,3 +22,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # must never take another worker's tasks, which point at rows in another database.
 if os.getenv("PYTEST_XDIST_WORKER"):
     CELERY_TASK_DEFAULT_QUEUE = f"celery-{os.environ['PYTEST_XDIST_WORKER']}"
+
+# The hourly batching is what most tests check; the demo's "at once" is set where it is tested.
+HEARD_BACK_AT_ONCE = False

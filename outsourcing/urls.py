@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include(api_urls.settings_urls)),
     path("", include("digest.urls")),
     path("", include("dashboard.urls")),
+    path("", include("plan.urls")),
     path("", include("consultants.urls")),
     path("", include("tasks.urls")),
 ]

@@ -48,6 +48,9 @@ RULES: dict[str, str] = {
     "sops.HandoverEvent.founder": REMOVED,
     "sops.HandoverEvent.link": REMOVED,
     "sops.HandoverEvent.run": REMOVED,
+    "sops.HandoverEvent.question": REMOVED,
+    "sops.Question.link": REMOVED,
+    "sops.Question.run": REMOVED,
     # The template library is the operator's: a deleted consultant's templates stay, unsigned
     # (and then only a superuser changes them).
     "sops.Template.created_by": CLEARED,

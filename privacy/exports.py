@@ -21,7 +21,15 @@ from accounts.models import Profile, User
 from consultants.models import ChangeRecord, ConsultantInvite
 from digest.models import WeeklyDigest
 from privacy import export_files
-from sops.models import HandoverEvent, HandoverLink, Instruction, InstructionVersion, Run, Step
+from sops.models import (
+    HandoverEvent,
+    HandoverLink,
+    Instruction,
+    InstructionVersion,
+    Question,
+    Run,
+    Step,
+)
 from tasks.models import Delegate, OverrideRecord, Task, TaskNote
 
 if TYPE_CHECKING:
@@ -150,6 +158,12 @@ KINDS: list[Kind] = [
         HandoverEvent,
         lambda u: HandoverEvent.objects.filter(founder=u),
         _("What delegates did (confirmed a version, recorded a run) and when you were told."),
+    ),
+    Kind(
+        "questions",
+        Question,
+        lambda u: Question.objects.filter(link__instruction__owner=u),
+        _("Questions between your delegates and you, per run or per instruction."),
     ),
 ]
 

@@ -11,3 +11,5 @@ class SopsConfig(AppConfig):
         from sops.mail import link_mail_state
 
         mail_state.connect(link_mail_state, dispatch_uid="sops.link_mail_state")
+
+        from sops import receivers  # noqa: F401 — connects to the tasks' delegation signals

@@ -56,8 +56,8 @@ def seed_instruction(user: User) -> None:
         return
     today = clock.today()
     delegation_start(task=task, delegate=va, start_date=today - timedelta(days=14))
-    link = services.handover_link_create(instruction=instruction, delegate=va)
-    services.handover_acknowledge(link=link, version=version)
+    link = services.delegation_link(instruction=instruction, delegate=va)
+    services.handover_acknowledge(link=link, version=version, notify=False)
     all_steps = list(range(len(version.steps)))
     for days_ago, checked, minutes in ((8, all_steps, 50), (1, all_steps[:-1], 40)):
         services.run_record(
@@ -67,4 +67,5 @@ def seed_instruction(user: User) -> None:
             checked_steps=checked,
             minutes=minutes,
             link=link,
+            notify=False,  # demo data mails no one
         )

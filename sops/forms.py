@@ -119,14 +119,32 @@ class RunForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    urgent = forms.BooleanField(
+        label=_("This note is urgent: email it at once"),
+        required=False,
+        help_text=_("Only for what can't wait until the founder's next look."),
+    )
 
-    def __init__(self, *args, version, **kwargs):
+    def __init__(self, *args, version, for_delegate=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not for_delegate:
+            del self.fields["urgent"]
         cast(forms.ChoiceField, self.fields["steps"]).choices = [
             (i, f"{i + 1}. {plain_text(step['text'])[:120]}")
             for i, step in enumerate(version.steps)
         ]
         self.fields["performed_on"].initial = clock.today()
+
+
+class QuestionForm(forms.Form):
+    """A message in a thread: the delegate's question, or the founder's answer."""
+
+    text = forms.CharField(
+        label=_("Your question"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 2000}),
+    )
+    run = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class LinkSendForm(forms.Form):

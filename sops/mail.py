@@ -12,7 +12,8 @@ currency and time zone.
   Profile.notified_at claims the hour (only if an event waits), and the email carries every
   event not yet notified; it is queued in the outbox in that transaction, so no SMTP
   conversation happens while the events' rows are locked. Events that arrive within the hour
-  wait for the beat.
+  wait for the beat — except an urgent note, and everything in the demo
+  (settings.HEARD_BACK_AT_ONCE: no beat runs there), which go out at once the same way.
 """
 
 from datetime import datetime, timedelta
@@ -23,7 +24,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts import clock, mailing, money
+from accounts import clock, mailing, money, ratelimit
 from accounts.models import Profile
 from mail.messages import make_message
 from mail.models import OutgoingMail
@@ -108,7 +109,8 @@ def _handover_message(link: HandoverLink):
     delegate, founder = link.delegate, link.instruction.owner
     ctx = {
         "delegate": delegate,
-        "founder": founder,
+        "founder_name": founder.profile.introduction(),
+        "for_delegation": link.for_delegation,
         "title": link.instruction.latest_version().title,
         "note": link.mail_note,
         "url": _absolute(handover_path(link)),
@@ -152,15 +154,41 @@ def link_mail_state(sender, *, mail: OutgoingMail, state: str, **kwargs) -> None
 # --- hearing back, to the founder -----------------------------------------------------------
 
 
-def event_record(*, link: HandoverLink, kind: str, version_number: int, run=None) -> None:
-    """A delegate did something through their link: note it, and try to tell the founder."""
+def event_record(
+    *,
+    link: HandoverLink,
+    kind: str,
+    version_number: int,
+    run=None,
+    question=None,
+    notify: bool = True,
+) -> HandoverEvent:
+    """A delegate did something through their link: note it, and try to tell the founder.
+    notify=False (the demo's seed) records the news without ever mailing it."""
     founder_id = link.instruction.owner_id
-    HandoverEvent.objects.create(
-        founder_id=founder_id, link=link, kind=kind, version_number=version_number, run=run
+    urgent = bool(run is not None and run.urgent)
+    event = HandoverEvent.objects.create(
+        founder_id=founder_id,
+        link=link,
+        kind=kind,
+        version_number=version_number,
+        run=run,
+        question=question,
+        needs_attention=question is not None
+        or (run is not None and bool(run.notes or run.unchecked_steps())),
+        urgent=urgent,
+        notified_at=None if notify else timezone.now(),
     )
+    if not notify:
+        return event
     from sops.tasks import notifications_send
 
-    notifications_send.delay_on_commit(founder_id)
+    # An urgent note skips the hour, a few times an hour per link; beyond that it is batched.
+    at_once = settings.HEARD_BACK_AT_ONCE or (
+        urgent and ratelimit.hit(ratelimit.URGENT_NOTE, f"link:{link.pk}")
+    )
+    notifications_send.delay_on_commit(founder_id, at_once=at_once)
+    return event
 
 
 def founders_waiting(*, now: datetime) -> list[int]:
@@ -183,25 +211,34 @@ def _claimable(now: datetime):
 
 
 @transaction.atomic
-def notifications_deliver(*, founder_id: int, now: datetime | None = None) -> int:
-    """One email with everything the founder has not heard yet, if their hour has passed;
-    returns how many events it carried (0: nothing sent)."""
+def notifications_deliver(
+    *, founder_id: int, now: datetime | None = None, at_once: bool = False
+) -> int:
+    """One email with everything the founder has not heard yet, if their hour has passed (or
+    at once: an urgent note, the demo); returns how many events it carried (0: nothing sent)."""
     now = now or timezone.now()
     # The compare-and-swap: of two workers, only one moves notified_at into this hour.
-    if not _claimable(now).filter(user_id=founder_id).update(notified_at=now):
+    claimable = _claimable(now)
+    if at_once:
+        pending = HandoverEvent.objects.filter(founder_id=OuterRef("user_id"), notified_at=None)
+        claimable = Profile.objects.filter(
+            Exists(pending), notify_enabled=True, email_confirmed_at__isnull=False
+        )
+    if not claimable.filter(user_id=founder_id).update(notified_at=now):
         return 0
     profile = Profile.objects.select_related("user").get(user_id=founder_id)
     events = list(
         HandoverEvent.objects.select_for_update(of=("self",))
         .filter(founder_id=founder_id, notified_at=None)
-        .select_related("link__delegate", "link__instruction", "run__version")
-        .order_by("created_at", "pk")
+        .select_related("link__delegate", "link__instruction", "run__version", "question")
+        .order_by("-urgent", "-needs_attention", "created_at", "pk")
     )
     if not events:
         return 0
     HandoverEvent.objects.filter(pk__in=[e.pk for e in events]).update(notified_at=now)
     ctx = {
         "profile": profile,
+        "urgent": any(event.urgent for event in events),
         "items": [_item(event) for event in events],
         "settings_url": _absolute(reverse("settings")),
     }
@@ -227,18 +264,16 @@ def _item(event: HandoverEvent) -> dict:
         "version": event.version_number,
         "at": event.created_at,
         "url": _absolute(reverse("instruction_detail", args=[instruction.pk])),
+        "urgent": event.urgent,
+        "question": event.question.text if event.question else "",
     }
     run = event.run
     if run is not None:
-        total = len(run.version.steps)
-        unchecked = [
-            step["text"] for i, step in enumerate(run.version.steps) if i not in run.checked_steps
-        ]
         item.update(
             performed_on=run.performed_on,
             checked=len(run.checked_steps),
-            total=total,
-            unchecked=unchecked,
+            total=len(run.version.steps),
+            unchecked=run.unchecked_steps(),
             notes=run.notes,
             minutes=run.minutes,
         )

@@ -198,6 +198,9 @@ class HandoverLink(models.Model):
     mailed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("emailed at"))
     # When they confirmed it: the founder's dashboard shows what happened since their last visit.
     acknowledged_at = models.DateTimeField(null=True, blank=True, verbose_name=_("acknowledged at"))
+    # Made when the task was delegated: it lives as long as the delegation (renewed while it
+    # runs, revoked when the task is taken back or done) instead of a fixed number of days.
+    for_delegation = models.BooleanField(default=False, verbose_name=_("for the delegation"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -243,6 +246,8 @@ class Run(models.Model):
     )  # 0-based step indices
     notes = models.TextField(_("notes"), blank=True)
     minutes = models.PositiveIntegerField(_("time taken (minutes)"), validators=minutes_validators)
+    # The delegate flagged the note as urgent: the founder gets an email at once.
+    urgent = models.BooleanField(_("urgent"), default=False)
     recorded_via = models.CharField(max_length=10, default=FOUNDER, verbose_name=_("recorded via"))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
@@ -257,12 +262,37 @@ class Run(models.Model):
     def progress(self) -> tuple[int, int]:
         return rules.progress(self.checked_steps, len(self.version.steps))
 
+    def unchecked_steps(self) -> list[str]:
+        return [s["text"] for i, s in enumerate(self.version.steps) if i not in self.checked_steps]
+
+
+class Question(models.Model):
+    """One message in a thread between a delegate and the founder: about a run, or about the
+    instruction when run is empty. The text is plain (nh3-cleaned), never rendered as HTML."""
+
+    TEXT_MAX = 2000
+    link = models.ForeignKey(HandoverLink, on_delete=models.CASCADE, related_name="questions")
+    run = models.ForeignKey(
+        Run, on_delete=models.CASCADE, null=True, blank=True, related_name="questions"
+    )
+    from_founder = models.BooleanField(default=False)
+    text = models.TextField(_("message"), max_length=TEXT_MAX)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text[:60]
+
 
 class HandoverEvent(models.Model):
     """A delegate confirmed a version or recorded a run: news for the founder, sent in the
     next hourly batch (notified_at stays empty until an email carried it)."""
 
-    ACKNOWLEDGED, RUN = "acknowledged", "run"
+    ACKNOWLEDGED, RUN, QUESTION = "acknowledged", "run", "question"
     founder = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="handover_events", verbose_name=_("founder")
     )
@@ -282,8 +312,21 @@ class HandoverEvent(models.Model):
         related_name="+",
         verbose_name=_("run"),
     )
+    question = models.ForeignKey(
+        Question,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("question"),
+    )
+    # A run with unchecked steps or a note, or a question: shown first while unread.
+    needs_attention = models.BooleanField(default=False, verbose_name=_("needs a look"))
+    urgent = models.BooleanField(default=False, verbose_name=_("urgent"))
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
     notified_at = models.DateTimeField(null=True, blank=True, verbose_name=_("emailed at"))
+    # Unread on the founder's "News from your team" until they have seen it.
+    seen_at = models.DateTimeField(null=True, blank=True, verbose_name=_("seen at"))
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -4,6 +4,7 @@ No Django imports: the views and templates turn these results into sentences.
 """
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -78,3 +79,42 @@ def progress(checked: list[int], total: int) -> tuple[int, int]:
     """(steps done, steps in all), counting each valid step index once."""
     done = len({i for i in checked if 0 <= i < total})
     return done, total
+
+
+# Videos that play embedded on the handover page (the CSP's frame-src allows only these).
+VIDEO_FRAME_HOSTS = (
+    "https://www.loom.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+)
+_VIDEO_PATTERNS = (
+    ("Loom", re.compile(r"^https://(?:www\.)?loom\.com/(?:share|embed)/([0-9a-f]{16,40})")),
+    (
+        "YouTube",
+        re.compile(
+            r"^https://(?:www\.|m\.)?(?:youtube\.com/watch\?(?:.*&)?v=|youtu\.be/|"
+            r"youtube\.com/shorts/)([A-Za-z0-9_-]{6,20})"
+        ),
+    ),
+    ("Vimeo", re.compile(r"^https://(?:www\.)?vimeo\.com/(\d{5,12})(?:[/?#]|$)")),
+)
+_EMBED = {
+    "Loom": "https://www.loom.com/embed/{id}",
+    "YouTube": "https://www.youtube-nocookie.com/embed/{id}",
+    "Vimeo": "https://player.vimeo.com/video/{id}?dnt=1",
+}
+
+
+@dataclass(frozen=True)
+class Video:
+    provider: str  # "Loom", "YouTube", "Vimeo"
+    embed_url: str
+
+
+def video_embed(url: str) -> Video | None:
+    """The embeddable player for a Loom, YouTube or Vimeo link; None for any other link."""
+    for provider, pattern in _VIDEO_PATTERNS:
+        match = pattern.match((url or "").strip())
+        if match:
+            return Video(provider, _EMBED[provider].format(id=match.group(1)))
+    return None

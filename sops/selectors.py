@@ -61,3 +61,33 @@ def version_changes(old, new) -> list[dict]:
         }
         for c in changes
     ]
+
+
+def delegate_runs(*, link: HandoverLink, limit: int = 20) -> list[dict]:
+    """The delegate's own past runs through this link, each with its thread."""
+    runs = list(link.runs.select_related("version").prefetch_related("questions")[:limit])
+    return [
+        {
+            "run": run,
+            "done": run.progress()[0],
+            "total": run.progress()[1],
+            "complete": run.progress()[0] == run.progress()[1],
+            "thread": list(run.questions.all()),
+        }
+        for run in runs
+    ]
+
+
+def instruction_thread(*, link: HandoverLink) -> list:
+    """The questions about the instruction itself (not about one run)."""
+    return list(link.questions.filter(run=None))
+
+
+def changes_since_acknowledged(*, link: HandoverLink, version) -> list[dict] | None:
+    """What changed since the version the delegate last read; None when they never read one
+    or it is the current one."""
+    number = link.acknowledged_version
+    if number is None or number == version.number:
+        return None
+    old = link.instruction.versions.filter(number=number).first()
+    return version_changes(old, version)

@@ -150,6 +150,39 @@ def handover_link_create(
     )
 
 
+def delegation_link(*, instruction: Instruction, delegate: Delegate) -> HandoverLink:
+    """The link that lives as long as the delegation: the one already running for this
+    delegate (renewed, same URL), or a new one."""
+    link = (
+        HandoverLink.objects.filter(
+            instruction=instruction, delegate=delegate, for_delegation=True, revoked_at=None
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if link is None:
+        link = handover_link_create(instruction=instruction, delegate=delegate)
+        link.for_delegation = True
+    link.expires_at = timezone.now() + timedelta(days=LINK_DAYS)
+    link.save(update_fields=["for_delegation", "expires_at"])
+    return link
+
+
+def delegation_link_renew(*, link: HandoverLink) -> None:
+    """A delegation's link opened while the task is still delegated: another LINK_DAYS."""
+    if link.for_delegation and link.expires_at - timezone.now() < timedelta(days=LINK_DAYS - 1):
+        HandoverLink.objects.filter(pk=link.pk, revoked_at=None).update(
+            expires_at=timezone.now() + timedelta(days=LINK_DAYS)
+        )
+
+
+def delegation_links_revoke(*, task_ids: list[int]) -> int:
+    """The tasks were taken back or are done: their delegation links stop opening."""
+    return HandoverLink.objects.filter(
+        instruction__task_id__in=task_ids, for_delegation=True, revoked_at=None
+    ).update(revoked_at=timezone.now())
+
+
 def handover_link_revoke(*, link: HandoverLink) -> HandoverLink:
     HandoverLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
@@ -190,7 +223,9 @@ def handover_link_resolve(*, signed: str) -> HandoverLink:
 
 
 @transaction.atomic
-def handover_acknowledge(*, link: HandoverLink, version: InstructionVersion) -> HandoverLink:
+def handover_acknowledge(
+    *, link: HandoverLink, version: InstructionVersion, notify: bool = True
+) -> HandoverLink:
     changed = (
         HandoverLink.objects.filter(pk=link.pk)
         .exclude(acknowledged_version=version.number)
@@ -198,7 +233,12 @@ def handover_acknowledge(*, link: HandoverLink, version: InstructionVersion) -> 
     )
     link.refresh_from_db()
     if changed:  # a second click on the same version is no news
-        mail.event_record(link=link, kind=HandoverEvent.ACKNOWLEDGED, version_number=version.number)
+        mail.event_record(
+            link=link,
+            kind=HandoverEvent.ACKNOWLEDGED,
+            version_number=version.number,
+            notify=notify,
+        )
     return link
 
 
@@ -211,9 +251,13 @@ def run_record(
     checked_steps: list[int],
     minutes: int,
     notes: str = "",
+    urgent: bool = False,
     link: HandoverLink | None = None,
+    notify: bool = True,
 ) -> Run:
-    """Record one run against the version followed; the task remembers its last run."""
+    """Record one run against the version followed; the task remembers its last run.
+    urgent (a delegate's note that can't wait) mails the founder at once; notify=False (the
+    demo's seed) records the news without mailing it."""
     instruction = version.instruction
     # "Today" is the founder's: a run on their Monday morning is not in the future.
     founder_today = clock.founder_today(clock.zone_of(instruction.owner_id))
@@ -240,13 +284,20 @@ def run_record(
         performed_by=performed_by.strip(),
         checked_steps=sorted({i for i in checked_steps if 0 <= i < total}),
         minutes=minutes,
-        notes=notes,
+        notes=notes.strip(),
+        urgent=urgent and bool(notes.strip()),
         recorded_via=Run.LINK if link else Run.FOUNDER,
     )
     run.full_clean(exclude=["instruction", "version", "link", "checked_steps"])
     run.save()
     if link is not None:
-        mail.event_record(link=link, kind=HandoverEvent.RUN, version_number=version.number, run=run)
+        mail.event_record(
+            link=link,
+            kind=HandoverEvent.RUN,
+            version_number=version.number,
+            run=run,
+            notify=notify,
+        )
     if version.instruction.task_id:
         task_services.task_run_recorded(
             task_id=version.instruction.task_id, performed_on=performed_on

@@ -13,8 +13,8 @@ def handover_mail_send(link_id: int) -> bool:
 
 
 @shared_task
-def notifications_send(founder_id: int) -> int:
-    return mail.notifications_deliver(founder_id=founder_id)
+def notifications_send(founder_id: int, at_once: bool = False) -> int:
+    return mail.notifications_deliver(founder_id=founder_id, at_once=at_once)
 
 
 @shared_task

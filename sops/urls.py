@@ -1,13 +1,15 @@
 from django.urls import path
 
-from sops.views import instructions, sharing
+from sops.views import handover, instructions, news, sharing
 
 urlpatterns = [
     path("", instructions.instruction_list, name="instruction_list"),
     path("new/", instructions.instruction_create, name="instruction_create"),
     path("templates/", sharing.template_list, name="template_list"),
     path("templates/<int:template_pk>/copy/", sharing.template_copy, name="template_copy"),
-    path("handover/<str:signed>/", sharing.handover, name="handover"),
+    path("handover/<str:signed>/", handover.handover, name="handover"),
+    path("news/", news.team_news, name="team_news"),
+    path("links/<int:link_pk>/answer/", news.answer, name="link_answer"),
     path("<int:pk>/", instructions.instruction_detail, name="instruction_detail"),
     path("<int:pk>/edit/", instructions.instruction_edit, name="instruction_edit"),
     path("<int:pk>/publish/", instructions.instruction_publish, name="instruction_publish"),

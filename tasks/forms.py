@@ -207,8 +207,21 @@ class DelegationForm(forms.Form):
         help_text=_("Leave empty to use the delegate's rate."),
     )
 
+    # Offered when the task has a published work instruction: hand it over in the same step.
+    send_instruction = forms.BooleanField(
+        label=_("Email the work instruction to the delegate"), required=False, initial=True
+    )
+    note = forms.CharField(
+        label=_("A note for them (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
     def __init__(self, *args, owner, task=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if task is None or not task.has_published_instruction():
+            del self.fields["send_instruction"], self.fields["note"]
         self.delegates = {d.pk: d for d in Delegate.objects.filter(owner=owner)}
         cast(forms.ChoiceField, self.fields["delegate"]).choices = delegate_choices(
             self.delegates.values(), task
@@ -219,6 +232,10 @@ class DelegationForm(forms.Form):
         delegate = self.delegates.get(self.cleaned_data["delegate"])
         if delegate is None:
             raise forms.ValidationError(_("Choose one of your own delegates."))
+        if "send_instruction" in self.fields:  # the confirmation names them
+            self.fields["send_instruction"].label = _("Email the work instruction to %(name)s") % {
+                "name": delegate.name
+            }
         return delegate
 
 

@@ -89,3 +89,19 @@ def founders_task_figures(*, user_ids: Iterable[int]) -> dict[int, list[buyback.
 def waiting_for_instruction(figures: Iterable[buyback.TaskFigures]) -> int:
     """Tasks for a virtual assistant still in the inventory: they need a work instruction."""
     return sum(1 for task in figures if buyback.waits_for_instruction(task.route, task.status))
+
+
+def logged_hours(*, owner_id: int, since, task_id: int | None = None) -> Decimal | None:
+    """Hours delegates logged in runs through their links since a day, on delegated tasks
+    (read through the task's work instruction); None when nothing was logged: the measured
+    figure beside the planned hours."""
+    tasks = Task.objects.filter(
+        owner_id=owner_id,
+        status=Task.DELEGATED,
+        instruction__runs__performed_on__gte=since,
+        instruction__runs__recorded_via="link",
+    )
+    if task_id is not None:
+        tasks = tasks.filter(pk=task_id)
+    minutes = tasks.aggregate(minutes=Sum("instruction__runs__minutes"))["minutes"]
+    return None if minutes is None else (Decimal(minutes) / 60).quantize(Decimal("0.01"))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from accounts.selectors import founder_profile
-from tasks import buyback, catalogue, classifier, csv_rows, how_often, twins
+from tasks import buyback, catalogue, classifier, csv_rows, how_often, signals, twins
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
 from tasks.selectors import founder_buyback
 
@@ -233,7 +233,9 @@ NO_DELEGATION = {"delegate": None, "delegated_on": None, "delegate_rate": None}
 def tasks_finish(*, owner: User, ids: list[int]) -> int:
     """Mark several of the founder's tasks done at once; returns how many changed."""
     tasks = Task.objects.filter(owner=owner, pk__in=ids).exclude(status=Task.DONE)
+    ended = list(tasks.filter(status=Task.DELEGATED).values_list("pk", flat=True))
     count = tasks.update(status=Task.DONE, **NO_DELEGATION)
+    signals.delegation_ended.send(sender=Task, task_ids=ended)
     tasks_reclassify(owner=owner)
     return count
 
@@ -243,9 +245,11 @@ def tasks_reopen(*, owner: User, ids: list[int]) -> int:
     """Take several done or delegated tasks back: to ready where a work instruction is
     published, else to the inventory (as delegation_end does for one)."""
     tasks = Task.objects.filter(owner=owner, pk__in=ids, status__in=(Task.DONE, Task.DELEGATED))
+    ended = list(tasks.filter(status=Task.DELEGATED).values_list("pk", flat=True))
     ready_ids = list(tasks.filter(twins.has_published_instruction()).values_list("pk", flat=True))
     count = tasks.filter(pk__in=ready_ids).update(status=Task.READY, **NO_DELEGATION)
     count += tasks.exclude(pk__in=ready_ids).update(status=Task.INVENTORY, **NO_DELEGATION)
+    signals.delegation_ended.send(sender=Task, task_ids=ended)
     tasks_reclassify(owner=owner)
     return count
 
@@ -335,8 +339,16 @@ def delegation_warnings(
 
 @transaction.atomic
 def delegation_start(
-    *, task: Task, delegate: Delegate, start_date: date, hourly_rate: Decimal | None = None
+    *,
+    task: Task,
+    delegate: Delegate,
+    start_date: date,
+    hourly_rate: Decimal | None = None,
+    send_instruction: bool = False,
+    note: str = "",
 ) -> Task:
+    """Hand the task off; the work instruction's link goes with it (tasks.signals), emailed
+    to the delegate when send_instruction is set."""
     task = Task.objects.select_for_update().get(pk=task.pk)
     if delegate.owner_id != task.owner_id:
         raise ValidationError({"delegate": _("Choose one of your own delegates.")})
@@ -346,6 +358,11 @@ def delegation_start(
     task.delegated_on = start_date
     task.delegate_rate = delegate.hourly_rate if hourly_rate is None else hourly_rate
     _validated(task).save()
+    answers = signals.delegation_started.send(
+        sender=Task, task=task, delegate=delegate, send_instruction=send_instruction, note=note
+    )
+    # For the view's message: where the instruction went ("" when it was not sent).
+    task.instruction_sent_to = next((a for _r, a in answers if a), "")  # type: ignore[attr-defined]
     return task
 
 
@@ -360,6 +377,7 @@ def delegation_end(*, task: Task, done: bool) -> Task:
     task.delegated_on = None
     task.delegate_rate = None
     task.save()
+    signals.delegation_ended.send(sender=Task, task_ids=[task.pk])
     tasks_reclassify(owner=task.owner)
     return task
 

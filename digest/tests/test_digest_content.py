@@ -132,7 +132,7 @@ def test_it_shows_the_change_since_last_week_the_capacity_warning_and_the_budget
     assert "Bought back: 5 h a week (+3 h since last week)" in text
     assert "You are over capacity: you still do 28 h a week against 20 h." in text
     # 5 h × 90 a week is 1,950 a month.
-    assert "Delegation budget: €1,950.00 of €1,000.00 per month — Over budget." in text
+    assert "(€1,950.00 now + " in text and "Over budget by " in text
 
 
 def test_a_week_with_nothing_new_still_sends_but_short(alice, smtp_server):
@@ -197,7 +197,8 @@ def test_the_digest_counts_the_weeks_runs_per_delegation(alice, smtp_server):
             performed_on=MONDAY.date().replace(day=day),
             performed_by="Maria",
             checked_steps=checked,
-            minutes=20,
+            minutes=20 if day != 27 else 31,
+            notes="Printer empty" if day == 27 else "",
             link=link,
         )
         assert run.pk
@@ -210,6 +211,39 @@ def test_the_digest_counts_the_weeks_runs_per_delegation(alice, smtp_server):
         "\r\n", "\n"
     )
     assert "data-week-runs" in html
+    # Measured beside the plan: 20 + 31 minutes logged this week, and the note.
+    assert "2 runs, 1 with unchecked steps, 51 minutes logged\n  Their note: Printer empty" in (
+        text.replace("\r\n", "\n")
+    )
+    assert "That is the plan; measured: your team logged 0.85 h in runs this week." in text
+    assert "logged 0.85 h" in html
+
+
+def test_a_silent_delegation_drops_out_of_the_measured_figure(alice, smtp_server):
+    from sops import services as sops_services
+    from sops.tests.factories import published_va_task
+
+    task, instruction, version = published_va_task(alice, title="Inbox triage")
+    maria = make_delegate(alice, name="Maria")
+    services.delegation_start(
+        task=task, delegate=maria, start_date=MONDAY.date() - timedelta(days=40)
+    )
+    link = sops_services.handover_link_create(instruction=instruction, delegate=maria)
+    sops_services.handover_acknowledge(link=link, version=version)
+    sops_services.run_record(
+        version=version,
+        performed_on=MONDAY.date() - timedelta(days=20),
+        performed_by="Maria",
+        checked_steps=[0],
+        minutes=50,
+        link=link,
+    )
+    plan(alice)
+    claim_and_send()
+    _message, body = _received(smtp_server)
+    text = body["text/plain"]
+    assert "That is the plan; no runs were logged this week." in text
+    assert "No run recorded for 14 days" in text and "measured:" not in text
 
 
 def test_the_digest_carries_the_consultants_notes_of_the_week(alice, smtp_server):

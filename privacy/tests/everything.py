@@ -12,6 +12,7 @@ from consultants.models import ConsultantInvite
 from digest.models import WeeklyDigest
 from privacy.models import DataExport
 from sops import services as sops_services
+from sops import threads
 from sops.tests.factories import published_va_task
 from tasks import services as task_services
 from tasks.models import Task
@@ -26,7 +27,7 @@ def give_everything(founder, consultant) -> dict:
     task_services.task_override(task=task, category="time", reason="I hate it", by=consultant)
     link = sops_services.handover_link_create(instruction=instruction, delegate=delegate)
     sops_services.handover_acknowledge(link=link, version=version)
-    sops_services.run_record(
+    run = sops_services.run_record(
         version=version,
         performed_on=timezone.localdate(),
         performed_by="Maria",
@@ -35,6 +36,8 @@ def give_everything(founder, consultant) -> dict:
         notes="Two invoices were late",
         link=link,
     )
+    threads.question_ask(link=link, text="Which folder?", run_id=run.pk)
+    threads.question_answer(link=link, text="The blue one", run_id=run.pk)
     consulting.task_note_add(task=task, author=consultant, text="Batch these on Fridays")
     consulting.change_record(
         founder=founder, by=consultant, kind="task", label=task.title, fields=["hours_per_week"]

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from sops import selectors, services
+from sops import rules, selectors, services
 from sops.rendering import plain_text, render_markdown
 
 register = template.Library()
@@ -25,3 +25,6 @@ def instruction_status(task) -> dict:
 def handover_path(link) -> str:
     """The delegate's signed URL, for the founder's own instruction page only."""
     return services.handover_path(link)
+
+
+register.filter("video_embed", rules.video_embed)

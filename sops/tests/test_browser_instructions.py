@@ -46,7 +46,7 @@ def test_a_founder_hands_over_a_va_task_with_its_instruction(
     page.get_by_role("link", name="Inbox triage").first.click()
     page.get_by_label("For whom?").select_option(label="Maria")
     page.get_by_role("button", name="Create a handover link").click()
-    url = page.locator("[data-link-url]").inner_text()
+    url = page.locator("[data-link-url]").first.inner_text()  # the newest
 
     context = browser.new_context(base_url=live_server.url, locale="en-US")
     delegate_page = context.new_page()

@@ -2,15 +2,17 @@
 loopback receives. The Celery tasks are thin; the services they call are exercised here,
 and that the views dispatch them (on commit) is asserted on the captured callbacks."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
+from django.core import signing
 from django.utils import timezone
 
 from accounts.models import Profile
 from mail.models import OutgoingMail
 from sops import mail, services
-from sops.models import HandoverEvent, HandoverLink
+from sops.models import LINK_SALT, HandoverEvent, HandoverLink
 from sops.tests.factories import published_va_task
 from tasks.tests.factories import make_delegate
 
@@ -49,8 +51,8 @@ def test_send_to_delegate_mails_the_link_in_their_language_once(alice_client, sh
     assert message["Subject"] == "Arbeitsanweisung: Inbox triage"
     assert message["Reply-To"] == "alice@example.com"
     text, html = _parts(message)
-    url = services.handover_path(link)
-    assert url in text and url in html
+    # Each rendering signs the URL afresh (with a timestamp): compare the token it carries.
+    assert _token_in(text) == _token_in(html) == link.token
     assert "Bitte ab Montag & täglich." in text and "Bitte ab Montag &amp; täglich." in html
     assert "Hallo Maria" in text
     assert HandoverLink.objects.get(pk=link.pk).mail_state == "sent"
@@ -151,3 +153,8 @@ def test_an_smtp_failure_keeps_the_news_in_the_outbox_for_the_next_try(
     outgoing = OutgoingMail.objects.get(kind="heard_back")
     assert (outgoing.state, outgoing.attempts, outgoing.to) == ("queued", 1, "alice@example.com")
     assert "ConnectionRefused" in outgoing.last_error and outgoing.retry_at is not None
+
+
+def _token_in(text):
+    signed = re.search(r"/instructions/handover/([^/\s\"]+)/", text).group(1)
+    return signing.loads(signed, salt=LINK_SALT)

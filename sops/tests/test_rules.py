@@ -79,3 +79,20 @@ def test_an_instruction_is_overdue_only_after_its_review_date(review_on, today, 
 )
 def test_progress_counts_each_valid_step_once(checked, total, result):
     assert progress(checked, total) == result
+
+
+def test_video_links_from_loom_youtube_and_vimeo_embed_others_do_not():
+    from sops.rules import video_embed
+
+    assert video_embed("https://www.youtube.com/watch?v=dQw4w9WgXcQ").embed_url == (
+        "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
+    )
+    assert video_embed("https://youtu.be/dQw4w9WgXcQ").provider == "YouTube"
+    assert video_embed("https://vimeo.com/76979871").embed_url == (
+        "https://player.vimeo.com/video/76979871?dnt=1"
+    )
+    loom = video_embed("https://www.loom.com/share/0123456789abcdef0123456789abcdef")
+    assert loom.embed_url == "https://www.loom.com/embed/0123456789abcdef0123456789abcdef"
+    assert video_embed("https://example.com/watch?v=dQw4w9WgXcQ") is None
+    assert video_embed("http://youtu.be/dQw4w9WgXcQ") is None  # plain HTTP: no player
+    assert video_embed("") is None

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -93,7 +92,11 @@ def run_create(request, pk):
     if version is None:
         raise Http404
     form = RunForm(request.POST or None, version=version, initial={"performed_by": request.user})
-    if request.method == "POST" and form.is_valid() and _record(form, version=version, link=None):
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and record_run(form, version=version, link=None)
+    ):
         messages.success(request, _("Run recorded."))
         return redirect("instruction_detail", pk=instruction.pk)
     ctx = {"form": form, "instruction": instruction, "version": version}
@@ -101,7 +104,7 @@ def run_create(request, pk):
     return render(request, "sops/run_form.html", ctx, status=status)
 
 
-def _record(form, *, version, link) -> bool:
+def record_run(form, *, version, link) -> bool:
     data = form.cleaned_data
     try:
         services.run_record(
@@ -111,6 +114,7 @@ def _record(form, *, version, link) -> bool:
             checked_steps=data["steps"],
             minutes=data["minutes"],
             notes=data["notes"],
+            urgent=data.get("urgent", False),
             link=link,
         )
     except ValidationError as err:
@@ -147,44 +151,3 @@ def template_copy(request, template_pk):
         return redirect("template_list")
     messages.success(request, _("Copied into your instructions. Adapt it, then publish it."))
     return redirect("instruction_edit", pk=instruction.pk)
-
-
-def _link_or_error(request, signed):
-    """The link, or the response for a bad one: 404 tampered, 410 expired/revoked/deleted."""
-    try:
-        return services.handover_link_resolve(signed=signed), None
-    except services.LinkNotFound:
-        raise Http404 from None
-    except services.LinkGone:
-        return None, render(request, "sops/handover_gone.html", status=410)
-
-
-def handover(request, signed):
-    """The delegate's page: no login, the published instruction, acknowledgement and runs."""
-    link, gone = _link_or_error(request, signed)
-    if gone:
-        return gone
-    version = link.instruction.latest_version()
-    if version is None:
-        # Every published version was deleted: nothing left to follow.
-        return render(request, "sops/handover_gone.html", status=410)
-    form = RunForm(request.POST or None, version=version, initial={"performed_by": link.delegate})
-    if request.method == "POST" and "acknowledge" in request.POST:
-        services.handover_acknowledge(link=link, version=version)
-        return redirect(reverse("handover", args=[signed]) + "#run")
-    if request.method == "POST" and form.is_valid() and _record(form, version=version, link=link):
-        messages.success(request, _("Thank you, the run is recorded."))
-        return redirect("handover", signed=signed)
-    ctx = {
-        "link": link,
-        "task": link.instruction.task,
-        "version": version,
-        "form": form,
-        "acknowledged": link.has_acknowledged(version),
-    }
-    status = 400 if request.method == "POST" else 200
-    response = render(request, "sops/handover.html", ctx, status=status)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    # The token is in the URL: never send it to linked sites; same-origin keeps CSRF working.
-    response["Referrer-Policy"] = "same-origin"
-    return response

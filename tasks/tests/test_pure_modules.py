@@ -23,6 +23,7 @@ APPS = (
     "consultants",
     "dashboard",
     "privacy",
+    "plan",
     "api",
     "mail",
     "outsourcing",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -5,9 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import clock, mailing, ratelimit
 from accounts.forms import add_service_errors
-from tasks import buyback, services
+from accounts.selectors import founder_profile
+from tasks import buyback, money_reads, money_text, services
 from tasks.forms import DelegationForm, OverrideForm, TaskForm
+from tasks.selectors import logged_hours
 from tasks.views.common import get_task_for_user, warning_text
 
 
@@ -43,10 +48,29 @@ def _render_detail(
         "delegation_warnings": [warning_text(w) for w in warnings],
         "delegation_problem": _delegation_problem(task),
         "delegation_cost": _delegation_cost(task),
+        "task_money": _task_money(task),
+        "logged_hours": logged_hours(
+            owner_id=task.owner_id,
+            since=clock.today() - timedelta(days=6),
+            task_id=task.pk,
+        ),
         "override_records": task.override_records.select_related("category", "by")[:20],
         "notes": task.notes.select_related("author")[:20],
     }
     return render(request, "tasks/task_detail.html", ctx, status=status)
+
+
+def _task_money(task) -> dict | None:
+    """Worth, cost and net of an open task, on the owner's rates (a consultant sees theirs)."""
+    if task.status == task.DONE:
+        return None
+    found = money_reads.task_money(task=task, profile=founder_profile(user=task.owner))
+    return {
+        **found,
+        "price_sentence": money_text.price_sentence(found["price"], task.effective_route),
+        "above": money_text.above_sentence(found["price"], found["buyback_rate"]),
+        "left_out": money_text.left_out_sentence(found["left_out"]),
+    }
 
 
 def _delegation_cost(task) -> dict | None:
@@ -138,17 +162,38 @@ def task_delegate(request, pk):
             # the reasons and a "delegate anyway" that sends confirm=1.
             return _render_detail(request, task, delegation_form=form, warnings=warnings)
     if form.is_valid():
+        send = form.cleaned_data.get("send_instruction", False)
+        delegate = form.cleaned_data["delegate"]
+        if send and not _may_mail(request, delegate):
+            send = False
+            messages.error(
+                request,
+                _(
+                    "The work instruction was not sent: confirm your email address, or wait a "
+                    "little, then send it from the instruction's page."
+                ),
+            )
         try:
-            services.delegation_start(
+            task = services.delegation_start(
                 task=task,
                 delegate=form.cleaned_data["delegate"],
                 start_date=form.cleaned_data["start_date"],
                 hourly_rate=form.cleaned_data["hourly_rate"],
+                send_instruction=send,
+                note=form.cleaned_data.get("note", ""),
             )
         except ValidationError as err:
             add_service_errors(form, err)
         else:
-            messages.success(request, _("Task delegated."))
+            sent_to = task.instruction_sent_to  # type: ignore[attr-defined]
+            if sent_to:
+                messages.success(
+                    request,
+                    _("Task delegated; the work instruction is on its way to %(email)s.")
+                    % {"email": sent_to},
+                )
+            else:
+                messages.success(request, _("Task delegated."))
             return redirect("task_detail", pk=task.pk)
     return _render_detail(request, task, delegation_form=form, status=400)
 
@@ -169,3 +214,15 @@ def task_reopen(request, pk):
     services.delegation_end(task=task, done=False)
     messages.success(request, _("Back in your inventory."))
     return redirect("task_detail", pk=task.pk)
+
+
+def _may_mail(request, delegate) -> bool:
+    """Sending the instruction with the delegation: the same rules as "Send to …"."""
+    return bool(delegate.email) and (
+        mailing.may_cause_mail(request.user)
+        and mailing.allowed(
+            request,
+            (ratelimit.FOUNDER_MAIL, f"founder:{request.user.pk}"),
+            mailing.to(delegate.email),
+        )
+    )

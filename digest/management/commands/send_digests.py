@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from accounts.models import User
-from digest import recovery, schedule
+from accounts.models import Profile, User
+from digest import preview, recovery, schedule
 from digest import sending as digest_send
 from digest import services as digest
 from digest.models import WeeklyDigest
@@ -50,6 +50,7 @@ class Command(BaseCommand):
             for chunk in digest.chunks(founder_ids):
                 for email, week in digest.pending(founder_ids=chunk, now=moment, force=now):
                     self.stdout.write(f"would send {week.year}-W{week.week:02d} to {email}")
+                    self._print_preview(email, moment)
             return
         only = [User.objects.get(email__iexact=founder).pk] if founder else None
         # This week's digests left unsent by an earlier run (or a beat) come along.
@@ -80,6 +81,12 @@ class Command(BaseCommand):
         unsent = totals.failed + totals.retry + totals.maybe_sent
         if unsent or rowless:
             raise CommandError(self._why(unsent, rowless))
+
+    def _print_preview(self, email: str, moment) -> None:
+        """The digest's subject and text part, as the preview page shows them."""
+        profile = Profile.objects.select_related("user").get(user__email=email)
+        parts = preview.preview_parts(preview.preview_message(profile=profile, now=moment))
+        self.stdout.write(f"Subject: {parts['subject']}\n\n{parts['text']}\n")
 
     def _send(self, ids: list[int], moment) -> digest_send.SendResult:
         totals = digest_send.SendResult()
