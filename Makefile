@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint format
+.PHONY: run test test-fast lint format
 
 # Development installs both lists; production installs requirements.txt alone.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -22,8 +22,18 @@ run: $(VENV)/.installed
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The tests set DEBUG and a key themselves (outsourcing/settings_test.py, named in pytest.ini).
+# `make test` is everything: on WORKERS processes (pytest-xdist; each its own test database,
+# ports and Celery queue), then the fault injection alone, which starts and kills its own
+# Redis, SMTP and Celery processes and counts on their timing.
+# `make test-fast` is the edit-test loop: everything but the slow markers (SLOW).
+WORKERS ?= 2
+SLOW := browser or faults or fuzz or api
 test: $(VENV)/.installed
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(WORKERS) -m "not faults"
+	$(VENV)/bin/pytest -m faults
+
+test-fast: $(VENV)/.installed
+	$(VENV)/bin/pytest -n $(WORKERS) -m "not ($(SLOW))"
 
 # mypy loads the settings (django-stubs' plugin), which need DEBUG or a SECRET_KEY.
 lint: $(VENV)/.installed

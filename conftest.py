@@ -30,6 +30,10 @@ def pytest_collection_modifyitems(items):
     # the data migrations' rows too (categories, templates, groups): serialized rollback
     # puts them back before each such test.
     for item in items:
+        # A test that drives Chromium is a browser test, marked or not: `make test-fast`
+        # leaves them out by the marker.
+        if "browser" in item.fixturenames and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction"):
             kwargs = {"serialized_rollback": True, **marker.kwargs}

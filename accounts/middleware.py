@@ -1,9 +1,7 @@
-import zoneinfo
-
 from django.core.exceptions import ObjectDoesNotExist
-from django.utils import timezone, translation
+from django.utils import translation
 
-from accounts import money
+from accounts import clock, money
 
 
 class FounderLanguageMiddleware:
@@ -24,15 +22,12 @@ class FounderLanguageMiddleware:
             if profile is not None and profile.language:
                 translation.activate(profile.language)
                 request.LANGUAGE_CODE = profile.language
-            if profile is not None and profile.time_zone:
-                try:
-                    timezone.activate(zoneinfo.ZoneInfo(profile.time_zone))
-                except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                    timezone.deactivate()
+            if profile is not None:
+                clock.activate(profile.time_zone)
             if profile is not None:
                 money.activate(profile.currency)
         try:
             return self.get_response(request)
         finally:
-            timezone.deactivate()
+            clock.deactivate()
             money.deactivate()

@@ -9,12 +9,12 @@ request, senders of email set the recipient's with `override`.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel import Locale
 from babel.core import get_global
-from babel.numbers import format_currency, get_territory_currencies
+from babel.numbers import format_currency, get_currency_precision, get_territory_currencies
 
 DEFAULT_CURRENCY = "EUR"
 
@@ -59,7 +59,14 @@ def override(code: str) -> Iterator[None]:
 
 def format_money(amount: Decimal, currency: str, language: str | None) -> str:
     """ "1.234,50 €" (de), "€1,234.50" (en); whole amounts keep their cents for comparison."""
-    return _format(Decimal(amount), currency, _locale(language))
+    return _format(round_half_up(Decimal(amount), currency), currency, _locale(language))
+
+
+def round_half_up(amount: Decimal, currency: str) -> Decimal:
+    """To the currency's smallest unit, half away from zero as accounting does (€0.125 →
+    €0.13, −€0.125 → −€0.13). Babel alone would round half to even (€0.12)."""
+    unit = Decimal(1).scaleb(-get_currency_precision(currency))
+    return amount.quantize(unit, rounding=ROUND_HALF_UP)
 
 
 @lru_cache(maxsize=8192)

@@ -3,39 +3,23 @@ founder's tasks. Decisions come from the pure modules (buyback.next_moves, buyba
 this module only fetches what they need and no more.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
-from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, Window
-from django.db.models.functions import Coalesce, Collate
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import Coalesce
 
 from accounts.models import Profile
 from digest.content import SILENT_AFTER
-from sops.models import HandoverLink, Instruction, InstructionVersion, Run
-from tasks import buyback, catalogue, classifier
+from sops.models import HandoverLink, Instruction, Run
+from tasks import buyback, classifier, twins
 from tasks.models import Delegate, Task
-from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_OUTCOME, EFFECTIVE_ROUTE
 
 MOVES_SHOWN = 5
 WAITING_SHOWN = 5
 # Hours by state on the chart: what the founder still does, what is ready, what is handed off.
 CHART_STATES = (buyback.INVENTORY, buyback.READY, buyback.DELEGATED)
-
-
-def _title_order():
-    # The pure ranking compares titles as Python strings (code points); PostgreSQL's "C"
-    # collation and SQLite's default order them the same way.
-    if connection.vendor == "postgresql":
-        return Collate("title", "C")
-    return F("title")
-
-
-def _published_instruction():
-    return Exists(InstructionVersion.objects.filter(instruction__task=OuterRef("pk")))
 
 
 @dataclass(frozen=True)
@@ -49,63 +33,16 @@ class MoveRow:
     override_reason: str = ""
 
 
-MOVE_FIELDS = (
-    "pk",
-    "title",
-    "hours_per_week",
-    "kind",
-    "way",
-    "status",
-    "reasons",
-    "has_instruction",
-    "override_reason",
-)
-
-
 def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
-    """The top `limit` next moves. A move's net is hours × net_per_hour(route), and the rate
-    behind it is either the VA rate or the specialist rate: within each, the order is by
-    hours alone. So the first `limit` of each are enough candidates for the pure ranking."""
+    """The top `limit` next moves: the pure ranking of twins.move_candidates' rows."""
     rates = profile.rates()
-    moves_q = Task.objects.filter(owner_id=profile.user_id, status__in=buyback.MOVE_STATUSES)
-    moves_q = moves_q.annotate(
-        kind=EFFECTIVE_CATEGORY, way=EFFECTIVE_ROUTE, has_instruction=_published_instruction()
-    ).filter(kind__in=buyback.RECLAIMABLE_KINDS)
-    rows: list[Mapping[str, Any]] = []
-    for va in (True, False):
-        is_va = Q(way=classifier.VIRTUAL_ASSISTANT)
-        group = moves_q.filter(is_va) if va else moves_q.exclude(is_va)
-        route = classifier.VIRTUAL_ASSISTANT if va else classifier.SPECIALIST
-        hours = "-hours_per_week" if buyback.net_per_hour(route, rates) >= 0 else "hours_per_week"
-        rows += group.order_by(hours, _title_order(), "pk").values(*MOVE_FIELDS)[:limit]
-    # Tasks to drop or automate: their net is all their hours' value, so the longest first.
-    outcome_q = Task.objects.filter(
-        owner_id=profile.user_id, status__in=buyback.MOVE_STATUSES
-    ).annotate(
-        kind=EFFECTIVE_CATEGORY,
-        way=EFFECTIVE_ROUTE,
-        has_instruction=_published_instruction(),
-        outcome_now=EFFECTIVE_OUTCOME,
+    tasks = Task.objects.filter(owner_id=profile.user_id).annotate(
+        has_instruction=twins.has_published_instruction()
     )
-    rows += (
-        outcome_q.filter(outcome_now__in=list(catalogue.OUTCOMES))
-        .order_by("-hours_per_week", _title_order(), "pk")
-        .values(*MOVE_FIELDS, "outcome_now")[:limit]
-    )
-    # A task in two groups counts once, with its outcome (the later row wins).
+    fields = ("reasons", "has_instruction", "override_reason")
+    rows = twins.move_candidates(tasks, rates=rates, limit=limit, fields=fields)
     by_pk = {row["pk"]: row for row in rows}
-    candidates = [
-        buyback.MoveCandidate(
-            row["pk"],
-            row["title"],
-            row["hours_per_week"],
-            row["kind"],
-            row["way"],
-            row["status"],
-            row.get("outcome_now") or "",
-        )
-        for row in by_pk.values()
-    ]
+    candidates = [twins.as_move_candidate(row) for row in rows]
     kinds = set(Delegate.objects.filter(owner_id=profile.user_id).values_list("kind", flat=True))
     return [
         MoveRow(
@@ -155,9 +92,7 @@ def waiting_for_you(*, profile: Profile, today: date) -> dict[str, Waiting]:
     )
     return {
         "instruction": _waiting(
-            tasks.annotate(way=EFFECTIVE_ROUTE)
-            .filter(way=classifier.VIRTUAL_ASSISTANT, status=Task.INVENTORY)
-            .order_by("-hours_per_week", "pk")
+            tasks.filter(twins.waits_for_instruction()).order_by("-hours_per_week", "pk")
         ),
         "silent": _waiting(
             silent.select_related("delegate").order_by(F("last").asc(nulls_first=True), "pk")

@@ -17,13 +17,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import clock
 from accounts import services as account_services
 from accounts.forms import ProfileForm, add_service_errors
 from accounts.models import Profile
 from accounts.selectors import founder_profile
 from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
-from digest import schedule
 from digest.services import founder_trend
 from sops import news
 from tasks import money_text
@@ -63,7 +63,7 @@ def dashboard(request):
         }
         for row, money in zip(move_rows, story.moves, strict=True)
     ]
-    today = schedule.local_today(now, profile.time_zone)
+    today = clock.founder_today(profile.time_zone, now)
     waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
     since = dashboard_reads.since_last_visit(profile=profile, since=profile.previous_visit_at)
     return render(

@@ -16,14 +16,14 @@ from django.conf import settings
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
+from accounts import clock
 from accounts.models import Profile
-from digest import schedule
 from digest.models import WeeklyDigest
-from tasks import buyback, classifier, money_story
+from tasks import buyback, classifier, money_story, twins
 from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Delegate, Task, TaskNote
 from tasks.reasons import reasons_text
-from tasks.selectors import EFFECTIVE_OUTCOME, FIGURE_FIELDS, task_figures
+from tasks.selectors import FIGURE_FIELDS, task_figures
 
 SNAPSHOT_FIELDS = (
     "hours_delegated",
@@ -216,7 +216,7 @@ def founders_tasks(founder_ids) -> dict[int, FounderTasks]:
     (done ones count nowhere, buyback.compute drops them) and the open tasks' details."""
     rows = (
         Task.objects.filter(owner_id__in=founder_ids)
-        .annotate(outcome_now=EFFECTIVE_OUTCOME)
+        .annotate(outcome_now=twins.effective_outcome())
         .values_list(
             "owner_id",
             *FIGURE_FIELDS,
@@ -302,7 +302,7 @@ def digest_context(
     snapshot = snapshot_of(figures)
     previous = reads.previous.get(digest.pk)
     tasks = founder.open
-    today = schedule.local_today(now, profile.time_zone)
+    today = clock.founder_today(profile.time_zone, now)
     silent = silent_delegations(tasks, today=today)
     runs = runs_per_delegation(reads.runs.get(profile.user_id, []), today=today)
     notes = notes_of_the_week(reads.notes.get(profile.user_id, []), now=now)

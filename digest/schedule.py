@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+# The founder's clock is one rule for the whole project (accounts.zones); the schedule reads it.
+from accounts.zones import local_now, local_today
+
+__all__ = ["local_now", "local_today"]  # the names callers of the schedule use
+
 
 @dataclass(frozen=True, order=True)
 class IsoWeek:
@@ -39,19 +44,9 @@ def iso_week_of(day: date) -> IsoWeek:
     return IsoWeek(year, week)
 
 
-def local_now(now: datetime, time_zone: str) -> datetime:
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now.astimezone(ZoneInfo(time_zone))
-
-
 def iso_week(now: datetime, time_zone: str) -> IsoWeek:
     """The ISO week the founder is in at `now`, by their local date."""
     return iso_week_of(local_now(now, time_zone).date())
-
-
-def local_today(now: datetime, time_zone: str) -> date:
-    return local_now(now, time_zone).date()
 
 
 def slot(week: IsoWeek, schedule: Schedule) -> datetime:

@@ -35,7 +35,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Now
 from django.utils import timezone, translation
 
-from accounts import mailing, money
+from accounts import clock, mailing, money
 from digest import content as digest_content
 from digest import schedule
 from digest.content import digest_context
@@ -152,7 +152,7 @@ def _build(digest: WeeklyDigest, *, reads, now: datetime):
     key = f"digest-{digest.founder_id}-{digest.iso_year}-W{digest.iso_week:02d}"
     headers = {**unsubscribe_headers(ctx), "Message-ID": message_id(key)}
     # Amounts in the founder's currency, times on their clock.
-    with money.override(profile.currency), timezone.override(profile.time_zone):
+    with money.override(profile.currency), clock.founder_time(profile.time_zone):
         return make_message("digest", digest.founder.email, ctx, headers=headers, using="emails")
 
 

@@ -1,7 +1,10 @@
 """The founder's journey in a real Chromium, step by step (e2e/journey.py), each test ending
 with a screenshot in test-results/ for a reviewer."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from e2e import journey
 from sops.models import Run
@@ -47,7 +50,7 @@ def test_a_new_founder_sets_up_adds_tasks_and_sees_them_classified(page, screens
         "Develop the product": ("keep", "keep"),
     }
     page.goto("/tasks/")  # the dashboard shows next moves; the list shows every task
-    assert page.locator("[data-task]").count() == 3
+    expect(page.locator("[data-task]")).to_have_count(3)
     screenshot(page)
 
 
@@ -56,7 +59,7 @@ def test_a_founder_overrides_a_category_and_the_computed_one_stays_visible(page,
     journey.log_in(page, "alice@example.com", "alice-password-1")
     journey.override(page, task.pk, category="smart", reason="I hate it more than I admit.")
     assert journey.classification(page, task.pk)[0] == "smart"
-    assert page.locator("[data-override-trail] li").count() == 1
+    expect(page.locator("[data-override-trail] li")).to_have_count(1)
     task.refresh_from_db()
     assert (task.category_id, task.override_category_id) == ("time", "smart")
     screenshot(page)
@@ -77,7 +80,7 @@ def test_the_founders_whole_journey_from_sign_up_to_the_consultants_overview(
     instruction = journey.instruction_from_template(page, inbox)
     journey.publish(page, instruction)
     journey.delegate(page, inbox, to="Maria")
-    assert page.locator("[data-status]").get_attribute("data-status") == "delegated"
+    expect(page.locator("[data-status]")).to_have_attribute("data-status", "delegated")
     url = journey.handover_link(page, instruction, to="Maria")
     screenshot(page, "-1-handover-link")
 
@@ -92,15 +95,16 @@ def test_the_founders_whole_journey_from_sign_up_to_the_consultants_overview(
     assert len(run.checked_steps) == len(run.version.steps) > 0
 
     page.goto("/")
-    assert page.locator("[data-figure=bought-back]").inner_text().startswith("5")
+    expect(page.locator("[data-figure=bought-back]")).to_have_text(re.compile(r"^\s*5"))
     screenshot(page, "-3-dashboard")
     english_heading = page.locator("h1").inner_text()
     journey.switch_language(page, "de")
-    assert page.url.endswith("/") and page.locator("html").get_attribute("lang") == "de"
-    assert page.locator("h1").inner_text() != english_heading
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    expect(page.locator("h1")).not_to_have_text(english_heading)
     screenshot(page, "-4-dashboard-de")
     page.goto("/tasks/")
-    assert "Maria" in page.locator(f"[data-task='{inbox}']").inner_text()
+    expect(page.locator(f"[data-task='{inbox}']")).to_contain_text("Maria")
 
     from accounts.models import User
     from consultants.tests.admin_cast import make_consultant
@@ -110,7 +114,7 @@ def test_the_founders_whole_journey_from_sign_up_to_the_consultants_overview(
     context = browser.new_context(base_url=live_server.url, locale="en-US")
     coach = context.new_page()
     overview = journey.consultant_overview(coach, "coach@example.com", "coach@example.com-password")
-    assert overview.locator("[data-founder='journey@example.com']").is_visible()
+    expect(overview.locator("[data-founder='journey@example.com']")).to_be_visible()
     screenshot(coach)
     context.close()
 
@@ -121,10 +125,10 @@ def test_a_founder_switches_a_task_page_to_german_and_back(page, alice, screensh
     page.goto(f"/tasks/{task.pk}/")
     english = page.locator("#verdict-heading").inner_text()
     journey.switch_language(page, "de")
-    assert page.url.endswith(f"/tasks/{task.pk}/")
-    assert page.locator("html").get_attribute("lang") == "de"
-    assert page.locator("h1").inner_text() == "Inbox triage"  # the founder's own words stay
-    assert page.locator("#verdict-heading").inner_text() != english
+    expect(page).to_have_url(re.compile(re.escape(f"/tasks/{task.pk}/") + "$"))
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    expect(page.locator("h1")).to_have_text("Inbox triage")  # the founder's own words stay
+    expect(page.locator("#verdict-heading")).not_to_have_text(english)
     alice.profile.refresh_from_db()
     assert alice.profile.language == "de"
     screenshot(page)
@@ -137,6 +141,6 @@ def test_a_consultant_sees_their_founder_and_not_a_stranger_in_the_overview(
 
     bob.groups.add(Group.objects.get(name="Consultants"))
     overview = journey.consultant_overview(page, "bob@example.com", "bob-password-1")
-    assert overview.locator("[data-founder='alice@example.com']").is_visible()
-    assert overview.locator("[data-founder='charlie@example.com']").count() == 0
+    expect(overview.locator("[data-founder='alice@example.com']")).to_be_visible()
+    expect(overview.locator("[data-founder='charlie@example.com']")).to_have_count(0)
     screenshot(page)

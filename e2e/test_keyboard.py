@@ -1,6 +1,7 @@
 """A keyboard user: the first Tab reaches a skip link, and every control shows where focus is."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,11 +17,11 @@ def test_the_first_tab_reaches_a_skip_link_that_jumps_to_the_content(open_as, al
     page.goto("/")
     page.keyboard.press("Tab")
     link = page.locator(".skip-link")
-    assert page.evaluate("document.activeElement.className") == "skip-link"
+    expect(page.locator(".skip-link")).to_be_focused()
     box = link.bounding_box()
     assert box is not None and box["y"] >= 0, "the skip link must be on screen once focused"
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    expect(page.locator("#main")).to_be_focused()
 
 
 @pytest.mark.parametrize("path", ["/", "/tasks/new/", "/accounts/login/"])

@@ -17,5 +17,11 @@ from outsourcing.settings import *  # noqa: F403
 # tasks. accounts/tests/test_ratelimit.py runs the same limits on Redis when REDIS_URL is set.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Under pytest-xdist (`make test`) every worker has its own test database (pytest-django adds
+# the worker's name) and its own Celery queue on the shared broker: a worker's Celery thread
+# must never take another worker's tasks, which point at rows in another database.
+if os.getenv("PYTEST_XDIST_WORKER"):
+    CELERY_TASK_DEFAULT_QUEUE = f"celery-{os.environ['PYTEST_XDIST_WORKER']}"
+
 # The hourly batching is what most tests check; the demo's "at once" is set where it is tested.
 HEARD_BACK_AT_ONCE = False

@@ -4,16 +4,15 @@ role's tasks."""
 from accounts.models import Profile
 from plan import rules
 from sops.models import InstructionVersion
-from tasks import buyback, classifier
+from tasks import buyback, classifier, twins
 from tasks.models import Task
-from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_ROUTE
 
 
 def open_tasks(*, profile: Profile):
     return (
         Task.objects.filter(owner_id=profile.user_id)
         .exclude(status=Task.DONE)
-        .annotate(kind=EFFECTIVE_CATEGORY, way=EFFECTIVE_ROUTE)
+        .annotate(kind=twins.effective_category(), way=twins.effective_route())
         .order_by("title", "pk")
     )
 

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
+from accounts import clock
 from accounts.consultants import consultant_add_client, consultant_create
 from accounts.models import User
 from sops import services
@@ -54,7 +54,7 @@ def seed_instruction(user: User) -> None:
     va = Delegate.objects.filter(owner=user, kind="virtual_assistant").first()
     if va is None:
         return
-    today = timezone.localdate()
+    today = clock.today()
     delegation_start(task=task, delegate=va, start_date=today - timedelta(days=14))
     link = services.delegation_link(instruction=instruction, delegate=va)
     services.handover_acknowledge(link=link, version=version, notify=False)

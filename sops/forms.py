@@ -1,9 +1,9 @@
 from typing import cast
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import clock
 from accounts.forms import PlainIntegerField
 from sops import rules
 from sops.models import MAX_STEPS, NOTE_MAX, Instruction
@@ -133,7 +133,7 @@ class RunForm(forms.Form):
             (i, f"{i + 1}. {plain_text(step['text'])[:120]}")
             for i, step in enumerate(version.steps)
         ]
-        self.fields["performed_on"].initial = timezone.localdate()
+        self.fields["performed_on"].initial = clock.today()
 
 
 class QuestionForm(forms.Form):

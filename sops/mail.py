@@ -24,7 +24,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts import mailing, money, ratelimit
+from accounts import clock, mailing, money, ratelimit
 from accounts.models import Profile
 from mail.messages import make_message
 from mail.models import OutgoingMail
@@ -117,7 +117,8 @@ def _handover_message(link: HandoverLink):
         "expires_at": link.expires_at,
     }
     profile = getattr(founder, "profile", None)
-    with translation.override(delegate.language), _founders_zone(profile):
+    zone = profile.time_zone if profile else None
+    with translation.override(delegate.language), clock.founder_time(zone):
         message = make_message("handover", delegate.email, ctx)
     # Replies go to the founder only from a confirmed address: never to an address someone
     # merely typed in at sign-up.
@@ -148,10 +149,6 @@ def link_mail_state(sender, *, mail: OutgoingMail, state: str, **kwargs) -> None
     if LINK_STATES[state] == HandoverLink.MAIL_SENT:
         fields["mailed_at"] = timezone.now()
     HandoverLink.objects.filter(pk=link_id).update(**fields)
-
-
-def _founders_zone(profile):
-    return timezone.override(profile.time_zone if profile else "UTC")
 
 
 # --- hearing back, to the founder -----------------------------------------------------------
@@ -248,7 +245,7 @@ def notifications_deliver(
     with (
         translation.override(profile.language),
         money.override(profile.currency),
-        timezone.override(profile.time_zone),
+        clock.founder_time(profile.time_zone),
     ):
         message = make_message("heard_back", profile.user.email, ctx)
     # Queued with the marks, in this transaction; SMTP only after the commit, with no row

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts import clock
 from accounts.models import User
 from sops import rules
 from tasks.models import AREA_CHOICES, Delegate, Task, sensible_date
@@ -29,7 +30,7 @@ minutes_validators = [MinValueValidator(1), MaxValueValidator(24 * 60)]
 
 def default_review_on():
     # Routines drift: look at each instruction again within a quarter.
-    return timezone.localdate() + timedelta(days=90)
+    return clock.today() + timedelta(days=90)
 
 
 def new_token() -> str:
@@ -90,7 +91,7 @@ class Instruction(models.Model):
         return content
 
     def review_overdue(self) -> bool:
-        return rules.review_overdue(self.review_on, timezone.localdate())
+        return rules.review_overdue(self.review_on, clock.today())
 
 
 class Step(models.Model):

@@ -2,9 +2,7 @@
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,7 +11,8 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Profile, User
+from accounts import clock
+from accounts.models import User
 from accounts.text import clean_model_text
 from sops import mail, rules
 from sops.models import (
@@ -243,12 +242,6 @@ def handover_acknowledge(
     return link
 
 
-def _founder_zone(founder_id: int) -> ZoneInfo:
-    """ "Today" is the founder's: a run on their Monday morning is not in the future."""
-    zone = Profile.objects.filter(user_id=founder_id).values_list("time_zone", flat=True).first()
-    return ZoneInfo(zone or settings.TIME_ZONE)
-
-
 @transaction.atomic
 def run_record(
     *,
@@ -266,7 +259,8 @@ def run_record(
     urgent (a delegate's note that can't wait) mails the founder at once; notify=False (the
     demo's seed) records the news without mailing it."""
     instruction = version.instruction
-    founder_today = timezone.localdate(timezone=_founder_zone(instruction.owner_id))
+    # "Today" is the founder's: a run on their Monday morning is not in the future.
+    founder_today = clock.founder_today(clock.zone_of(instruction.owner_id))
     if performed_on > founder_today:
         raise ValidationError({"performed_on": _("A run can't be in the future.")})
     task = instruction.task

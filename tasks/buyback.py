@@ -294,7 +294,7 @@ def next_moves(
 def next_step(route: str, *, has_instruction: bool, has_fitting_delegate: bool) -> str:
     """The one thing that starts a move: the work instruction a virtual assistant needs first,
     else a delegate of the right kind, else the delegation itself."""
-    if route == VIRTUAL_ASSISTANT and not has_instruction:
+    if needs_instruction(route, has_published_instruction=has_instruction):
         return WRITE_INSTRUCTION
     if not has_fitting_delegate:
         return PICK_DELEGATE

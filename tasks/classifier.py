@@ -81,6 +81,11 @@ REASON_CODES = (
 )
 
 
+def effective_category(category: str, override_category: str | None = None) -> str:
+    """The kind that counts: an override (by the founder or a consultant) wins."""
+    return override_category or category
+
+
 def effective_route(route: str, override_route: str = "") -> str:
     """Who takes the task: an override (by the founder or a consultant) wins."""
     return override_route or route

@@ -6,6 +6,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import clock
 from accounts.models import Profile, User
 from tasks.models import Delegate, Task
 from tasks.services import classify_founder_tasks, delegation_start
@@ -111,6 +112,4 @@ def _demo_delegations(user: User) -> None:
     }
     # Hand off what needs no work instruction, so the dashboard shows hours bought back.
     for task in Task.objects.filter(owner=user, title="Annual accounts"):
-        delegation_start(
-            task=task, delegate=delegates["specialist"], start_date=timezone.localdate()
-        )
+        delegation_start(task=task, delegate=delegates["specialist"], start_date=clock.today())

@@ -8,9 +8,9 @@ commas, ja/nein and the German names (German editor's list #10)."""
 import csv
 
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import get_language
 
+from accounts import clock
 from tasks.choices import AREA_CHOICES, KIND_LABELS, ROUTE_CHOICES
 from tasks.csv_rows import COLUMNS, GERMAN_COLUMNS
 
@@ -69,7 +69,7 @@ def task_row(task, *, german: bool = False) -> list[str]:
 def csv_response(tasks) -> HttpResponse:
     """The download: tasks in the reader's language (German: `;`, a BOM for Excel)."""
     german = (get_language() or "en").startswith("de")
-    stamp = timezone.localdate().isoformat()
+    stamp = clock.today().isoformat()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = "aufgaben" if german else "tasks"
     response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'

@@ -1,11 +1,10 @@
 from typing import cast
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts import money
+from accounts import clock, money
 from accounts.forms import DECIMALS, DecimalCommaField, MoneyField
 from accounts.money import format_money
 from tasks import buyback, how_often
@@ -227,7 +226,7 @@ class DelegationForm(forms.Form):
         cast(forms.ChoiceField, self.fields["delegate"]).choices = delegate_choices(
             self.delegates.values(), task
         )
-        self.fields["start_date"].initial = timezone.localdate()
+        self.fields["start_date"].initial = clock.today()
 
     def clean_delegate(self):
         delegate = self.delegates.get(self.cleaned_data["delegate"])

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from django.db.models import Sum
 
 from accounts.models import Profile
-from tasks import buyback, money_story
+from tasks import buyback, money_story, twins
 from tasks.models import Delegate, Task
-from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_ROUTE, _decimal
+from tasks.selectors import _decimal
 
 
 def founder_hires(*, user_id: int) -> list[money_story.Hire]:
@@ -23,7 +23,7 @@ def founder_hires(*, user_id: int) -> list[money_story.Hire]:
 def _plan_tasks(user_id: int):
     return (
         Task.objects.filter(owner_id=user_id, status__in=buyback.MOVE_STATUSES)
-        .annotate(kind=EFFECTIVE_CATEGORY, way=EFFECTIVE_ROUTE)
+        .annotate(kind=twins.effective_category(), way=twins.effective_route())
         .filter(kind__in=buyback.RECLAIMABLE_KINDS)
     )
 

@@ -4,12 +4,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Case, CharField, DecimalField, F, Q, Sum, Value, When
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import DecimalField, F, Q, Sum
 
 from accounts.models import Profile
-from tasks import buyback, classifier
-from tasks.choices import OUTCOME_ROUTE
+from tasks import buyback, classifier, twins
 from tasks.models import Task
 
 # What buyback.compute needs of a task, in this order (see task_figures).
@@ -28,23 +26,13 @@ def task_figures(hours, category, override, route, override_route, status, rate)
     """One row of FIGURE_FIELDS as the pure module's TaskFigures (an override wins)."""
     return buyback.TaskFigures(
         hours=hours,
-        category=override or category,
+        category=classifier.effective_category(category, override),
         route=classifier.effective_route(route, override_route),
         status=status,
         delegate_rate=rate,
     )
 
 
-# A task's category and route as the founder sees them: the override wins.
-EFFECTIVE_CATEGORY = Coalesce("override_category_id", "category_id")
-EFFECTIVE_ROUTE = Coalesce(NullIf("override_route", Value("")), "route")
-# The founder's word on dropping or automating, else the catalogue's (Task.effective_outcome).
-EFFECTIVE_OUTCOME = Case(
-    When(outcome=OUTCOME_ROUTE, then=Value("")),
-    When(~Q(outcome=""), then=F("outcome")),
-    default=F("suggested_outcome"),
-    output_field=CharField(),
-)
 MONEY = DecimalField(max_digits=14, decimal_places=4)
 
 
@@ -54,7 +42,7 @@ def founder_figure_groups(*, user_id: int) -> list[buyback.TaskFigures]:
     the others fall back to the default rate of their route, as for a single task."""
     rows = (
         Task.objects.filter(owner_id=user_id)
-        .annotate(kind=EFFECTIVE_CATEGORY, way=EFFECTIVE_ROUTE)
+        .annotate(kind=twins.effective_category(), way=twins.effective_route())
         .values("kind", "way", "status")
         .annotate(
             hours=Sum("hours_per_week"),

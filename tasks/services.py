@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Profile, User
 from accounts.selectors import founder_profile
-from tasks import buyback, catalogue, classifier, csv_rows, how_often, signals
+from tasks import buyback, catalogue, classifier, csv_rows, how_often, signals, twins
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
 from tasks.selectors import founder_buyback
 
@@ -246,8 +246,7 @@ def tasks_reopen(*, owner: User, ids: list[int]) -> int:
     published, else to the inventory (as delegation_end does for one)."""
     tasks = Task.objects.filter(owner=owner, pk__in=ids, status__in=(Task.DONE, Task.DELEGATED))
     ended = list(tasks.filter(status=Task.DELEGATED).values_list("pk", flat=True))
-    published = Q(instruction__versions__isnull=False)
-    ready_ids = list(tasks.filter(published).values_list("pk", flat=True).distinct())
+    ready_ids = list(tasks.filter(twins.has_published_instruction()).values_list("pk", flat=True))
     count = tasks.filter(pk__in=ready_ids).update(status=Task.READY, **NO_DELEGATION)
     count += tasks.exclude(pk__in=ready_ids).update(status=Task.INVENTORY, **NO_DELEGATION)
     signals.delegation_ended.send(sender=Task, task_ids=ended)

@@ -3,16 +3,14 @@ selects. Every value is checked against its choices; the lists come from the pro
 thresholds, as classifier.ducker_lists decides them for one task."""
 
 from django import forms
-from django.db.models import Case, DecimalField, F, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.inputs import parse_id
 from accounts.models import Profile
-from tasks import buyback, classifier
+from tasks import classifier, twins
 from tasks.forms import TaskForm
 from tasks.models import AREA_CHOICES, ROUTE_CHOICES, Task
-from tasks.selectors import EFFECTIVE_CATEGORY, EFFECTIVE_ROUTE
 
 PER_PAGE = 50
 MAX_BULK = 500
@@ -72,53 +70,18 @@ class TaskFilterForm(forms.Form):
             field.widget.attrs["class"] = f"{css} form-{css.split('-')[1]}-sm"
 
 
-# The rated or suggested values the rules read (classifier.TaskInput.effective_*), in SQL.
-EFFECTIVE_SKILL = Coalesce("skill", "suggested_skill")
-EFFECTIVE_CORE = Coalesce("core", "suggested_core", Value(False))
-# Nothing rated, nothing suggested (classifier.TaskInput.not_rated).
-NOT_RATED = Q(skill__isnull=True, enjoyment__isnull=True, core__isnull=True) & (
-    Q(catalogue_key="") | Q(suggested_core__isnull=True, suggested_skill__isnull=True)
-)
-
-
 def ducker_list_q(code: str, profile: Profile) -> Q:
-    """The tasks on one of Chris Ducker's lists, in SQL (classifier.ducker_lists per task).
-    Needs the queryset annotated with `eff_skill`, `eff_core` and `way` (see with_lists)."""
-    thresholds = profile.thresholds()
-    hate = Q(enjoyment__isnull=False, enjoyment__lte=thresholds.hate_max)
-    cant = Q(eff_skill__isnull=False, eff_skill__lte=thresholds.skill_gap_max)
-    listed = Q(eff_core=False) & ~NOT_RATED
-    if code == classifier.HATE_LIST:
-        return listed & hate
-    if code == classifier.CANT_DO_LIST:
-        return listed & cant
-    return listed & ~hate & ~cant & ~Q(way=classifier.KEEP)
-
-
-def with_lists(tasks):
-    """Annotate what ducker_list_q reads besides `way` (the effective route, which
-    filtered_tasks annotates): the effective skill and core."""
-    return tasks.annotate(eff_skill=EFFECTIVE_SKILL, eff_core=EFFECTIVE_CORE)
+    """The tasks on one of Chris Ducker's lists, in SQL (classifier.ducker_lists per task)."""
+    return twins.on_ducker_list(code, profile.thresholds())
 
 
 def filtered_tasks(*, profile: Profile, filters: dict):
     """The founder's tasks as the (cleaned) filters select them, in the chosen order."""
-    rates = profile.rates()
     tasks = Task.objects.filter(owner_id=profile.user_id).annotate(
-        kind=EFFECTIVE_CATEGORY,
-        way=EFFECTIVE_ROUTE,
-        # Net value a week of handing it off: hours × (your hour − the route's default rate).
-        # Nothing for a task you keep: it sorts last.
-        net_value=F("hours_per_week")
-        * Case(
-            When(way=classifier.KEEP, then=None),
-            When(
-                way=classifier.VIRTUAL_ASSISTANT,
-                then=Value(buyback.net_per_hour(classifier.VIRTUAL_ASSISTANT, rates)),
-            ),
-            default=Value(buyback.net_per_hour(classifier.SPECIALIST, rates)),
-            output_field=DecimalField(max_digits=12, decimal_places=2),
-        ),
+        kind=twins.effective_category(),
+        way=twins.effective_route(),
+        # Net value a week of handing it off; nothing for a task you keep: it sorts last.
+        net_value=twins.net_value(profile.rates()),
     )
     if filters.get("q"):
         tasks = tasks.filter(title__icontains=filters["q"].strip())
@@ -133,7 +96,7 @@ def filtered_tasks(*, profile: Profile, filters: dict):
     if filters.get("area"):
         tasks = tasks.filter(area=filters["area"])
     if filters.get("list"):
-        tasks = with_lists(tasks).filter(ducker_list_q(filters["list"], profile))
+        tasks = tasks.filter(ducker_list_q(filters["list"], profile))
     return tasks.order_by(*SORTS[filters.get("sort") or "hours"], "pk")
 
 

@@ -84,7 +84,7 @@ class TaskInline(FirstRowsInline, ConsultantScoped, admin.TabularInline):
 
     @admin.display(description=_("category"))
     def effective_category(self, task):
-        return task.override_category or task.category
+        return task.effective_category
 
     @admin.display(description=_("route"))
     def effective_route(self, task):

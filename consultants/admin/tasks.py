@@ -15,7 +15,7 @@ from consultants import consulting
 from consultants.admin import actions
 from consultants.admin.scoping import ConsultantScoped
 from consultants.models import ChangeRecord
-from tasks import services
+from tasks import services, twins
 from tasks.models import ROUTE_CHOICES, Category, Delegate, Task, TaskNote
 from tasks.reasons import reasons_text
 from tasks.services import TASK_FIELDS
@@ -40,9 +40,7 @@ class EffectiveCategoryFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             code = self.value()
-            return queryset.filter(
-                Q(override_category=code) | Q(override_category__isnull=True, category=code)
-            )
+            return queryset.alias(kind=twins.effective_category()).filter(kind=code)
         return queryset
 
 
@@ -56,7 +54,7 @@ class EffectiveRouteFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             route = self.value()
-            return queryset.filter(Q(override_route=route) | Q(override_route="", route=route))
+            return queryset.alias(way=twins.effective_route()).filter(way=route)
         return queryset
 
 
@@ -153,7 +151,7 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
 
     @admin.display(description=_("category"), ordering="category")
     def effective_category(self, task):
-        return task.override_category or task.category
+        return task.effective_category
 
     @admin.display(description=_("route"), ordering="route")
     def effective_route(self, task):

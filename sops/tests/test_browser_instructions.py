@@ -1,7 +1,10 @@
 """In a real Chromium: write an instruction for a VA task, publish it, see the task become
 ready, delegate it, share the link, and record a run through it in a fresh context."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from sops.models import Run
 from tasks.tests.factories import make_delegate, make_task
@@ -17,7 +20,7 @@ def test_a_founder_hands_over_a_va_task_with_its_instruction(
     log_in(page, "alice@example.com", "alice-password-1")
 
     page.goto(f"/tasks/{task.pk}/")
-    assert page.locator("[data-gate=closed]").is_visible()
+    expect(page.locator("[data-gate=closed]")).to_be_visible()
     page.get_by_role("link", name="Write the work instruction").first.click()
     page.get_by_role("heading", name="Write a work instruction").wait_for()
     page.get_by_label("Why this task matters").fill("Nothing urgent gets lost.")
@@ -29,16 +32,16 @@ def test_a_founder_hands_over_a_va_task_with_its_instruction(
 
     page.get_by_role("heading", name="Inbox triage").wait_for()
     steps = page.locator("[data-step]")
-    assert steps.nth(0).inner_text().startswith("Answer routine mail")
+    expect(steps.nth(0)).to_have_text(re.compile(r"^\s*Answer routine mail"))
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Published as version 1.").wait_for()
 
     page.goto(f"/tasks/{task.pk}/")
-    assert page.locator("[data-status]").get_attribute("data-status") == "ready"
+    expect(page.locator("[data-status]")).to_have_attribute("data-status", "ready")
     page.get_by_label("Who takes it?").select_option(value=str(maria.pk))
     page.get_by_role("button", name="Delegate").click()
     page.get_by_text("Task delegated.").wait_for()
-    assert page.locator("[data-status]").get_attribute("data-status") == "delegated"
+    expect(page.locator("[data-status]")).to_have_attribute("data-status", "delegated")
 
     page.get_by_role("link", name="Inbox triage").first.click()
     page.get_by_label("For whom?").select_option(label="Maria")
@@ -60,4 +63,4 @@ def test_a_founder_hands_over_a_va_task_with_its_instruction(
 
     assert Run.objects.get().checked_steps == [0]
     page.goto(f"/tasks/{task.pk}/")
-    assert page.locator("[data-progress]").first.inner_text() == "1/2 steps"
+    expect(page.locator("[data-progress]").first).to_have_text("1/2 steps")

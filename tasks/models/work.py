@@ -2,15 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.text import clean_model_text
-from tasks import classifier, how_often
+from tasks import classifier, how_often, twins
 from tasks.choices import (
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
@@ -105,25 +103,9 @@ HANDOVER_GATE_MESSAGE = _(
 class TaskQuerySet(models.QuerySet):
     """Bulk writes meet the handover gate too, so no path can skip the work instruction."""
 
-    def with_gate(self):
-        """classifier.effective_route and classifier.needs_instruction, in SQL: annotates
-        `gate_route` and `gate_needs_instruction` (the same rules, for querysets)."""
-        route = Coalesce(NullIf(F("override_route"), Value("")), F("route"))
-        published = Exists(
-            Task.objects.filter(pk=OuterRef("pk"), instruction__versions__isnull=False)
-        )
-        return self.annotate(gate_route=route).annotate(
-            gate_needs_instruction=ExpressionWrapper(
-                Q(gate_route=classifier.VIRTUAL_ASSISTANT) & ~Q(published),
-                output_field=models.BooleanField(),
-            )
-        )
-
     def update(self, **kwargs):
         if kwargs.get("status") == Task.DELEGATED:
-            ungated = (
-                self.exclude(status=Task.DELEGATED).with_gate().filter(gate_needs_instruction=True)
-            )
+            ungated = self.exclude(status=Task.DELEGATED).filter(twins.needs_instruction())
             if ungated.exists():
                 raise ValidationError(HANDOVER_GATE_MESSAGE)
         return super().update(**kwargs)
@@ -280,7 +262,7 @@ class Task(models.Model):
 
     def needs_instruction(self) -> bool:
         """The handover gate (classifier.needs_instruction) for this task."""
-        if self.effective_route != classifier.VIRTUAL_ASSISTANT:
+        if not self.goes_to_virtual_assistant:
             return False  # no query for the routes the gate does not concern
         return classifier.needs_instruction(
             self.effective_route, has_published_instruction=self.has_published_instruction()
@@ -311,7 +293,18 @@ class Task(models.Model):
 
     @property
     def effective_category_id(self) -> str:
-        return self.override_category_id or self.category_id
+        return classifier.effective_category(self.category_id, self.override_category_id)
+
+    @property
+    def effective_category(self) -> Category | None:
+        """The category that counts (select_related both to read it without a query)."""
+        return self.override_category if self.is_overridden else self.category
+
+    @property
+    def effective_category_name(self) -> str:
+        """For templates: the name of the category that counts."""
+        category = self.effective_category
+        return category.name if category else ""
 
     @property
     def effective_route(self) -> str:
@@ -319,6 +312,14 @@ class Task(models.Model):
 
     def get_effective_route_display(self) -> str:
         return str(dict(ROUTE_CHOICES).get(self.effective_route, self.effective_route))
+
+    @property
+    def is_delegated(self) -> bool:
+        return self.status == self.DELEGATED
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.DONE
 
     @property
     def is_overridden(self) -> bool:

@@ -39,7 +39,7 @@ def test_five_tasks_from_the_dashboard_without_a_page_load(page, alice, log_in):
         # The fresh form has the focus back, ready for the next task.
         expect(page.locator("#quick-title")).to_be_focused()
     assert page.evaluate("window.stillTheSamePage") is True
-    assert page.locator("#quick-capture-added > li").count() == 5
+    expect(page.locator("#quick-capture-added > li")).to_have_count(5)
     # Nobody rated anything: no sentence claims a rating, each asks for one.
     added = page.locator("#quick-capture-added").inner_text()
     assert "You rated" not in added
@@ -47,7 +47,7 @@ def test_five_tasks_from_the_dashboard_without_a_page_load(page, alice, log_in):
     tasks = Task.objects.filter(owner=alice)
     assert tasks.count() == 5
     assert {t.skill for t in tasks} == {None} and {t.enjoyment for t in tasks} == {None}
-    assert "0.15" in page.locator("#quick-capture-added > li", has_text="Tax return").inner_text()
+    expect(page.locator("#quick-capture-added > li", has_text="Tax return")).to_contain_text("0.15")
     assert errors == []
 
 
@@ -64,9 +64,9 @@ def test_the_rest_is_filled_in_where_the_task_appeared(page, alice, log_in):
     item.get_by_role("button", name="Save").click()
     page.locator("[data-saved]").wait_for()
     item = page.locator("#quick-capture-added > li", has_text="Inbox triage")
-    assert item.locator("[data-category]").get_attribute("data-category") == "smart"
-    assert "enjoyment 1 ≤ your" in item.inner_text()
-    assert "Skill not rated yet" in item.inner_text()
+    expect(item.locator("[data-category]")).to_have_attribute("data-category", "smart")
+    expect(item).to_contain_text("enjoyment 1 ≤ your")
+    expect(item).to_contain_text("Skill not rated yet")
     assert errors == []
 
 

@@ -37,9 +37,9 @@ def test_a_new_founder_signs_up_adds_a_task_and_sees_it_classified(page):
     page.get_by_role("button", name="Save").click()
 
     page.get_by_role("heading", name="Inbox triage").wait_for()
-    assert page.locator("[data-category]").get_attribute("data-category") == "time"
-    assert page.locator("[data-route]").inner_text() == "Virtual assistant"
-    assert page.get_by_text("recurring, 5 h a week ≥ your").is_visible()
+    expect(page.locator("[data-category]")).to_have_attribute("data-category", "time")
+    expect(page.locator("[data-route]")).to_have_text("Virtual assistant")
+    expect(page.get_by_text("recurring, 5 h a week ≥ your")).to_be_visible()
 
 
 def test_the_task_form_shows_what_is_wrong(page, alice, log_in):
@@ -49,14 +49,14 @@ def test_the_task_form_shows_what_is_wrong(page, alice, log_in):
     page.get_by_label("Area").select_option("finance")
     page.get_by_label("Hours", exact=True).fill("200")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("That is more than the 168 hours of a week.").is_visible()
-    assert page.get_by_label("Title").input_value() == "Bookkeeping"
+    expect(page.get_by_text("That is more than the 168 hours of a week.")).to_be_visible()
+    expect(page.get_by_label("Title")).to_have_value("Bookkeeping")
 
 
 def test_the_language_switch_turns_the_dashboard_german(page, alice, log_in):
     log_in(page, "alice@example.com", "alice-password-1")
     page.get_by_role("button", name="Deutsch").click()
     page.get_by_role("heading", name="Dein Outsourcing-Plan").wait_for()
-    assert page.get_by_role("heading", name="Deine nächsten Schritte").is_visible()
+    expect(page.get_by_role("heading", name="Deine nächsten Schritte")).to_be_visible()
     page.get_by_role("button", name="English").click()
     page.get_by_role("heading", name="Your delegation plan").wait_for()

@@ -4,6 +4,7 @@ tasks; nothing is written before the confirmation; English and German; axe-core 
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tasks.models import Task
 
@@ -28,8 +29,8 @@ def test_a_toggl_export_is_previewed_rated_and_confirmed(page, alice, log_in):
     page.get_by_label("File").set_input_files(str(FILES / "toggl_detailed.csv"))
     page.get_by_role("button", name="Show the preview").click()
     page.get_by_role("heading", name="Import preview").wait_for()
-    assert page.locator("tbody tr").count() == 5
-    assert "over 4 weeks" in page.locator("[data-import-kind]").inner_text()
+    expect(page.locator("tbody tr")).to_have_count(5)
+    expect(page.locator("[data-import-kind]")).to_contain_text("over 4 weeks")
     assert not Task.objects.filter(owner=alice).exists()
     assert _axe_violations(page) is None
     page.get_by_label("Your enjoyment of “Inbox triage”").select_option("1")
@@ -52,7 +53,7 @@ def test_a_calendar_twice_never_duplicates(page, alice, log_in):
         page.get_by_text("Imported:").wait_for()
     assert Task.objects.filter(owner=alice).count() == 4
     # The second round found every title on the list and skipped it.
-    assert page.get_by_text("Imported: 0 new, 0 updated.").is_visible()
+    expect(page.get_by_text("Imported: 0 new, 0 updated.")).to_be_visible()
 
 
 def test_a_german_founder_imports_the_german_sample(page, alice, log_in):

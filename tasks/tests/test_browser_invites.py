@@ -3,6 +3,7 @@ the consultant's overview shows nothing of them; after, it does."""
 
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from accounts.models import User
 from digest.tests.digest_support import LINK
@@ -26,7 +27,7 @@ def test_a_consultant_invites_and_the_founder_accepts(
     page.get_by_text("Invitation sent to alice@example.com.").wait_for()
     page.goto("/admin/accounts/user/overview/")
     page.get_by_role("heading", name="Your clients at a glance").wait_for()
-    assert page.locator('[data-founder="alice@example.com"]').count() == 0
+    expect(page.locator('[data-founder="alice@example.com"]')).to_have_count(0)
 
     (received,) = smtp_server.messages
     text = received["message"].get_body(("plain",)).get_content()
@@ -45,4 +46,4 @@ def test_a_consultant_invites_and_the_founder_accepts(
     context.close()
 
     page.reload()
-    assert page.locator('[data-founder="alice@example.com"]').count() == 1
+    expect(page.locator('[data-founder="alice@example.com"]')).to_have_count(1)

@@ -1,8 +1,11 @@
 """The dashboard, the task list and the three lists in a real Chromium: charts drawn under the
 CSP, bulk actions and editing in place, 375 px without sideways scrolling, axe-core clean."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from sops import demo as sops_demo
 from tasks import demo
@@ -79,7 +82,7 @@ def test_a_founder_marks_two_tasks_done_after_confirming(demo_page):
     assert Task.objects.filter(pk__in=ids, status=Task.DONE).count() == 0
     page.get_by_role("button", name="Mark them done").click()
     page.get_by_text("2 tasks marked done.").wait_for()
-    assert "kind=time" in page.url
+    expect(page).to_have_url(re.compile(r"kind=time"))
     assert Task.objects.filter(pk__in=ids, status=Task.DONE).count() == 2
 
 
@@ -91,7 +94,7 @@ def test_a_founder_edits_a_task_in_place_and_sees_its_new_kind(demo_page):
     row.get_by_label("Enjoyment").select_option("1")
     row.get_by_role("button", name="Save").click()
     page.get_by_text("Saved “Customer support replies”: now Smart outsourcing").wait_for()
-    assert page.locator("[data-task] [data-kind]").first.get_attribute("data-kind") == "smart"
+    expect(page.locator("[data-task] [data-kind]").first).to_have_attribute("data-kind", "smart")
     row = page.locator("[data-task]").first
     row.get_by_text("Edit in place").click()
     row.get_by_label("Hours per week").fill("500")

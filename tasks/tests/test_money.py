@@ -30,6 +30,30 @@ def test_amounts_read_as_the_language_writes_them(amount, currency, language, ex
     assert money.format_money(amount, currency, language) == expected
 
 
+@pytest.mark.parametrize(
+    ("amount", "currency", "language", "expected"),
+    [
+        # Half-up, as accounting rounds; Babel alone gives half-even ("€0.12", "€0.14").
+        (D("0.125"), "EUR", "en", "€0.13"),
+        (D("0.125"), "EUR", "de", f"0,13{NBSP}€"),
+        (D("0.135"), "EUR", "en", "€0.14"),
+        (D("0.135"), "EUR", "de", f"0,14{NBSP}€"),
+        (D("2.665"), "EUR", "en", "€2.67"),
+        # Negative amounts round half away from zero: the same figure, the other sign.
+        (D("-0.125"), "EUR", "en", "-€0.13"),
+        (D("-0.125"), "EUR", "de", f"-0,13{NBSP}€"),
+        (D("-0.135"), "EUR", "en", "-€0.14"),
+        (D("-0.135"), "EUR", "de", f"-0,14{NBSP}€"),
+        (D("0.124"), "EUR", "en", "€0.12"),
+        # The currency's own smallest unit: whole yen, thousandths of a dinar.
+        (D("12.5"), "JPY", "en", "¥13"),
+        (D("1.0005"), "BHD", "en", "BHD1.001"),
+    ],
+)
+def test_amounts_round_half_up_to_the_currencys_unit(amount, currency, language, expected):
+    assert money.format_money(amount, currency, language) == expected
+
+
 def test_the_currencies_are_todays_iso_4217_codes():
     assert {"EUR", "USD", "CHF", "GBP", "NZD"} <= set(money.CURRENCIES)
     assert not {"DEM", "ATS", "FRF"} & set(money.CURRENCIES)  # historic: gone

@@ -4,11 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import mailing, ratelimit
+from accounts import clock, mailing, ratelimit
 from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
 from tasks import buyback, money_reads, money_text, services
@@ -52,7 +51,7 @@ def _render_detail(
         "task_money": _task_money(task),
         "logged_hours": logged_hours(
             owner_id=task.owner_id,
-            since=timezone.localdate() - timedelta(days=6),
+            since=clock.today() - timedelta(days=6),
             task_id=task.pk,
         ),
         "override_records": task.override_records.select_related("category", "by")[:20],
