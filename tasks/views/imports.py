@@ -1,7 +1,7 @@
 """Import with a preview: upload → preview (nothing written) → one confirmation.
 
 The file is read and checked in tasks/imports.py; the rows wait in the session; the
-confirmation writes everything in one transaction (services.tasks_import_confirm).
+confirmation writes everything in one transaction (import_services.tasks_import_confirm).
 """
 
 from datetime import date
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import ratelimit
 from accounts.selectors import founder_profile
-from tasks import classifier, how_often, imports, services
+from tasks import classifier, how_often, import_services, imports
 from tasks.csv_rows import CsvError
 from tasks.import_forms import IMPORT, SKIP, ImportForm, import_rows_formset
 from tasks.models import AREA_CHOICES, Category
@@ -105,7 +105,7 @@ def task_import_preview(request):
             problems = [_("The form does not match the preview; please choose again.")]
         elif formset.is_valid():
             try:
-                created, updated = services.tasks_import_confirm(
+                created, updated = import_services.tasks_import_confirm(
                     owner=request.user,
                     rows=rows,
                     choices=formset.cleaned_data,
