@@ -11,14 +11,13 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts import money, zones
+from accounts import money, numbers, zones
 from accounts.choices import LANGUAGE_CHOICES
 from accounts.inputs import PLAIN_DECIMAL, PLAIN_INTEGER
 from accounts.models import Profile, User, invisible_characters, normalize_email
 from accounts.money import format_money
 from accounts.passwords import SignupPasswordsMixin
 from accounts.services import FIRST_RUN_FIELDS
-from tasks import buyback
 
 
 class DecimalCommaField(forms.DecimalField):
@@ -294,12 +293,12 @@ class FirstRunForm(forms.Form):
         # Dan Martell's buyback rate: a quarter of your hour is the most help should cost.
         hour = data.get("hourly_value")
         if data.get("yearly_income") is not None:
-            hour = buyback.hourly_value_from_income(data["yearly_income"])
+            hour = numbers.hourly_value_from_income(data["yearly_income"])
         va_rate = data.get("default_va_rate")
         if hour is None or va_rate is None or data.get("va_rate_above_buyback"):
             return
-        if buyback.rate_above_buyback(va_rate, hour):
-            buyback_rate = buyback.buyback_rate(hour)
+        if numbers.rate_above_buyback(va_rate, hour):
+            buyback_rate = numbers.buyback_rate(hour)
             currency = data.get("currency") or money.DEFAULT_CURRENCY
             language = get_language()
             self.add_error(

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts import money
+from accounts import money, numbers, schedule
 from accounts.choices import (
     LANGUAGE_CHOICES,
     WEEKDAY_CHOICES,
@@ -19,8 +19,6 @@ from accounts.choices import (
     one_to_five,
     time_zone_choices,
 )
-from digest import schedule
-from tasks import buyback, classifier
 
 
 def invisible_characters(text: str) -> bool:
@@ -241,8 +239,8 @@ class Profile(models.Model):
         names = [n for n in (self.display_name.strip(), self.business_name.strip()) if n]
         return ", ".join(names) or self.user.email
 
-    def thresholds(self) -> classifier.Thresholds:
-        return classifier.Thresholds(
+    def thresholds(self) -> numbers.Thresholds:
+        return numbers.Thresholds(
             hate_max=self.hate_max,
             skill_gap_max=self.skill_gap_max,
             time_eater_min_hours=self.time_eater_min_hours,
@@ -253,8 +251,8 @@ class Profile(models.Model):
             weekday=self.digest_weekday, hour=self.digest_hour, time_zone=self.time_zone
         )
 
-    def rates(self) -> buyback.Rates:
-        return buyback.Rates(
+    def rates(self) -> numbers.Rates:
+        return numbers.Rates(
             hourly_value=self.hourly_value,
             weekly_capacity=self.weekly_capacity,
             monthly_budget=self.monthly_budget,

@@ -1,23 +1,16 @@
 """Every write to a founder's account and profile: sign-up, settings, language, visits.
 
-A profile change that moves the figures (hourly value, capacity, thresholds) re-runs the
-classification of all the founder's tasks through tasks.services.
+A profile change that moves the figures (hourly value, capacity, thresholds) must re-run the
+classification of the founder's tasks: tasks.founder_settings does both in one transaction.
 """
 
 from datetime import datetime, timedelta
-from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from accounts import zones
+from accounts import numbers, schedule, zones
 from accounts.models import Profile, User
-from digest import schedule
-from digest import services as digest
-from tasks import buyback
-from tasks.services import tasks_reclassify
 
 DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")
 
@@ -69,20 +62,22 @@ def founder_visit(*, profile: Profile, now: datetime) -> Profile:
     return profile
 
 
-@transaction.atomic
-def profile_update(*, profile: Profile, **fields) -> Profile:
+def profile_write(*, profile: Profile, **fields) -> Profile:
+    """Write the founder's settings, validated. The rules that read them run above this app:
+    tasks.founder_settings re-classifies the tasks in the same transaction, and the digest
+    re-computes its next slot at its next beat when the schedule changed."""
     before = [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS]
     for key, value in fields.items():
         setattr(profile, key, value)
     if profile.yearly_income is not None:
         # Given an income, the hourly value is Martell's: income ÷ 2,000 hours.
-        profile.hourly_value = buyback.hourly_value_from_income(profile.yearly_income)
+        profile.hourly_value = numbers.hourly_value_from_income(profile.yearly_income)
     profile.full_clean(exclude=["user", "consultants"])
     if [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS] != before:
-        # The digest claim compares and swaps on this value; keep it in step with the choice.
-        profile.next_digest_at = digest.digest_next_at(profile=profile, now=timezone.now())
+        # Not computed: the claim computes it from the new choice (this week's slot, or next
+        # week's when this week's digest is out) and compares and swaps on it from then on.
+        profile.next_digest_at = None
     profile.save()
-    tasks_reclassify(owner=profile.user)
     return profile
 
 
@@ -102,33 +97,3 @@ FIRST_RUN_FIELDS = (
     "default_va_rate",
     "default_specialist_rate",
 )
-
-
-@transaction.atomic
-def profile_first_run(
-    *,
-    profile: Profile,
-    currency: str,
-    hourly_value: Decimal | None = None,
-    yearly_income: Decimal | None = None,
-    **numbers,
-) -> Profile:
-    """The first run: the founder's own hourly value, or their yearly income, and their
-    currency; their week's capacity, monthly budget and the rates of a VA and a specialist
-    (`numbers`, each optional here); only then are the figures theirs, not placeholders."""
-    if hourly_value is None and yearly_income is None:
-        raise ValidationError(
-            {"hourly_value": _("Enter your hourly value, or your yearly income.")}
-        )
-    fields = {"currency": currency, "yearly_income": yearly_income}
-    fields |= {
-        key: value
-        for key, value in numbers.items()
-        if key in FIRST_RUN_FIELDS[2:] and value is not None
-    }
-    if hourly_value is not None and yearly_income is None:
-        fields["hourly_value"] = hourly_value
-    profile = profile_update(profile=profile, **fields)
-    Profile.objects.filter(pk=profile.pk).update(hourly_value_confirmed=True)
-    profile.hourly_value_confirmed = True
-    return profile

@@ -3,7 +3,6 @@ from django.urls import path
 from accounts import views
 
 urlpatterns = [
-    path("welcome/", views.first_run, name="first_run"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/signup/sent/", views.signup_sent, name="signup_sent"),
     path("accounts/confirm/resend/", views.email_confirm_resend, name="email_confirm_resend"),

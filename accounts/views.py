@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts import confirmation, mailing
 from accounts import services as account_services
 from accounts.consultants import works_in_admin
-from accounts.forms import FirstRunForm, SignupForm, add_service_errors
+from accounts.forms import SignupForm
 from accounts.inputs import safe_next
 from accounts.selectors import founder_profile
 from accounts.signup import signup_request
@@ -81,26 +80,6 @@ def email_confirm_resend(request):
         _("A link is on its way unless one went out in the last few minutes: look in your inbox."),
     )
     return redirect("dashboard")
-
-
-@login_required
-def first_run(request):
-    """Before the first figures: what an hour of the founder's time is worth."""
-    profile = founder_profile(user=request.user)
-    initial: dict[str, object] = {"currency": profile.currency}
-    if profile.hourly_value_confirmed:
-        initial.update({name: getattr(profile, name) for name in account_services.FIRST_RUN_FIELDS})
-    form = FirstRunForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            account_services.profile_first_run(profile=profile, **form.cleaned_data)
-        except ValidationError as err:
-            add_service_errors(form, err)
-        else:
-            messages.success(request, _("Welcome! Start by listing the tasks on your plate."))
-            return redirect("dashboard")
-    status = 400 if request.method == "POST" else 200
-    return render(request, "tasks/first_run.html", {"form": form}, status=status)
 
 
 @require_POST

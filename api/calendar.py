@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import schedule
 from accounts.models import Profile, User
-from digest import schedule
 from digest.content import SILENT_AFTER
 from sops.models import Instruction
 from tasks.models import Task

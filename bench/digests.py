@@ -40,8 +40,8 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from accounts import schedule  # noqa: E402
 from accounts.models import Profile  # noqa: E402
-from digest import schedule  # noqa: E402
 from digest import tasks as digest_tasks  # noqa: E402
 from digest.models import WeeklyDigest  # noqa: E402
 from outsourcing.celery import app  # noqa: E402

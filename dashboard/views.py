@@ -26,7 +26,7 @@ from consultants.models import ChangeRecord
 from dashboard import reads as dashboard_reads
 from digest.services import founder_trend
 from sops import news
-from tasks import money_text
+from tasks import founder_settings, money_text
 from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Task
 from tasks.money_reads import founder_story
@@ -177,7 +177,7 @@ def profile_settings(request):
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
-            account_services.profile_update(profile=profile, **form.cleaned_data)
+            founder_settings.profile_update(profile=profile, **form.cleaned_data)
         except ValidationError as err:
             add_service_errors(form, err)
         else:

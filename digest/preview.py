@@ -6,8 +6,8 @@ from datetime import datetime
 
 from django.utils import translation
 
+from accounts import schedule
 from accounts.models import Profile
-from digest import schedule
 from digest.content import chunk_reads
 from digest.models import WeeklyDigest
 from digest.sending import _build

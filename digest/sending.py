@@ -35,9 +35,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Now
 from django.utils import timezone, translation
 
-from accounts import clock, mailing, money
+from accounts import clock, mailing, money, schedule
 from digest import content as digest_content
-from digest import schedule
 from digest.content import digest_context
 from digest.models import WeeklyDigest
 from digest.recovery import founder_wants_it, sendable, week_over

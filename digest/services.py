@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from accounts import schedule
 from accounts.models import Profile
-from digest import schedule
 from digest.models import WeeklyDigest
 
 UNSUBSCRIBE_SALT = "tasks.digest.unsubscribe"
@@ -42,17 +42,6 @@ def chunks(ids: list[int], size: int | None = None) -> Iterator[list[int]]:
 
 
 # --- scheduling -----------------------------------------------------------------------------
-
-
-def digest_next_at(*, profile: Profile, now: datetime) -> datetime | None:
-    """When this founder's next digest is due; None when they turned it off."""
-    if not profile.digest_enabled:
-        return None
-    week = schedule.iso_week(now, profile.time_zone)
-    taken = WeeklyDigest.objects.filter(
-        founder_id=profile.user_id, iso_year=week.year, iso_week=week.week
-    ).exists()
-    return schedule.next_digest_at(now, profile.digest_schedule(), sent_this_week=taken)
 
 
 def due_founder_ids(*, now: datetime, force: bool = False, email: str = "") -> list[int]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from accounts.numbers import Rates, buyback_rate, rate_above_buyback
 from tasks.classifier import SKILL, SMART, TIME, VIRTUAL_ASSISTANT, needs_instruction
 
 INVENTORY, READY, DELEGATED, DONE = "inventory", "ready", "delegated", "done"
@@ -21,9 +22,6 @@ NEAR_CAPACITY_SHARE = Decimal("0.9")
 
 RECLAIMABLE_KINDS = (TIME, SKILL, SMART)
 ZERO = Decimal("0")
-# Dan Martell: a year's income over 2,000 working hours is what an hour of yours is worth.
-HOURS_PER_YEAR = Decimal("2000")
-CENT = Decimal("0.01")
 
 # How well a delegate fits a task (domain.md): the kind matches the route, and better still
 # when the delegate's areas include the task's area.
@@ -42,15 +40,6 @@ class TaskFigures:
     status: str
     delegate_rate: Decimal | None = None
     cost: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class Rates:
-    hourly_value: Decimal
-    weekly_capacity: Decimal
-    monthly_budget: Decimal
-    default_va_rate: Decimal
-    default_specialist_rate: Decimal
 
 
 @dataclass(frozen=True)
@@ -77,20 +66,6 @@ def waits_for_instruction(route: str, status: str) -> bool:
     """The handover gate, read from the status: publishing a work instruction moves a task out
     of the inventory, so a virtual assistant's task still there is waiting for one."""
     return needs_instruction(route, has_published_instruction=status != INVENTORY)
-
-
-def buyback_rate(hourly_value: Decimal) -> Decimal:
-    """The most an hour of delegated work should cost (Dan Martell: a quarter of yours)."""
-    return hourly_value / 4
-
-
-def rate_above_buyback(rate: Decimal, hourly_value: Decimal) -> bool:
-    return rate > buyback_rate(hourly_value)
-
-
-def hourly_value_from_income(yearly_income: Decimal) -> Decimal:
-    """What an hour is worth when the founder gives a yearly income: income ÷ 2,000 hours."""
-    return (yearly_income / HOURS_PER_YEAR).quantize(CENT)
 
 
 def delegate_fit(*, kind: str, areas: Iterable[str], route: str, area: str) -> int:

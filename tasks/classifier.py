@@ -36,6 +36,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from accounts.numbers import Thresholds
+
 TIME, SKILL, SMART, KEEP = "time", "skill", "smart", "keep"
 CATEGORIES = (TIME, SKILL, SMART, KEEP)
 
@@ -95,13 +97,6 @@ def needs_instruction(route: str, *, has_published_instruction: bool) -> bool:
     """The handover gate: a virtual assistant takes routine work only with a published work
     instruction. `route` is the effective one."""
     return route == VIRTUAL_ASSISTANT and not has_published_instruction
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    hate_max: int = 2
-    skill_gap_max: int = 2
-    time_eater_min_hours: Decimal = Decimal("1.0")
 
 
 @dataclass(frozen=True)

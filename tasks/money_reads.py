@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.db.models import Sum
 
+from accounts import numbers
 from accounts.models import Profile
 from tasks import buyback, money_story, twins
 from tasks.models import Delegate, Task
@@ -76,7 +77,7 @@ def task_money(*, task: Task, profile: Profile) -> dict:
         at = money_story.Price(
             task.delegate_rate,
             task.delegate.name,  # type: ignore[union-attr]  # delegate_id is set
-            buyback.rate_above_buyback(task.delegate_rate, rates.hourly_value),
+            numbers.rate_above_buyback(task.delegate_rate, rates.hourly_value),
         )
     else:
         at = money_story.price(route, task.area, hires, rates)
@@ -94,12 +95,12 @@ def task_money(*, task: Task, profile: Profile) -> dict:
         "monthly_value": buyback.monthly(value),
         "monthly_cost": buyback.monthly(cost),
         "monthly_net": buyback.monthly(value - cost),
-        "buyback_rate": buyback.buyback_rate(rates.hourly_value),
+        "buyback_rate": numbers.buyback_rate(rates.hourly_value),
         "left_out": left_out,
     }
 
 
-def _left_out(task: Task, rates: buyback.Rates) -> dict | None:
+def _left_out(task: Task, rates: numbers.Rates) -> dict | None:
     """Why the next moves leave this hand-off out, or None when they show it."""
     candidates = [
         buyback.MoveCandidate(pk, title, hours, kind, way, status)

@@ -15,16 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tasks.buyback import (
-    FIT_NONE,
-    Buyback,
-    Rates,
-    buyback_rate,
-    default_rate,
-    delegate_fit,
-    monthly,
-    rate_above_buyback,
-)
+from accounts.numbers import Rates, buyback_rate, rate_above_buyback
+from tasks.buyback import FIT_NONE, Buyback, default_rate, delegate_fit, monthly
 from tasks.classifier import SPECIALIST, VIRTUAL_ASSISTANT
 
 ZERO = Decimal("0")

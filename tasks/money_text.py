@@ -7,8 +7,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts import money as money_rules
+from accounts.numbers import Rates, buyback_rate
 from tasks import money_story
-from tasks.buyback import Rates, buyback_rate
 from tasks.classifier import VIRTUAL_ASSISTANT
 
 

@@ -23,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Collate, NullIf
 from django.db.models.lookups import Exact
 
+from accounts import numbers
 from tasks import buyback, catalogue, classifier
 from tasks.choices import OUTCOME_ROUTE
 
@@ -73,7 +74,7 @@ def waits_for_instruction():
     )
 
 
-def net_value(rates: buyback.Rates):
+def net_value(rates: numbers.Rates):
     """hours × buyback.net_per_hour(effective route); nothing for a task you keep."""
     route = effective_route()
     return F("hours_per_week") * Case(
@@ -102,12 +103,12 @@ def not_rated() -> Q:
     return rated & (~_HAS_SUGGESTION | Q(suggested_core__isnull=True, suggested_skill__isnull=True))
 
 
-def _is_hate(thresholds: classifier.Thresholds) -> Q:
+def _is_hate(thresholds: numbers.Thresholds) -> Q:
     # The catalogue suggests no enjoyment: only the founder's rating counts.
     return Q(enjoyment__isnull=False, enjoyment__lte=thresholds.hate_max)
 
 
-def _is_skill_gap(thresholds: classifier.Thresholds) -> Q:
+def _is_skill_gap(thresholds: numbers.Thresholds) -> Q:
     # TaskInput.effective_skill: the founder's rating, else the suggested one.
     most = thresholds.skill_gap_max
     rated = Q(skill__isnull=False, skill__lte=most)
@@ -115,7 +116,7 @@ def _is_skill_gap(thresholds: classifier.Thresholds) -> Q:
     return rated | (suggested & Q(suggested_skill__isnull=False, suggested_skill__lte=most))
 
 
-def on_ducker_list(code: str, thresholds: classifier.Thresholds) -> Q:
+def on_ducker_list(code: str, thresholds: numbers.Thresholds) -> Q:
     """classifier.ducker_lists with the effective route: the tasks on one of Chris Ducker's
     lists. Core work and tasks not rated yet are on none; the third holds the rest that is
     neither hated nor a skill gap, unless it is kept."""
@@ -134,7 +135,7 @@ def on_ducker_list(code: str, thresholds: classifier.Thresholds) -> Q:
 MOVE_FIELDS = ("pk", "title", "hours_per_week", "kind", "way", "status", "outcome_now")
 
 
-def move_candidates(tasks, *, rates: buyback.Rates, limit: int, fields=()) -> list[dict]:
+def move_candidates(tasks, *, rates: numbers.Rates, limit: int, fields=()) -> list[dict]:
     """buyback.next_moves' candidates in SQL: enough rows that the pure ranking of them gives
     the same first `limit` moves as the ranking of all the tasks.
 

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from tasks.views import capture, delegates, imports, rate, tasks
+from tasks.views import capture, delegates, first_run, imports, rate, tasks
 
 urlpatterns = [
+    path("welcome/", first_run.first_run, name="first_run"),
     path("tasks/new/", tasks.task_create, name="task_create"),
     path("tasks/import/", imports.task_import, name="task_import"),
     path("tasks/import/preview/", imports.task_import_preview, name="task_import_preview"),

@@ -7,8 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
-from accounts import clock, services, zones
-from digest import schedule
+from accounts import clock, schedule, services, zones
 from sops import services as sop_services
 from sops.tests.factories import make_instruction
 from tasks.tests.factories import make_task

@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from accounts import services as account_services
 from accounts.forms import ProfileForm
 from accounts.models import Profile, User
 from accounts.selectors import founder_profile
@@ -24,6 +23,7 @@ from consultants.admin.overview import client_summary, overview_view
 from consultants.admin.paging import FirstRowsInline
 from consultants.admin.scoping import ConsultantScoped
 from consultants.models import ChangeRecord
+from tasks import founder_settings
 from tasks.models import Task
 
 # The numbers a founder sets on their settings page; the admin edits the same ones.
@@ -184,7 +184,7 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
             profile = instance if is_new else Profile.objects.get(pk=instance.pk)
             profile.user = form.instance
             fields = {name: profile_form.cleaned_data[name] for name in PROFILE_FIELDS}
-            account_services.profile_update(profile=profile, **fields)
+            founder_settings.profile_update(profile=profile, **fields)
             changed = [name for name in profile_form.changed_data if name in PROFILE_FIELDS]
             if changed:
                 consulting.change_record(

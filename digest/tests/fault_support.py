@@ -20,9 +20,9 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from accounts import schedule
 from accounts import services as account_services
 from accounts.models import Profile
-from digest import schedule
 from digest.models import WeeklyDigest
 from tasks.tests.factories import make_task
 

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
+from accounts import schedule
 from accounts import services as account_services
 from accounts.models import Profile
-from digest import schedule
 from digest import tasks as digest_tasks
 from digest.models import WeeklyDigest
 from digest.tests.digest_support import parts

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from accounts import schedule
 from accounts.models import Profile
-from digest import schedule
 from digest.models import WeeklyDigest
 from digest.services import digest_unsubscribe
 from digest.tests import fault_support

@@ -7,14 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts import services as account_services
+from accounts import schedule
 from accounts.models import Profile
-from digest import recovery, schedule
+from digest import recovery
 from digest import sending as digest_send
 from digest import services as digest
 from digest.models import WeeklyDigest
 from digest.tests import digest_support
 from digest.tests.digest_support import MONDAY, claim_and_send, plan, the_digest
+from tasks import founder_settings
 from tasks.tests.factories import make_task
 
 scripted_smtp = digest_support.scripted_smtp  # the fixture, for the SMTP error tests
@@ -269,15 +270,16 @@ def test_the_queries_per_digest_do_not_grow_with_the_number_of_tasks(alice, char
 
 
 def test_changing_the_digest_settings_reschedules_it(alice):
-
+    # The settings leave the next slot to the claim, which computes it from the new choice.
     profile = Profile.objects.get(user=alice)
-    account_services.profile_update(profile=profile, digest_weekday=4, digest_hour=17)
-    expected = schedule.next_digest_at(
-        timezone.now(), profile.digest_schedule(), sent_this_week=False
-    )
-    assert Profile.objects.get(user=alice).next_digest_at == expected
-    account_services.profile_update(profile=profile, digest_enabled=False)
+    founder_settings.profile_update(profile=profile, digest_weekday=4, digest_hour=17)
     assert Profile.objects.get(user=alice).next_digest_at is None
+    assert digest.digests_claim(founder_ids=[alice.pk], now=MONDAY) == []
+    friday = schedule.next_digest_at(MONDAY, profile.digest_schedule(), sent_this_week=False)
+    assert friday.weekday() == 4
+    assert Profile.objects.get(user=alice).next_digest_at == friday
+    founder_settings.profile_update(profile=profile, digest_enabled=False)
+    assert digest.due_founder_ids(now=friday) == []
 
 
 def test_an_outcome_recorded_with_the_next_lease_is_kept_when_that_lease_is_refused(

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from digest import schedule
-from digest.schedule import IsoWeek, Schedule
+from accounts import schedule
+from accounts.schedule import IsoWeek, Schedule
 
 AUCKLAND, LOS_ANGELES, BERLIN = "Pacific/Auckland", "America/Los_Angeles", "Europe/Berlin"
 

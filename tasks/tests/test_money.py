@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from accounts import money
+from accounts import money, numbers
 from tasks import buyback
 from tasks.buyback import ABOVE_BUYBACK_RATE, NOT_FITTING, OVER_BUDGET
 
@@ -81,8 +81,8 @@ def test_the_active_currency_is_overridden_and_restored_and_unknown_codes_fall_b
     ],
 )
 def test_the_hourly_value_is_income_over_2000_hours(income, hourly):
-    assert buyback.hourly_value_from_income(income) == hourly
-    assert buyback.buyback_rate(hourly) == hourly / 4
+    assert numbers.hourly_value_from_income(income) == hourly
+    assert numbers.buyback_rate(hourly) == hourly / 4
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts import services as account_services
 from sops.tests.factories import published_va_task
-from tasks import services
+from tasks import founder_settings, services
 from tasks.models import Task
 from tasks.tests.factories import make_delegate, make_task
 from tasks.tests.test_dashboard import many_tasks
@@ -137,7 +136,7 @@ def test_taking_back_in_bulk_ends_the_delegation_and_keeps_the_instruction(alice
 
 def test_deleting_in_bulk_reclassifies_what_is_left(alice_client, alice):
     alice.profile.weekly_capacity = Decimal("10")
-    account_services.profile_update(profile=alice.profile)
+    founder_settings.profile_update(profile=alice.profile)
     big = make_task(alice, title="Big routine", hours_per_week=9)
     one_off = make_task(alice, title="One-off", recurring=False, hours_per_week="0.5", skill=5)
     assert Task.objects.get(pk=one_off.pk).route == "keep"

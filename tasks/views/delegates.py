@@ -6,9 +6,10 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts import numbers
 from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
-from tasks import buyback, services
+from tasks import services
 from tasks.forms import DelegateForm
 from tasks.models import Delegate, Task
 from tasks.views.common import get_delegate_for_user
@@ -25,12 +26,12 @@ def delegate_list(request):
     hourly_value = founder_profile(user=request.user).hourly_value
     for delegate in page:
         # For the list page only, beside the annotated count.
-        above = buyback.rate_above_buyback(delegate.hourly_rate, hourly_value)
+        above = numbers.rate_above_buyback(delegate.hourly_rate, hourly_value)
         delegate.above_buyback_rate = above  # type: ignore[attr-defined]
     return render(
         request,
         "tasks/delegate_list.html",
-        {"page": page, "buyback_rate": buyback.buyback_rate(hourly_value)},
+        {"page": page, "buyback_rate": numbers.buyback_rate(hourly_value)},
     )
 
 

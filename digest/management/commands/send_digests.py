@@ -5,8 +5,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from accounts import schedule
 from accounts.models import Profile, User
-from digest import preview, recovery, schedule
+from digest import preview, recovery
 from digest import sending as digest_send
 from digest import services as digest
 from digest.models import WeeklyDigest
