@@ -190,6 +190,7 @@ class ProfileForm(forms.ModelForm):
             "business_name",
             "currency",
             *FIRST_RUN_FIELDS,
+            "fit_order",
             "time_zone",
             "language",
             "digest_enabled",

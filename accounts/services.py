@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import zones
-from accounts.models import Profile, User
+from accounts.models import FIT_ORDER_CHOICES, Profile, User
 from digest import schedule
 from digest import services as digest
 from tasks import buyback
@@ -90,6 +90,16 @@ def profile_set_language(*, profile: Profile, language: str) -> Profile:
     """The language switch: only the language changes, so nothing is re-classified."""
     profile.language = language
     profile.save(update_fields=["language"])
+    return profile
+
+
+def profile_set_fit_order(*, profile: Profile, order: str) -> Profile:
+    """Which next moves come first when the plan is over budget: the dashboard and the digest
+    both read it. Only this field changes, so nothing is re-classified."""
+    if order not in dict(FIT_ORDER_CHOICES):
+        raise ValidationError({"fit_order": _("Choose one of the orders offered.")})
+    profile.fit_order = order
+    profile.save(update_fields=["fit_order"])
     return profile
 
 

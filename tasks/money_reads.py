@@ -44,7 +44,9 @@ def move_items(*, user_id: int, moves: Iterable[buyback.Move]) -> list[money_sto
     keys = [move.key for move in moves] or [0]
     areas = dict(Task.objects.filter(owner_id=user_id, pk__in=keys).values_list("pk", "area"))
     return [
-        money_story.PlanItem(move.hours, move.route, areas.get(move.key, ""), move.key, move.title)
+        money_story.PlanItem(
+            move.hours, move.route, areas.get(move.key, ""), move.key, move.title, move.outcome
+        )
         for move in moves
     ]
 
