@@ -4,7 +4,7 @@ role's tasks."""
 from accounts.models import Profile
 from plan import rules
 from sops.models import InstructionVersion
-from tasks import buyback, classifier, twins
+from tasks import buyback, classifier, money_reads, twins
 from tasks.models import Task
 
 
@@ -43,8 +43,8 @@ def drip_rows(*, profile: Profile) -> list[dict]:
 def hand_off_tasks(*, profile: Profile) -> list[rules.RoleTask]:
     """The tasks the advice says to hand off (time, skill or smart, not yet delegated)."""
     rows = (
-        open_tasks(profile=profile)
-        .filter(status__in=buyback.MOVE_STATUSES, kind__in=buyback.RECLAIMABLE_KINDS)
+        money_reads.plan_tasks(profile.user_id)
+        .order_by("title", "pk")
         .values_list("pk", "title", "hours_per_week", "way", "area")
     )
     return [rules.RoleTask(*row) for row in rows]
