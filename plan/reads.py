@@ -18,23 +18,31 @@ def open_tasks(*, profile: Profile):
 
 
 def drip_rows(*, profile: Profile) -> list[dict]:
-    """Each open task with its money rating, energy and quadrant."""
+    """Each open task with its money rating (the founder's, else suggested from the route's
+    market rate), its energy and its quadrant (None while the enjoyment is not rated)."""
     rates = profile.rates()
     rows = []
-    for task in open_tasks(profile=profile).values("pk", "title", "way", "enjoyment"):
+    fields = ("pk", "title", "way", "enjoyment", "money_rating")
+    for task in open_tasks(profile=profile).values(*fields):
         if task["way"] == classifier.KEEP:
             market = rates.hourly_value  # nobody else's rate: what your hour is worth
         else:
             market = buyback.default_rate(task["way"], rates)
-        rating = rules.money_rating(market, rates.hourly_value)
+        suggested = task["money_rating"] is None
+        rating = (
+            rules.money_rating(market, rates.hourly_value) if suggested else task["money_rating"]
+        )
         rows.append(
             {
                 "pk": task["pk"],
                 "title": task["title"],
                 "rating": rating,
+                "suggested": suggested,
                 "enjoyment": task["enjoyment"],
                 "market": market,
-                "quadrant": rules.quadrant(rating, task["enjoyment"]),
+                "quadrant": None
+                if task["enjoyment"] is None
+                else rules.quadrant(rating, task["enjoyment"]),
             }
         )
     return rows

@@ -50,7 +50,8 @@ def drip(request):
     profile = founder_profile(user=request.user)
     rows = reads.drip_rows(profile=profile)
     for row in rows:
-        row["quadrant_name"] = QUADRANT_TEXT[row["quadrant"]][0]
+        placed = row["quadrant"] is not None
+        row["quadrant_name"] = QUADRANT_TEXT[row["quadrant"]][0] if placed else _("not placed")
         row["dollars"] = "$" * row["rating"]
     quadrants = [
         {
@@ -61,7 +62,12 @@ def drip(request):
         }
         for code in rules.QUADRANTS
     ]
-    return render(request, "plan/drip.html", {"quadrants": quadrants, "rows": rows})
+    unplaced = [row for row in rows if row["quadrant"] is None]
+    return render(
+        request,
+        "plan/drip.html",
+        {"quadrants": quadrants, "rows": rows, "unplaced": unplaced},
+    )
 
 
 def _roles(profile):
