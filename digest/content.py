@@ -296,6 +296,8 @@ def next_moves(
             "value": prices[move.key].value if move.key in prices else move.value,
             "cost": prices[move.key].cost if move.key in prices else move.cost,
             "net": prices[move.key].net if move.key in prices else move.net,
+            # Whose rate prices it (the templates word it): a delegate, else the default.
+            **_price_of(prices.get(move.key)),
             "route": ROUTE_LABELS.get(move.outcome or move.route, move.route),
             "reasons": (
                 [by_pk[move.key].override_reason]
@@ -305,6 +307,17 @@ def next_moves(
         }
         for move in buyback.next_moves(candidates, profile.rates(), limit=TOP_MOVES)
     ]
+
+
+def _price_of(priced: money_story.Priced | None) -> dict:
+    if priced is None or priced.item.outcome:
+        return {"delegate": None, "at_default": False, "above": False, "rate": None}
+    return {
+        "delegate": priced.price.delegate,
+        "at_default": priced.at_default_rate,
+        "above": priced.price.above_buyback,
+        "rate": priced.price.rate,
+    }
 
 
 def money_of(
