@@ -127,4 +127,7 @@ def test_the_role_hand_off_in_german(alice_client, alice):
     response = alice_client.post(ASSIGN, {"delegate": maria.pk, "start_date": "2026-12-07"})
     said = [str(m) for m in get_messages(response.wsgi_request)]
     assert said[0] == "An Maria abgegeben: „Data entry“."
-    assert said[1].startswith("Noch nicht abgegeben, erst braucht es seine veröffentlichte")
+    assert said[1] == (
+        "Noch nicht abgegeben, zuerst braucht es eine veröffentlichte Arbeitsanweisung: "
+        "„Travel booking“."
+    )
