@@ -261,6 +261,14 @@ class FirstRunForm(forms.Form):
     va_rate_above_buyback = forms.BooleanField(
         label=_("I know: keep this rate anyway"), required=False
     )
+    specialist_rate_above_buyback = forms.BooleanField(
+        label=_("I know: keep this rate anyway"), required=False
+    )
+    # Each default rate, and the "I know" box that keeps it above the buyback rate.
+    RATE_CHECKS = (
+        ("default_va_rate", "va_rate_above_buyback"),
+        ("default_specialist_rate", "specialist_rate_above_buyback"),
+    )
     STEPS = (
         (_("1. Your hour"), ("currency", "hourly_value", "yearly_income")),
         (_("2. Your week"), ("weekly_capacity",)),
@@ -273,12 +281,28 @@ class FirstRunForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["currency"]).choices = currency_choices()
-        # The "I know" box shows once the rate was flagged (or when it was ticked).
-        self.va_rate_flagged = bool(self.data.get(self.add_prefix("va_rate_above_buyback")))
+        # An "I know" box shows once its rate was flagged (or when it was ticked).
+        self.flagged = {
+            rate: bool(self.data.get(self.add_prefix(box))) for rate, box in self.RATE_CHECKS
+        }
+
+    def rate_box(self, name: str):
+        """The "I know" box shown after a flagged rate field, else None."""
+        boxes = dict(self.RATE_CHECKS)
+        return self[boxes[name]] if self.flagged.get(name) else None
 
     def steps(self):
-        """The fields step by step, for the template."""
-        return [(title, [self[name] for name in names]) for title, names in self.STEPS]
+        """The fields step by step, for the template: (field, its "I know" box or None)."""
+        return [
+            (
+                title,
+                [
+                    (self[name], self.rate_box(name) if name in self.flagged else None)
+                    for name in names
+                ],
+            )
+            for title, names in self.STEPS
+        ]
 
     def clean(self):
         super().clean()
@@ -291,29 +315,31 @@ class FirstRunForm(forms.Form):
 
     def _check_buyback_rate(self, data) -> None:
         # Dan Martell's buyback rate: a quarter of your hour is the most help should cost.
+        # Each default rate above it is flagged before anything is saved.
         hour = data.get("hourly_value")
         if data.get("yearly_income") is not None:
             hour = numbers.hourly_value_from_income(data["yearly_income"])
-        va_rate = data.get("default_va_rate")
-        if hour is None or va_rate is None or data.get("va_rate_above_buyback"):
+        if hour is None:
             return
-        if numbers.rate_above_buyback(va_rate, hour):
-            buyback_rate = numbers.buyback_rate(hour)
-            currency = data.get("currency") or money.DEFAULT_CURRENCY
-            language = get_language()
+        currency = data.get("currency") or money.DEFAULT_CURRENCY
+        language = get_language()
+        for name, box in self.RATE_CHECKS:
+            rate = data.get(name)
+            if rate is None or data.get(box) or not numbers.rate_above_buyback(rate, hour):
+                continue
             self.add_error(
-                "default_va_rate",
+                name,
                 _(
                     "%(rate)s an hour is above your buyback rate of %(buyback)s (a quarter of "
                     "your hour): this help would cost more than it buys back. Lower it, or "
                     "tick “I know” below to keep it."
                 )
                 % {
-                    "rate": format_money(va_rate, currency, language),
-                    "buyback": format_money(buyback_rate, currency, language),
+                    "rate": format_money(rate, currency, language),
+                    "buyback": format_money(numbers.buyback_rate(hour), currency, language),
                 },
             )
-            self.va_rate_flagged = True
+            self.flagged[name] = True
 
 
 def add_service_errors(form, err: ValidationError) -> None:

@@ -94,6 +94,13 @@ class User(AbstractUser):
         return self.email
 
 
+FIT_BEST_NET, FIT_CHEAPEST = "net", "cheapest"
+FIT_ORDER_CHOICES = [
+    (FIT_BEST_NET, _("the moves with the best net value")),
+    (FIT_CHEAPEST, _("the cheapest moves")),
+]
+
+
 class Profile(models.Model):
     """A founder's numbers and preferences: what their hour is worth, how much they can carry."""
 
@@ -161,6 +168,14 @@ class Profile(models.Model):
         decimal_places=2,
         default=Decimal("60"),
         validators=not_negative,
+    )
+    # Which next moves come first when the plan is over budget (tasks.money_story's codes):
+    # the founder's choice, read by the dashboard and the digest alike.
+    fit_order = models.CharField(
+        _("when the plan is over budget, suggest first"),
+        max_length=10,
+        choices=FIT_ORDER_CHOICES,
+        default=FIT_BEST_NET,
     )
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=time_zone_choices, default="Europe/Berlin"

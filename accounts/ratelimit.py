@@ -113,3 +113,5 @@ LOGIN_ADDRESS = Limit("login_address", count=20, seconds=DAY)  # failed log-ins 
 URGENT_NOTE = Limit("urgent_note", count=5, seconds=HOUR)  # urgent emails per handover link
 QUESTION = Limit("question", count=20, seconds=HOUR)  # questions per handover link
 DIGEST_TEST = Limit("digest_test", count=5, seconds=HOUR)  # digest test sends per founder
+# Heavy work: a role's tasks handed over at once (plan/views.assign).
+ROLE_ASSIGN = Limit("role_assign", count=30, seconds=HOUR)  # role hand-offs per founder

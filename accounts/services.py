@@ -6,11 +6,13 @@ classification of the founder's tasks: tasks.founder_settings does both in one t
 
 from datetime import datetime, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import numbers, schedule, zones
-from accounts.models import Profile, User
+from accounts.models import FIT_ORDER_CHOICES, Profile, User
 
 DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")
 
@@ -85,6 +87,16 @@ def profile_set_language(*, profile: Profile, language: str) -> Profile:
     """The language switch: only the language changes, so nothing is re-classified."""
     profile.language = language
     profile.save(update_fields=["language"])
+    return profile
+
+
+def profile_set_fit_order(*, profile: Profile, order: str) -> Profile:
+    """Which next moves come first when the plan is over budget: the dashboard and the digest
+    both read it. Only this field changes, so nothing is re-classified."""
+    if order not in dict(FIT_ORDER_CHOICES):
+        raise ValidationError({"fit_order": _("Choose one of the orders offered.")})
+    profile.fit_order = order
+    profile.save(update_fields=["fit_order"])
     return profile
 
 

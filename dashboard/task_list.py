@@ -19,7 +19,7 @@ from accounts.selectors import founder_profile
 from sops.models import InstructionVersion
 from tasks import buyback, classifier, services
 from tasks.export import csv_response
-from tasks.forms import ENJOYMENT_CHOICES, SKILL_CHOICES
+from tasks.forms import ENJOYMENT_CHOICES, MONEY_CHOICES, SKILL_CHOICES
 from tasks.models import Delegate, Task
 from tasks.task_list import (
     BULK_DELETE,
@@ -81,6 +81,7 @@ def _prepare_rows(tasks, profile, edit_form, edit_pk):
     """What each row shows: its lists, and its in-place form's values and errors."""
     thresholds = profile.thresholds()
     skill, enjoyment = _options(SKILL_CHOICES), _options(ENJOYMENT_CHOICES)
+    money = _options(MONEY_CHOICES)
     for task in tasks:
         task.lists = classifier.ducker_lists(
             task.as_input(), thresholds, route=task.effective_route
@@ -89,6 +90,7 @@ def _prepare_rows(tasks, profile, edit_form, edit_pk):
             "hours": hours(task.hours_per_week),
             "skill": str(task.skill),
             "enjoyment": str(task.enjoyment),
+            "money": str(task.money_rating),
             "core": task.is_core,
             "errors": [],
         }
@@ -98,6 +100,7 @@ def _prepare_rows(tasks, profile, edit_form, edit_pk):
                 hours=data.get("hours_per_week", ""),
                 skill=data.get("skill", ""),
                 enjoyment=data.get("enjoyment", ""),
+                money=data.get("money_rating", ""),
                 core=bool(data.get("core")),
                 errors=[
                     f"{edit_form.fields[name].label}: {message}"
@@ -109,6 +112,7 @@ def _prepare_rows(tasks, profile, edit_form, edit_pk):
             )
         values["skill_options"] = skill.get(values["skill"], skill[""])
         values["enjoyment_options"] = enjoyment.get(values["enjoyment"], enjoyment[""])
+        values["money_options"] = money.get(values["money"], money[""])
         task.edit = values
     return tasks
 
@@ -138,6 +142,7 @@ def _render_list(request, params, *, edit_form=None, edit_pk=None, status=200):
             "hours": _("Hours per week"),
             "skill": pgettext("rating", "Skill"),
             "enjoyment": _("Enjoyment"),
+            "money": _("Money value"),
             "core": _("Core"),
             "save": _("Save"),
         },

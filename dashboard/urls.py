@@ -5,6 +5,7 @@ from dashboard import task_list, views
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("settings/", views.profile_settings, name="settings"),
+    path("money/fit-order/", views.fit_order, name="fit_order"),
     path("tasks/", task_list.task_list, name="task_list"),
     path("tasks/export.csv", task_list.task_export, name="task_export"),
     path("tasks/bulk/", task_list.task_bulk, name="task_bulk"),

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts import clock
 from accounts import services as account_services
@@ -52,7 +53,7 @@ def dashboard(request):
         profile=profile,
         figures=figures,
         moves=[row.move for row in move_rows],
-        fit_order=request.GET.get("fit", ""),
+        fit_order=profile.fit_order,
     )
     moves = [
         {
@@ -93,6 +94,19 @@ def dashboard(request):
             ),
         },
     )
+
+
+@login_required
+@require_POST
+def fit_order(request):
+    """The founder's choice of the moves that fit the budget first, saved for the dashboard
+    and the digest alike."""
+    profile = founder_profile(user=request.user)
+    try:
+        account_services.profile_set_fit_order(profile=profile, order=request.POST.get("order", ""))
+    except ValidationError:
+        messages.error(request, _("Choose one of the orders offered."))
+    return redirect(reverse("dashboard") + "#money-heading")
 
 
 def hours_chart(table) -> dict:

@@ -8,6 +8,7 @@ inside the caller's translation.override.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -225,6 +226,7 @@ def digest_context(
         if previous is None or previous.hours_delegated is None
         else snapshot["hours_delegated"] - previous.hours_delegated
     )
+    money = money_of(figures, tasks, profile=profile, hires=reads.hires.get(profile.user_id, []))
     unchanged = previous is not None and all(
         getattr(previous, name) == value for name, value in snapshot.items()
     )
@@ -236,10 +238,8 @@ def digest_context(
         "snapshot": snapshot,
         "change": change,
         "kinds": _kinds(figures, reads.categories),
-        "moves": next_moves(tasks, profile=profile),
-        "money": money_of(
-            figures, tasks, profile=profile, hires=reads.hires.get(profile.user_id, [])
-        ),
+        "moves": next_moves(tasks, profile=profile, priced=money.moves),
+        "money": money,
         "waiting": waiting_for_instruction(tasks),
         "silent": silent,
         "silent_days": SILENT_AFTER.days,
@@ -274,9 +274,13 @@ def _kinds(figures: buyback.Buyback, categories: list[Category]) -> list[dict]:
     ]
 
 
-def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
-    """The first three of the founder's next moves: buyback.next_moves, as on the dashboard."""
+def next_moves(
+    tasks: list[OpenTask], *, profile: Profile, priced: Sequence[money_story.Priced] = ()
+) -> list[dict]:
+    """The first three of the founder's next moves: buyback.next_moves, as on the dashboard,
+    each at the one price the dashboard gives it (`priced`: the money story's moves)."""
     by_pk = {task.pk: task for task in tasks}
+    prices = {item.item.key: item for item in priced}
     candidates = [
         buyback.MoveCandidate(
             task.pk, task.title, task.hours, task.category, task.route, task.status, task.outcome
@@ -289,9 +293,11 @@ def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
             "title": move.title,
             "url": _task_url(by_pk[move.key]),
             "hours": move.hours,
-            "value": move.value,
-            "cost": move.cost,
-            "net": move.net,
+            "value": prices[move.key].value if move.key in prices else move.value,
+            "cost": prices[move.key].cost if move.key in prices else move.cost,
+            "net": prices[move.key].net if move.key in prices else move.net,
+            # Whose rate prices it (the templates word it): a delegate, else the default.
+            **_price_of(prices.get(move.key)),
             "route": ROUTE_LABELS.get(move.outcome or move.route, move.route),
             "reasons": (
                 [by_pk[move.key].override_reason]
@@ -301,6 +307,17 @@ def next_moves(tasks: list[OpenTask], *, profile: Profile) -> list[dict]:
         }
         for move in buyback.next_moves(candidates, profile.rates(), limit=TOP_MOVES)
     ]
+
+
+def _price_of(priced: money_story.Priced | None) -> dict:
+    if priced is None or priced.item.outcome:
+        return {"delegate": None, "at_default": False, "above": False, "rate": None}
+    return {
+        "delegate": priced.price.delegate,
+        "at_default": priced.at_default_rate,
+        "above": priced.price.above_buyback,
+        "rate": priced.price.rate,
+    }
 
 
 def money_of(
@@ -313,24 +330,32 @@ def money_of(
     """The dashboard's money cards, from the same function: the plan is every open task the
     advice says to hand off, the moves that fit the budget come from the dashboard's next moves."""
     rates = profile.rates()
-    plan = [task for task in tasks if buyback.is_move(task.category, task.status)]
-    items = {
-        task.pk: money_story.PlanItem(task.hours, task.route, task.area, task.pk, task.title)
-        for task in plan
-    }
+    plan = [
+        money_story.PlanItem(task.hours, task.route, task.area, task.pk, task.title)
+        for task in tasks
+        if buyback.is_move(task.category, task.status)
+    ]
+    # The dashboard's next moves: drop/automate ones included, at no one's rate.
     candidates = [
         buyback.MoveCandidate(
-            task.pk, task.title, task.hours, task.category, task.route, task.status
+            task.pk, task.title, task.hours, task.category, task.route, task.status, task.outcome
         )
-        for task in plan
+        for task in tasks
     ]
+    areas = {task.pk: task.area for task in tasks}
     moves = buyback.next_moves(candidates, rates, limit=money_story.MOVES_SHOWN)
     return money_story.story(
         figures=figures,
-        plan=items.values(),
-        moves=[items[move.key] for move in moves],
+        plan=plan,
+        moves=[
+            money_story.PlanItem(
+                move.hours, move.route, areas[move.key], move.key, move.title, move.outcome
+            )
+            for move in moves
+        ],
         hires=hires,
         rates=rates,
+        fit_order=profile.fit_order,
     )
 
 

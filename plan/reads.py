@@ -4,7 +4,7 @@ role's tasks."""
 from accounts.models import Profile
 from plan import rules
 from sops.models import InstructionVersion
-from tasks import buyback, classifier, twins
+from tasks import buyback, classifier, money_reads, twins
 from tasks.models import Task
 
 
@@ -18,23 +18,31 @@ def open_tasks(*, profile: Profile):
 
 
 def drip_rows(*, profile: Profile) -> list[dict]:
-    """Each open task with its money rating, energy and quadrant."""
+    """Each open task with its money rating (the founder's, else suggested from the route's
+    market rate), its energy and its quadrant (None while the enjoyment is not rated)."""
     rates = profile.rates()
     rows = []
-    for task in open_tasks(profile=profile).values("pk", "title", "way", "enjoyment"):
+    fields = ("pk", "title", "way", "enjoyment", "money_rating")
+    for task in open_tasks(profile=profile).values(*fields):
         if task["way"] == classifier.KEEP:
             market = rates.hourly_value  # nobody else's rate: what your hour is worth
         else:
             market = buyback.default_rate(task["way"], rates)
-        rating = rules.money_rating(market, rates.hourly_value)
+        suggested = task["money_rating"] is None
+        rating = (
+            rules.money_rating(market, rates.hourly_value) if suggested else task["money_rating"]
+        )
         rows.append(
             {
                 "pk": task["pk"],
                 "title": task["title"],
                 "rating": rating,
+                "suggested": suggested,
                 "enjoyment": task["enjoyment"],
                 "market": market,
-                "quadrant": rules.quadrant(rating, task["enjoyment"]),
+                "quadrant": None
+                if task["enjoyment"] is None
+                else rules.quadrant(rating, task["enjoyment"]),
             }
         )
     return rows
@@ -43,8 +51,8 @@ def drip_rows(*, profile: Profile) -> list[dict]:
 def hand_off_tasks(*, profile: Profile) -> list[rules.RoleTask]:
     """The tasks the advice says to hand off (time, skill or smart, not yet delegated)."""
     rows = (
-        open_tasks(profile=profile)
-        .filter(status__in=buyback.MOVE_STATUSES, kind__in=buyback.RECLAIMABLE_KINDS)
+        money_reads.plan_tasks(profile.user_id)
+        .order_by("title", "pk")
         .values_list("pk", "title", "hours_per_week", "way", "area")
     )
     return [rules.RoleTask(*row) for row in rows]

@@ -1,15 +1,21 @@
 """The plan pages: the DRIP matrix, the roles in the replacement ladder's order, and the
 hiring kit of one role (job description draft and paid test project)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.views.decorators.http import require_POST
 
+from accounts import ratelimit
+from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile
 from plan import hiring, reads, rules
-from tasks import buyback, money_story
+from plan.forms import RoleAssignForm
+from tasks import buyback, classifier, money_story, role_services
 from tasks.money_reads import founder_hires
 
 QUADRANT_TEXT = {
@@ -44,7 +50,8 @@ def drip(request):
     profile = founder_profile(user=request.user)
     rows = reads.drip_rows(profile=profile)
     for row in rows:
-        row["quadrant_name"] = QUADRANT_TEXT[row["quadrant"]][0]
+        placed = row["quadrant"] is not None
+        row["quadrant_name"] = QUADRANT_TEXT[row["quadrant"]][0] if placed else _("not placed")
         row["dollars"] = "$" * row["rating"]
     quadrants = [
         {
@@ -55,7 +62,12 @@ def drip(request):
         }
         for code in rules.QUADRANTS
     ]
-    return render(request, "plan/drip.html", {"quadrants": quadrants, "rows": rows})
+    unplaced = [row for row in rows if row["quadrant"] is None]
+    return render(
+        request,
+        "plan/drip.html",
+        {"quadrants": quadrants, "rows": rows, "unplaced": unplaced},
+    )
 
 
 def _roles(profile):
@@ -86,9 +98,7 @@ def roles(request):
     return render(request, "plan/roles.html", {"roles": _roles(profile)})
 
 
-@login_required
-def hire(request, route, area):
-    profile = founder_profile(user=request.user)
+def _found_role(profile, route, area) -> dict:
     found = next(
         (
             item
@@ -99,14 +109,91 @@ def hire(request, route, area):
     )
     if found is None:
         raise Http404
+    return found
+
+
+@login_required
+def hire(request, route, area, assign_form=None, status=200):
+    profile = founder_profile(user=request.user)
+    found = _found_role(profile, route, area)
     role = found["role"]
     versions = reads.instructions_of(task.key for task in role.tasks)
+    tasks = [
+        {
+            "task": task,
+            # The handover gate: a virtual assistant's task waits for its work instruction.
+            "waits": classifier.needs_instruction(
+                role.route, has_published_instruction=task.key in versions
+            ),
+        }
+        for task in role.tasks
+    ]
     return render(
         request,
         "plan/hire.html",
         {
             "item": found,
+            "tasks": tasks,
+            "assign_form": assign_form
+            or RoleAssignForm(owner=request.user, route=role.route, area=role.area),
             "job": hiring.job_description(role, rate=found["rate"], versions=versions),
             "test_project": hiring.test_project(role, rate=found["rate"], versions=versions),
         },
+        status=status,
     )
+
+
+@login_required
+@require_POST
+def assign(request, route, area):
+    """The role's tasks to one delegate, together; the ones that wait for their work
+    instruction are named."""
+    if not ratelimit.hit(ratelimit.ROLE_ASSIGN, f"founder:{request.user.pk}"):
+        return ratelimit.too_many(request)
+    profile = founder_profile(user=request.user)
+    role = _found_role(profile, route, area)["role"]
+    form = RoleAssignForm(request.POST, owner=request.user, route=role.route, area=role.area)
+    if form.is_valid():
+        try:
+            result = role_services.role_assign(
+                owner=request.user,
+                route=role.route,
+                area=role.area,
+                delegate=form.cleaned_data["delegate"],
+                start_date=form.cleaned_data["start_date"],
+            )
+        except ValidationError as err:
+            add_service_errors(form, err)
+        else:
+            _say(request, result, form.cleaned_data["delegate"].name)
+            return redirect("plan_roles")
+    return hire(request, route, area, assign_form=form, status=400)
+
+
+def _titles(tasks) -> str:
+    return ", ".join(gettext("“%(title)s”") % {"title": task.title} for task in tasks)
+
+
+def _say(request, result, name: str) -> None:
+    titles = _titles(result.moved)
+    if result.moved:
+        messages.success(
+            request,
+            ngettext(
+                "Handed to %(name)s: %(titles)s.",
+                "Handed to %(name)s together: %(titles)s.",
+                len(result.moved),
+            )
+            % {"name": name, "titles": titles},
+        )
+    if result.waiting:
+        messages.warning(
+            request,
+            ngettext(
+                "Not handed over yet, it needs its published work instruction first: %(titles)s.",
+                "Not handed over yet, they need their published work instruction first: "
+                "%(titles)s.",
+                len(result.waiting),
+            )
+            % {"titles": _titles(result.waiting)},
+        )

@@ -14,6 +14,9 @@ from accounts.choices import (  # noqa: F401  (the models' choices, in one place
 )
 from tasks import catalogue, classifier, how_often
 
+# A money rating, $ to $$$$ (Dan Martell's time and energy audit).
+one_to_four = [MinValueValidator(1), MaxValueValidator(4)]
+
 # The short name of each kind of outsourcing, where a list of kinds is shown.
 KIND_LABELS = {
     classifier.TIME: _("Time"),

@@ -28,6 +28,14 @@ SKILL_CHOICES = [
     (4, _("4 – well")),
     (5, _("5 – expert")),
 ]
+# Dan Martell's time and energy audit: what an hour of the task is worth.
+MONEY_CHOICES = [
+    ("", _("not rated (suggested from the market rate)")),
+    (1, _("$ – little")),
+    (2, _("$$ – some")),
+    (3, _("$$$ – a lot")),
+    (4, _("$$$$ – the most")),
+]
 ENJOYMENT_CHOICES = [
     ("", _("not rated")),
     (1, _("1 – I hate it")),
@@ -67,6 +75,7 @@ class CoreFieldMixin(forms.ModelForm):
 class TaskForm(CoreFieldMixin, forms.ModelForm):
     skill = rating_field(_("How well do you do this yourself?"), SKILL_CHOICES)
     enjoyment = rating_field(_("How much do you like doing it?"), ENJOYMENT_CHOICES)
+    money_rating = rating_field(_("What is an hour of it worth to your business?"), MONEY_CHOICES)
     core = forms.BooleanField(label=CORE_LABEL, required=False)
 
     class Meta:
@@ -78,6 +87,7 @@ class TaskForm(CoreFieldMixin, forms.ModelForm):
             "time_unit",
             "skill",
             "enjoyment",
+            "money_rating",
             "core",
             "outcome",
             "outcome_tool",

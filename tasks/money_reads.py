@@ -21,7 +21,9 @@ def founder_hires(*, user_id: int) -> list[money_story.Hire]:
     ]
 
 
-def _plan_tasks(user_id: int):
+def plan_tasks(user_id: int):
+    """The tasks the advice says to hand off (time, skill or smart, not yet delegated), with
+    their effective category (`kind`) and route (`way`): the plan, and the roles it makes."""
     return (
         Task.objects.filter(owner_id=user_id, status__in=buyback.MOVE_STATUSES)
         .annotate(kind=twins.effective_category(), way=twins.effective_route())
@@ -31,7 +33,7 @@ def _plan_tasks(user_id: int):
 
 def founder_plan(*, user_id: int) -> list[money_story.PlanItem]:
     """Everything the advice says to hand off, summed by route and area."""
-    rows = _plan_tasks(user_id).values("way", "area").annotate(hours=Sum("hours_per_week"))
+    rows = plan_tasks(user_id).values("way", "area").annotate(hours=Sum("hours_per_week"))
     return [
         money_story.PlanItem(_decimal(row["hours"]), row["way"], row["area"])
         for row in rows.order_by()
@@ -45,7 +47,9 @@ def move_items(*, user_id: int, moves: Iterable[buyback.Move]) -> list[money_sto
     keys = [move.key for move in moves] or [0]
     areas = dict(Task.objects.filter(owner_id=user_id, pk__in=keys).values_list("pk", "area"))
     return [
-        money_story.PlanItem(move.hours, move.route, areas.get(move.key, ""), move.key, move.title)
+        money_story.PlanItem(
+            move.hours, move.route, areas.get(move.key, ""), move.key, move.title, move.outcome
+        )
         for move in moves
     ]
 
@@ -104,7 +108,7 @@ def _left_out(task: Task, rates: numbers.Rates) -> dict | None:
     """Why the next moves leave this hand-off out, or None when they show it."""
     candidates = [
         buyback.MoveCandidate(pk, title, hours, kind, way, status)
-        for pk, title, hours, kind, way, status in _plan_tasks(task.owner_id).values_list(
+        for pk, title, hours, kind, way, status in plan_tasks(task.owner_id).values_list(
             "pk", "title", "hours_per_week", "kind", "way", "status"
         )
     ]

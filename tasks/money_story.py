@@ -20,7 +20,8 @@ from tasks.buyback import FIT_NONE, Buyback, default_rate, delegate_fit, monthly
 from tasks.classifier import SPECIALIST, VIRTUAL_ASSISTANT
 
 ZERO = Decimal("0")
-# The founder's choice of which moves go first when the plan is over budget.
+# The founder's choice of which moves go first when the plan is over budget (saved as
+# accounts.Profile.fit_order, whose choices have the same codes: a test checks).
 CHEAPEST_FIRST, BEST_NET_FIRST = "cheapest", "net"
 FIT_ORDERS = (BEST_NET_FIRST, CHEAPEST_FIRST)
 # How many next moves the dashboard shows (the budget's "moves that fit" are among them).
@@ -46,6 +47,8 @@ class PlanItem:
     area: str
     key: int | None = None
     title: str = ""
+    # "drop" or "automate": the hours come back at no one's rate (buyback.next_moves).
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,11 @@ class Priced(Money):
 
     item: PlanItem
     price: Price
+
+    @property
+    def at_default_rate(self) -> bool:
+        """Priced at the founder's default rate: none of their delegates fits."""
+        return self.price.is_default and not self.item.outcome
 
 
 @dataclass(frozen=True)
@@ -175,8 +183,11 @@ def price(route: str, area: str, hires: Iterable[Hire], rates: Rates) -> Price:
     return Price(rate, name, rate_above_buyback(rate, rates.hourly_value))
 
 
+NO_RATE = Price(ZERO, None, False)
+
+
 def priced(item: PlanItem, hires: Iterable[Hire], rates: Rates) -> Priced:
-    at = price(item.route, item.area, hires, rates)
+    at = NO_RATE if item.outcome else price(item.route, item.area, hires, rates)
     return Priced(
         cost=item.hours * at.rate, value=item.hours * rates.hourly_value, item=item, price=at
     )

@@ -79,7 +79,11 @@ def left_out_sentence(left_out: dict | None) -> str:
 
 
 def priced_lines(priced: money_story.Priced, limit: Decimal) -> dict:
-    """A move or a task as priced by the money story, with its sentences."""
+    """A move or a task as priced by the money story, with its sentences: one price, the
+    delegate's it would go to (the default rate only where none fits, and it says so); a move
+    to drop or automate costs no one's rate and names none."""
+    if priced.item.outcome:
+        return {"priced": priced, "price": "", "above": ""}
     return {
         "priced": priced,
         "price": price_sentence(priced.price, priced.item.route),

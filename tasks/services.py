@@ -28,6 +28,7 @@ TASK_FIELDS = (
     "recurring",
     "skill",
     "enjoyment",
+    "money_rating",
     "core",
     "outcome",
     "outcome_tool",

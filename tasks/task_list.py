@@ -104,7 +104,7 @@ class QuickEditForm(TaskForm):
     """Editing in place on the list: the task form's own fields and checks, fewer of them."""
 
     class Meta(TaskForm.Meta):
-        fields = ("hours_per_week", "skill", "enjoyment", "core")
+        fields = ("hours_per_week", "skill", "enjoyment", "money_rating", "core")
 
 
 class BulkForm(forms.Form):

@@ -2,7 +2,11 @@
 function, the default-rate warnings and the moves that fit, in English and German. The figures
 are worked out by hand in tasks/tests/test_money_story.py."""
 
-from digest.tests.digest_support import claim_and_send, parts, plan
+from accounts import services as account_services
+from accounts.models import Profile
+from digest.content import digest_context
+from digest.tests.digest_support import MONDAY, claim_and_send, parts, plan, the_digest
+from tasks.models import Delegate
 from tasks.tests.money_support import money_founder
 
 
@@ -39,3 +43,72 @@ def test_the_digest_money_in_german(alice, smtp_server):
     assert "Höchstsatz" in text
     assert "Outsourcing-Budget" in text
     assert "If you hand off" not in text and "Bought back now" not in text
+
+
+def test_the_digest_story_is_the_dashboards(alice, alice_client, smtp_server):
+    """One function computes both: the cards, the priced moves and the moves that fit are
+    equal, whichever order the founder saved."""
+    money_founder(alice)
+    plan(alice)
+    account_services.profile_set_fit_order(
+        profile=Profile.objects.get(user=alice), order="cheapest"
+    )
+    dashboard = alice_client.get("/").context["money"]["story"]
+    claim_and_send()
+    digest = digest_context(
+        digest=the_digest(alice),
+        profile=Profile.objects.get(user=alice),
+        now=MONDAY,
+        unsubscribe_url="",
+    )["money"]
+    assert digest == dashboard
+    assert [fit.item.title for fit in digest.fits] == [
+        "Travel booking",
+        "Social posts",
+        "Data entry",
+    ]
+    text = _text(smtp_server)["text/plain"]
+    fits = text.split("These next moves fit within the budget:")[1].splitlines()[1:4]
+    assert [line.split(":")[0] for line in fits] == [
+        "- Travel booking",
+        "- Social posts",
+        "- Data entry",
+    ]
+
+
+def test_each_move_in_the_digest_has_the_dashboards_one_price(alice, alice_client, smtp_server):
+    """By hand: Customer emails, 5 h at Maria's €9 → costs €45, worth €225. Without a VA of
+    her own (Maria turned specialist) the default €15 prices it → €75, flagged above the
+    buyback rate of €11.25 — on the dashboard and in the digest alike."""
+    money_founder(alice)
+    plan(alice)
+    html = alice_client.get("/").content.decode()
+    assert "worth €225.00, costs €45.00: €180.00 net a week" in html
+    assert "costs €75.00" not in html  # the default-rate price beside it is gone
+    Delegate.objects.filter(owner=alice, name="Maria").update(kind="specialist")
+    html = alice_client.get("/").content.decode()
+    assert "worth €225.00, costs €75.00: €150.00 net a week" in html
+    assert (
+        "At your default virtual assistant rate of €15.00/h: none of your delegates fits this "
+        "task. <strong" in html
+    )
+    assert html.count("data-at-default-rate") == 5  # the five moves shown
+    assert html.count('data-warning="above-buyback"') == 5
+    claim_and_send()
+    text = _text(smtp_server)["text/plain"]
+    assert "1. Customer emails — 5 h a week, worth €225.00, costs about €75.00" in text
+    assert (
+        "At your default rate of €15.00/h: none of your delegates fits this task. That is above "
+        "your buyback rate of €11.25/h." in text
+    )
+
+
+def test_the_digest_prices_its_moves_in_german(alice, smtp_server):
+    money_founder(alice, language="de")
+    plan(alice, language="de")
+    claim_and_send()
+    text = _text(smtp_server)["text/plain"]
+    assert "Zum Satz von Maria: 9,00\xa0€/Std." in text
+    # At Maria's rate, not the default €15 (that would be 75,00 €).
+    first = next(line for line in text.splitlines() if line.startswith("1. Customer emails"))
+    assert "45,00\xa0€" in first and "75,00" not in first

@@ -21,6 +21,7 @@ from tasks.choices import (
     hours_in_a_week,
     not_negative,
     one_to_five,
+    one_to_four,
     sensible_date,
 )
 
@@ -162,6 +163,12 @@ class Task(models.Model):
     )
     enjoyment = models.PositiveSmallIntegerField(
         _("enjoyment"), null=True, blank=True, validators=one_to_five
+    )
+    # What an hour of the task is worth, 1 ($) to 4 ($$$$), as the founder rates it in Dan
+    # Martell's time and energy audit; None: not rated, the route's market rate suggests it
+    # (plan.rules.money_rating).
+    money_rating = models.PositiveSmallIntegerField(
+        _("money value"), null=True, blank=True, validators=one_to_four
     )
     # None: not rated; the catalogue's suggestion (below) counts until the founder says.
     core = models.BooleanField(_("core"), null=True, blank=True, default=None)

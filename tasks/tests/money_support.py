@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import Profile
 from sops.tests.factories import published_va_task
 from tasks import services
+from tasks.choices import OUTCOME_ROUTE
 from tasks.models import Task
 from tasks.tests.factories import make_delegate, make_task
 
@@ -31,9 +32,12 @@ def money_founder(user, *, language="en"):
     tasks = {"Inbox triage": inbox}
     for title, (_kind, _route, area, hours) in OPEN.items():
         tasks[title] = make_task(user, title=title, area=area, hours_per_week=D(hours))
-    # The classifier's verdicts are not what these tests are about: set them.
+    # The classifier's verdicts are not what these tests are about: set them. Neither dropped
+    # nor automated (the catalogue suggests automating emails and posts): handed off.
     for title, (kind, route, _area, _hours) in OPEN.items():
-        Task.objects.filter(pk=tasks[title].pk).update(category_id=kind, route=route)
+        Task.objects.filter(pk=tasks[title].pk).update(
+            category_id=kind, route=route, outcome=OUTCOME_ROUTE
+        )
     Task.objects.filter(pk=inbox.pk).update(category_id="time", route="virtual_assistant")
     inbox.refresh_from_db()
     services.delegation_start(task=inbox, delegate=maria, start_date=timezone.localdate())

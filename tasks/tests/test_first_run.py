@@ -13,12 +13,14 @@ SIGNUP = {
 }
 
 
-# Steps 2 and 3 of the first run: the week and what help costs.
+# Steps 2 and 3 of the first run: the week and what help costs. A specialist at €60 is above
+# the buyback rate of these founders' hours: they said "I know" to keep it.
 WEEK_AND_RATES = {
     "weekly_capacity": "40",
     "monthly_budget": "800",
     "default_va_rate": "9",
     "default_specialist_rate": "60",
+    "specialist_rate_above_buyback": "on",
 }
 
 
@@ -130,6 +132,33 @@ def test_a_va_rate_above_the_buyback_rate_is_flagged_before_it_is_saved(alice_cl
     response = alice_client.post("/welcome/", data | {"va_rate_above_buyback": "on"})
     assert response.status_code == 302
     assert Profile.objects.get(user=alice).default_va_rate == Decimal("15")
+
+
+def test_a_specialist_rate_above_the_buyback_rate_is_flagged_too(alice_client, alice):
+    # €45 an hour: €60 for a specialist is above the buyback rate of €11.25; €9 for a VA is not.
+    data = {"currency": "EUR", "hourly_value": "45"} | WEEK_AND_RATES
+    del data["specialist_rate_above_buyback"]
+    response = alice_client.post("/welcome/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "€60.00 an hour is above your buyback rate of €11.25" in page
+    assert 'name="specialist_rate_above_buyback"' in page
+    assert 'name="va_rate_above_buyback"' not in page
+    assert not Profile.objects.get(user=alice).hourly_value_confirmed
+    # At €240 an hour the buyback rate is €60: nothing to flag.
+    data["hourly_value"] = "240"
+    assert alice_client.post("/welcome/", data).status_code == 302
+    assert Profile.objects.get(user=alice).hourly_value_confirmed
+
+
+def test_the_rate_warning_in_german(alice_client, alice):
+    Profile.objects.filter(user=alice).update(language="de")
+    alice_client.cookies["django_language"] = "de"
+    data = {"currency": "EUR", "hourly_value": "45"} | WEEK_AND_RATES
+    del data["specialist_rate_above_buyback"]
+    page = alice_client.post("/welcome/", data, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "60,00\xa0€" in page and "11,25\xa0€" in page
+    assert "Höchstsatz" in page
 
 
 def test_every_step_is_required(alice_client, alice):

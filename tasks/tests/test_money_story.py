@@ -78,6 +78,7 @@ def test_the_story_of_the_issues_founder(db, alice):
     ("fit", "expected"),
     [
         ("", ["Customer emails", "Social posts"]),
+        ("net", ["Customer emails", "Social posts"]),
         ("cheapest", ["Travel booking", "Social posts", "Data entry"]),
     ],
 )
@@ -85,8 +86,11 @@ def test_the_dashboard_shows_three_cards_the_warnings_and_the_moves_that_fit(
     alice_client, alice, fit, expected
 ):
     tasks = money_founder(alice)
-    response = alice_client.get("/", {"fit": fit} if fit else {})
-    html = response.content.decode()
+    if fit:  # the founder's choice is saved, not carried in the address
+        response = alice_client.post("/money/fit-order/", {"order": fit})
+        assert response.status_code == 302
+        assert Profile.objects.get(user=alice).fit_order == fit
+    html = alice_client.get("/").content.decode()
     assert 'data-figure="bought-back">3 h/week' in html
     assert "Basis: the tasks you have delegated, at the rates you pay." in html
     assert (
@@ -125,9 +129,34 @@ def test_german_says_unterm_strich_and_hoechstsatz(alice_client, alice):
     html = alice_client.get("/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Unterm Strich" in html
     assert "Höchstsatz" in html
-    assert "2.005,00" in html
+    assert "2.005,00\xa0€ im Monat über dem Budget." in html
+    assert (
+        "Dein Standardsatz für eine virtuelle Assistenz (15,00\xa0€/Std.) liegt über deinem "
+        "Höchstsatz von 11,25\xa0€/Std." in html
+    )
+    assert "Diese nächsten Schritte passen hinein:" in html
+    fits = [int(pk) for pk in re.findall(r'data-fit="(\d+)"', html)]
+    assert fits == [tasks["Customer emails"].pk, tasks["Social posts"].pk]
+    # One price a move: Maria's, in German.
+    assert "Zum Satz von Maria: 9,00\xa0€/Std." in html
     page = alice_client.get(f"/tasks/{tasks['Podcast editing'].pk}/").content.decode()
     assert "60,00" in page and "Unterm Strich" in page
+    assert (
+        "Nicht unter deinen nächsten Schritten: Zum Standardsatz von 60,00\xa0€/Std. kostet sie "
+        "60,00\xa0€ pro Woche mehr" in page
+    )
+
+
+def test_the_fit_order_is_one_of_the_two_and_only_posted(alice_client, alice):
+    money_founder(alice)
+    response = alice_client.post("/money/fit-order/", {"order": "random"}, follow=True)
+    assert "Choose one of the orders offered." in response.content.decode()
+    assert Profile.objects.get(user=alice).fit_order == "net"
+    assert alice_client.get("/money/fit-order/?order=cheapest").status_code == 405
+    assert Profile.objects.get(user=alice).fit_order == "net"
+    # The choices of the saved field are the story's orders.
+    codes = {code for code, _label in Profile._meta.get_field("fit_order").choices}
+    assert codes == set(money_story.FIT_ORDERS)
 
 
 def test_the_settings_flag_a_default_rate_above_the_buyback_rate(alice_client, alice):
