@@ -8,6 +8,9 @@ once. The claim lives in digest/services.py, recovery and the backlog in digest/
    row is cancelled or dropped. Only the sender whose UPDATE matched talks to SMTP.
 2. fence — right before MAIL FROM one UPDATE, fenced by the token, confirms the lease (and the
    founder's subscription) still stands and renews it; a late sender sends nothing (WARNING).
+   It also sets `fenced_at` (cleared with the outcome): a lease that expires with it set may
+   have left a copy at the server, so taking it over is the one resend (ERROR), and if a copy
+   may already be out too, the digest is left "maybe sent" — never a third copy.
    While the server's final reply is awaited (RFC 5321: minutes) the lease is renewed.
 3. record — right after the reply, one UPDATE fenced by the token, in the same transaction as
    the next digest's lease: one commit per digest. A lost database connection is reopened for
@@ -18,9 +21,9 @@ once. The claim lives in digest/services.py, recovery and the backlog in digest/
    the sender") back to claimed with the next attempt from DIGEST_RETRY_DELAYS while the week
    lasts; a 5xx to the recipient or the message fails it for good.
 
-What is left: a sender killed (or cut off from the database for longer than its lease)
-between SMTP's acceptance and the record, and a reply lost after the data — that founder gets
-at most one more copy, with the same Message-ID.
+What is left: a sender killed (or cut off from the database for longer than its lease) past
+the fence and before the record, and a reply lost after the data — that founder gets at most
+one more copy, with the same Message-ID.
 """
 
 import logging
@@ -31,8 +34,8 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import F, Q
-from django.db.models.functions import Now
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Coalesce, Now
 from django.utils import timezone, translation
 
 from accounts import clock, mailing, money
@@ -40,7 +43,7 @@ from digest import content as digest_content
 from digest import schedule
 from digest.content import digest_context
 from digest.models import WeeklyDigest
-from digest.recovery import founder_wants_it, sendable, week_over
+from digest.recovery import founder_wants_it, lease_expired, sendable, week_over
 from digest.services import unsubscribe_headers, unsubscribe_url
 from mail import smtp
 from mail.leases import db_now_plus, reconnecting
@@ -96,8 +99,10 @@ def digests_send(
     with smtp.Session(lease_seconds=lease_seconds()) as session:
         try:
             for digest, message, build_error in built:
-                token = _lease(digest, ignore_backoff=ignore_backoff, after=outcome, result=result)
-                outcome = None
+                # If the lease raises, it has logged the outcome it could not record: that
+                # outcome is not tried for a second lease in `finally` (its lease is over).
+                after, outcome = outcome, None
+                token = _lease(digest, ignore_backoff=ignore_backoff, after=after, result=result)
                 if token is not None:
                     outcome = _send_one(digest, token, message, build_error, session=session)
                     if outcome is not None:
@@ -168,7 +173,7 @@ def _send_one(digest, token, message, build_error, *, session) -> _Outcome | Non
         try:
             renewed = reconnecting(
                 lambda: rows.filter(founder_wants_it(), lease_until__gt=Now()).update(
-                    lease_until=db_now_plus(lease_seconds())
+                    lease_until=db_now_plus(lease_seconds()), fenced_at=Now()
                 ),
                 seconds=lease_seconds(),
             )
@@ -257,11 +262,17 @@ def _lease(
             rows.filter(ours)
             .filter(founder_wants_it())
             .exclude(week_over())
+            .exclude(second_copy_out())
             .update(
                 state=WeeklyDigest.SENDING,
                 lease_token=token,
                 lease_until=db_now_plus(lease_seconds()),
                 attempts=F("attempts") + 1,
+                # Its last sender died past the fence: this send is the one resend.
+                maybe_sent_at=Coalesce(
+                    "maybe_sent_at", Case(When(fenced_at__isnull=False, then=Now()))
+                ),
+                fenced_at=None,
             )
         )
 
@@ -275,15 +286,40 @@ def _lease(
         taken = reconnecting(record_and_take, seconds=lease_seconds())
     except DatabaseError:
         if after is not None:
-            log.error("digest %s: outcome %s could not be recorded", after.digest.pk, after.name)
+            _not_recorded(after)
         raise
     if not taken:
-        dropped = _drop_or_cancel(rows.filter(sendable(ignore_backoff=ignore_backoff)))
+        left = rows.filter(sendable(ignore_backoff=ignore_backoff))
+        dropped = _drop_or_cancel(left)
         if dropped and result is not None:
             result.dropped.append(digest.pk)
+        if left.filter(second_copy_out()).update(state=WeeklyDigest.MAYBE_SENT, lease_token=None):
+            log.error(
+                "digest %s: its resend's sender died past the fence too; never a third copy: "
+                "left maybe sent",
+                digest.pk,
+            )
+            if result is not None:
+                result.maybe_sent.append(digest.pk)
         return None
+    if digest.state == WeeklyDigest.SENDING:  # as loaded: a lease that expired
+        if digest.fenced_at is not None:
+            log.error(
+                "digest %s: its sender died past the fence (no outcome recorded); sent once "
+                "more, the founder may get a second copy",
+                digest.pk,
+            )
+            digest.maybe_sent_at = digest.maybe_sent_at or timezone.now()  # as take() did
+        else:
+            log.warning("digest %s: taken over from a sender that died before SMTP", digest.pk)
     digest.attempts += 1
     return token
+
+
+def second_copy_out() -> Q:
+    """An expired lease whose sender died past the fence after a copy may already have gone
+    out ("maybe sent" before): not sent a third time."""
+    return lease_expired() & Q(fenced_at__isnull=False, maybe_sent_at__isnull=False)
 
 
 def _drop_or_cancel(rows) -> int:
@@ -312,13 +348,22 @@ def _record(outcome: _Outcome) -> None:
     try:
         reconnecting(lambda: _write(outcome), seconds=lease_seconds())
     except DatabaseError:
-        log.error("digest %s: outcome %s could not be recorded", outcome.digest.pk, outcome.name)
+        _not_recorded(outcome)
         raise
+
+
+def _not_recorded(outcome: _Outcome) -> None:
+    log.error(
+        "digest %s: outcome %s could not be recorded (no database for as long as its lease "
+        "lasted); once the lease expires it is sent again: a second copy is possible",
+        outcome.digest.pk,
+        outcome.name,
+    )
 
 
 def _write(outcome: _Outcome) -> int:
     written = WeeklyDigest.objects.filter(pk=outcome.digest.pk, lease_token=outcome.token).update(
-        **outcome.fields, lease_token=None, lease_until=None
+        **outcome.fields, lease_token=None, lease_until=None, fenced_at=None
     )
     if not written:
         # Our lease expired and another sender took the row: it may have sent it too.
