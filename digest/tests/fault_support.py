@@ -221,7 +221,7 @@ class Processes:
             "REDIS_URL": self.redis.url,
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(self.smtp.port),
-            "LOG_LEVEL": "ERROR",
+            "LOG_LEVEL": os.environ.get("FAULT_LOG_LEVEL", "ERROR"),
             "DEBUG": "false",
             "PYTHONUNBUFFERED": "1",
         }
@@ -239,10 +239,12 @@ class Processes:
         self.running.append(process)
         return process
 
-    def worker(self, **env) -> subprocess.Popen:
+    def worker(self, *pool: str, **env) -> subprocess.Popen:
+        """`pool`: the worker's pool options, one process (solo) unless told."""
         celery = str(VENV_BIN / "celery")
         return self.start(
-            *(celery, "-A", "outsourcing", "worker", "--pool=solo", "-n", f"w{self.count}@%h"),
+            *(celery, "-A", "outsourcing", "worker", *(pool or ("--pool=solo",))),
+            *("-n", f"w{self.count}@%h"),
             *("--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "ERROR"),
             **env,
         )
