@@ -34,8 +34,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import Case, F, Q, When
-from django.db.models.functions import Coalesce, Now
+from django.db.models import F, Q
 from django.utils import timezone, translation
 
 from accounts import clock, mailing, money
@@ -46,7 +45,16 @@ from digest.models import WeeklyDigest
 from digest.recovery import founder_wants_it, lease_expired, sendable, week_over
 from digest.services import unsubscribe_headers, unsubscribe_url
 from mail import smtp
-from mail.leases import db_now_plus, reconnecting
+from mail.leases import (
+    db_now_plus,
+    fence,
+    leave_maybe_sent,
+    log_taken_over,
+    maybe_sent_fields,
+    reconnecting,
+    second_copy_may_be_out,
+    taken_over_fields,
+)
 from mail.messages import make_message
 from mail.outbox import message_id
 
@@ -166,21 +174,8 @@ def _send_one(digest, token, message, build_error, *, session) -> _Outcome | Non
         fields = {"state": WeeklyDigest.FAILED, "last_error": build_error}
         return _Outcome("failed", digest, token, fields)
     rows = WeeklyDigest.objects.filter(pk=digest.pk, lease_token=token)
-
-    def holds() -> bool:
-        """The fence: our lease stands on the database's clock and the founder still wants
-        the digest; renewed for another lease."""
-        try:
-            renewed = reconnecting(
-                lambda: rows.filter(founder_wants_it(), lease_until__gt=Now()).update(
-                    lease_until=db_now_plus(lease_seconds()), fenced_at=Now()
-                ),
-                seconds=lease_seconds(),
-            )
-        except DatabaseError:
-            return False
-        return renewed == 1
-
+    # The fence: our lease stands and the founder still wants the digest.
+    holds = fence(rows.filter(founder_wants_it()), seconds=lease_seconds())
     reply = session.send(message, fence=holds, renew=holds, label=f"digest {digest.pk}")
     if reply.outcome is Outcome.LEASE_LOST:
         _cancel_if_unwanted(digest, token)
@@ -208,15 +203,12 @@ def _outcome(digest: WeeklyDigest, token: uuid.UUID, reply: smtp.Reply) -> _Outc
         }
         return _Outcome("sent", digest, token, fields)
     if reply.outcome is Outcome.MAYBE_SENT:
-        if digest.maybe_sent_at is not None:  # the one resend went silent too: never again
-            fields = {"state": WeeklyDigest.MAYBE_SENT, "last_error": reply.error}
-            return _Outcome("maybe_sent", digest, token, fields)
-        fields = {
-            "state": WeeklyDigest.CLAIMED,
-            "maybe_sent_at": timezone.now(),
-            "retry_at": db_now_plus(settings.MAIL_MAYBE_SENT_RESEND_SECONDS),
-            "last_error": reply.error,
-        }
+        fields = maybe_sent_fields(
+            resent=digest.maybe_sent_at is not None,
+            error=reply.error,
+            waiting=WeeklyDigest.CLAIMED,
+            final=WeeklyDigest.MAYBE_SENT,
+        )
         return _Outcome("maybe_sent", digest, token, fields)
     if reply.outcome in (Outcome.RETRY, Outcome.SENDER_REFUSED):
         wait = schedule.retry_delay(digest.attempts, settings.DIGEST_RETRY_DELAYS)
@@ -262,17 +254,13 @@ def _lease(
             rows.filter(ours)
             .filter(founder_wants_it())
             .exclude(week_over())
-            .exclude(second_copy_out())
+            .exclude(second_copy_may_be_out(lease_expired()))
             .update(
                 state=WeeklyDigest.SENDING,
                 lease_token=token,
                 lease_until=db_now_plus(lease_seconds()),
                 attempts=F("attempts") + 1,
-                # Its last sender died past the fence: this send is the one resend.
-                maybe_sent_at=Coalesce(
-                    "maybe_sent_at", Case(When(fenced_at__isnull=False, then=Now()))
-                ),
-                fenced_at=None,
+                **taken_over_fields(),
             )
         )
 
@@ -293,33 +281,19 @@ def _lease(
         dropped = _drop_or_cancel(left)
         if dropped and result is not None:
             result.dropped.append(digest.pk)
-        if left.filter(second_copy_out()).update(state=WeeklyDigest.MAYBE_SENT, lease_token=None):
-            log.error(
-                "digest %s: its resend's sender died past the fence too; never a third copy: "
-                "left maybe sent",
-                digest.pk,
-            )
-            if result is not None:
-                result.maybe_sent.append(digest.pk)
+        label = f"digest {digest.pk}"
+        left_maybe = leave_maybe_sent(
+            left, lease_expired(), final=WeeklyDigest.MAYBE_SENT, label=label
+        )
+        if left_maybe and result is not None:
+            result.maybe_sent.append(digest.pk)
         return None
     if digest.state == WeeklyDigest.SENDING:  # as loaded: a lease that expired
+        log_taken_over(f"digest {digest.pk}", past_the_fence=digest.fenced_at is not None)
         if digest.fenced_at is not None:
-            log.error(
-                "digest %s: its sender died past the fence (no outcome recorded); sent once "
-                "more, the founder may get a second copy",
-                digest.pk,
-            )
             digest.maybe_sent_at = digest.maybe_sent_at or timezone.now()  # as take() did
-        else:
-            log.warning("digest %s: taken over from a sender that died before SMTP", digest.pk)
     digest.attempts += 1
     return token
-
-
-def second_copy_out() -> Q:
-    """An expired lease whose sender died past the fence after a copy may already have gone
-    out ("maybe sent" before): not sent a third time."""
-    return lease_expired() & Q(fenced_at__isnull=False, maybe_sent_at__isnull=False)
 
 
 def _drop_or_cancel(rows) -> int:

@@ -221,7 +221,7 @@ class Processes:
             "REDIS_URL": self.redis.url,
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(self.smtp.port),
-            "LOG_LEVEL": os.environ.get("FAULT_LOG_LEVEL", "ERROR"),
+            "LOG_LEVEL": "ERROR",
             "DEBUG": "false",
             "PYTHONUNBUFFERED": "1",
         }
