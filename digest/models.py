@@ -56,6 +56,11 @@ class WeeklyDigest(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     # Set when a send ended "maybe sent" (the data went out, no reply): one resend is due.
     maybe_sent_at = models.DateTimeField(_("maybe sent at"), null=True, blank=True)
+    # Set by the fence right before MAIL FROM, cleared with the outcome: a lease that expires
+    # with it set (a killed sender) may have left a copy at the server.
+    fenced_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("sending started at")
+    )
     last_error = models.TextField(_("last error"), blank=True)
 
     # The week's buyback snapshot, taken when the digest is built (weekly figures).

@@ -8,6 +8,9 @@ once. The claim lives in digest/services.py, recovery and the backlog in digest/
    row is cancelled or dropped. Only the sender whose UPDATE matched talks to SMTP.
 2. fence — right before MAIL FROM one UPDATE, fenced by the token, confirms the lease (and the
    founder's subscription) still stands and renews it; a late sender sends nothing (WARNING).
+   It also sets `fenced_at` (cleared with the outcome): a lease that expires with it set may
+   have left a copy at the server, so taking it over is the one resend (ERROR), and if a copy
+   may already be out too, the digest is left "maybe sent" — never a third copy.
    While the server's final reply is awaited (RFC 5321: minutes) the lease is renewed.
 3. record — right after the reply, one UPDATE fenced by the token, in the same transaction as
    the next digest's lease: one commit per digest. A lost database connection is reopened for
@@ -18,9 +21,9 @@ once. The claim lives in digest/services.py, recovery and the backlog in digest/
    the sender") back to claimed with the next attempt from DIGEST_RETRY_DELAYS while the week
    lasts; a 5xx to the recipient or the message fails it for good.
 
-What is left: a sender killed (or cut off from the database for longer than its lease)
-between SMTP's acceptance and the record, and a reply lost after the data — that founder gets
-at most one more copy, with the same Message-ID.
+What is left: a sender killed (or cut off from the database for longer than its lease) past
+the fence and before the record, and a reply lost after the data — that founder gets at most
+one more copy, with the same Message-ID.
 """
 
 import logging
@@ -32,17 +35,25 @@ from datetime import datetime
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import F, Q
-from django.db.models.functions import Now
 from django.utils import timezone, translation
 
 from accounts import clock, mailing, money, schedule
 from digest import content as digest_content
 from digest.content import digest_context
 from digest.models import WeeklyDigest
-from digest.recovery import founder_wants_it, sendable, week_over
+from digest.recovery import founder_wants_it, lease_expired, sendable, week_over
 from digest.services import unsubscribe_headers, unsubscribe_url
 from mail import smtp
-from mail.leases import db_now_plus, reconnecting
+from mail.leases import (
+    db_now_plus,
+    fence,
+    leave_maybe_sent,
+    log_taken_over,
+    maybe_sent_fields,
+    reconnecting,
+    second_copy_may_be_out,
+    taken_over_fields,
+)
 from mail.messages import make_message
 from mail.outbox import message_id
 
@@ -95,8 +106,10 @@ def digests_send(
     with smtp.Session(lease_seconds=lease_seconds()) as session:
         try:
             for digest, message, build_error in built:
-                token = _lease(digest, ignore_backoff=ignore_backoff, after=outcome, result=result)
-                outcome = None
+                # If the lease raises, it has logged the outcome it could not record: that
+                # outcome is not tried for a second lease in `finally` (its lease is over).
+                after, outcome = outcome, None
+                token = _lease(digest, ignore_backoff=ignore_backoff, after=after, result=result)
                 if token is not None:
                     outcome = _send_one(digest, token, message, build_error, session=session)
                     if outcome is not None:
@@ -160,21 +173,8 @@ def _send_one(digest, token, message, build_error, *, session) -> _Outcome | Non
         fields = {"state": WeeklyDigest.FAILED, "last_error": build_error}
         return _Outcome("failed", digest, token, fields)
     rows = WeeklyDigest.objects.filter(pk=digest.pk, lease_token=token)
-
-    def holds() -> bool:
-        """The fence: our lease stands on the database's clock and the founder still wants
-        the digest; renewed for another lease."""
-        try:
-            renewed = reconnecting(
-                lambda: rows.filter(founder_wants_it(), lease_until__gt=Now()).update(
-                    lease_until=db_now_plus(lease_seconds())
-                ),
-                seconds=lease_seconds(),
-            )
-        except DatabaseError:
-            return False
-        return renewed == 1
-
+    # The fence: our lease stands and the founder still wants the digest.
+    holds = fence(rows.filter(founder_wants_it()), seconds=lease_seconds())
     reply = session.send(message, fence=holds, renew=holds, label=f"digest {digest.pk}")
     if reply.outcome is Outcome.LEASE_LOST:
         _cancel_if_unwanted(digest, token)
@@ -202,15 +202,12 @@ def _outcome(digest: WeeklyDigest, token: uuid.UUID, reply: smtp.Reply) -> _Outc
         }
         return _Outcome("sent", digest, token, fields)
     if reply.outcome is Outcome.MAYBE_SENT:
-        if digest.maybe_sent_at is not None:  # the one resend went silent too: never again
-            fields = {"state": WeeklyDigest.MAYBE_SENT, "last_error": reply.error}
-            return _Outcome("maybe_sent", digest, token, fields)
-        fields = {
-            "state": WeeklyDigest.CLAIMED,
-            "maybe_sent_at": timezone.now(),
-            "retry_at": db_now_plus(settings.MAIL_MAYBE_SENT_RESEND_SECONDS),
-            "last_error": reply.error,
-        }
+        fields = maybe_sent_fields(
+            resent=digest.maybe_sent_at is not None,
+            error=reply.error,
+            waiting=WeeklyDigest.CLAIMED,
+            final=WeeklyDigest.MAYBE_SENT,
+        )
         return _Outcome("maybe_sent", digest, token, fields)
     if reply.outcome in (Outcome.RETRY, Outcome.SENDER_REFUSED):
         wait = schedule.retry_delay(digest.attempts, settings.DIGEST_RETRY_DELAYS)
@@ -256,11 +253,13 @@ def _lease(
             rows.filter(ours)
             .filter(founder_wants_it())
             .exclude(week_over())
+            .exclude(second_copy_may_be_out(lease_expired()))
             .update(
                 state=WeeklyDigest.SENDING,
                 lease_token=token,
                 lease_until=db_now_plus(lease_seconds()),
                 attempts=F("attempts") + 1,
+                **taken_over_fields(),
             )
         )
 
@@ -274,13 +273,24 @@ def _lease(
         taken = reconnecting(record_and_take, seconds=lease_seconds())
     except DatabaseError:
         if after is not None:
-            log.error("digest %s: outcome %s could not be recorded", after.digest.pk, after.name)
+            _not_recorded(after)
         raise
     if not taken:
-        dropped = _drop_or_cancel(rows.filter(sendable(ignore_backoff=ignore_backoff)))
+        left = rows.filter(sendable(ignore_backoff=ignore_backoff))
+        dropped = _drop_or_cancel(left)
         if dropped and result is not None:
             result.dropped.append(digest.pk)
+        label = f"digest {digest.pk}"
+        left_maybe = leave_maybe_sent(
+            left, lease_expired(), final=WeeklyDigest.MAYBE_SENT, label=label
+        )
+        if left_maybe and result is not None:
+            result.maybe_sent.append(digest.pk)
         return None
+    if digest.state == WeeklyDigest.SENDING:  # as loaded: a lease that expired
+        log_taken_over(f"digest {digest.pk}", past_the_fence=digest.fenced_at is not None)
+        if digest.fenced_at is not None:
+            digest.maybe_sent_at = digest.maybe_sent_at or timezone.now()  # as take() did
     digest.attempts += 1
     return token
 
@@ -311,13 +321,22 @@ def _record(outcome: _Outcome) -> None:
     try:
         reconnecting(lambda: _write(outcome), seconds=lease_seconds())
     except DatabaseError:
-        log.error("digest %s: outcome %s could not be recorded", outcome.digest.pk, outcome.name)
+        _not_recorded(outcome)
         raise
+
+
+def _not_recorded(outcome: _Outcome) -> None:
+    log.error(
+        "digest %s: outcome %s could not be recorded (no database for as long as its lease "
+        "lasted); once the lease expires it is sent again: a second copy is possible",
+        outcome.digest.pk,
+        outcome.name,
+    )
 
 
 def _write(outcome: _Outcome) -> int:
     written = WeeklyDigest.objects.filter(pk=outcome.digest.pk, lease_token=outcome.token).update(
-        **outcome.fields, lease_token=None, lease_until=None
+        **outcome.fields, lease_token=None, lease_until=None, fenced_at=None
     )
     if not written:
         # Our lease expired and another sender took the row: it may have sent it too.

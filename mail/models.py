@@ -49,6 +49,10 @@ class OutgoingMail(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     # Set when a send ended "maybe sent": the one resend is due, or was made.
     maybe_sent_at = models.DateTimeField(_("maybe sent at"), null=True, blank=True)
+    # Set by the fence right before MAIL FROM, cleared with the outcome (mail/leases.py).
+    fenced_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("sending started at")
+    )
     last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:

@@ -12,7 +12,9 @@
    refused sender back to queued with backoff (MAIL_RETRY_DELAYS) until MAIL_MAX_ATTEMPTS;
    a rejected recipient failed for good.
 4. recover — the beat (`outbox_due`, every MAIL_RECOVERY_SECONDS) hands to a sender every row
-   whose lease expired (a killed sender) or whose next attempt has come (a lost task).
+   whose lease expired (a killed sender) or whose next attempt has come (a lost task). A row
+   whose sender died past the fence is resent once (ERROR); never a third time (the digest's
+   rule, in mail/leases.py).
 
 What an app needs to hear back (the handover link's "sent") comes through the `mail_state`
 signal: this app knows nobody above it.
@@ -32,7 +34,16 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from mail import smtp
-from mail.leases import db_now_plus, reconnecting
+from mail.leases import (
+    db_now_plus,
+    fence,
+    leave_maybe_sent,
+    log_taken_over,
+    maybe_sent_fields,
+    reconnecting,
+    second_copy_may_be_out,
+    taken_over_fields,
+)
 from mail.models import OutgoingMail
 
 log = logging.getLogger("mail")
@@ -101,9 +112,13 @@ def send_soon(mail_ids: list[int]) -> bool:
 # --- send -----------------------------------------------------------------------------------
 
 
+def _lease_expired() -> Q:
+    return Q(state=OutgoingMail.SENDING, lease_until__lt=Now())
+
+
 def _sendable() -> Q:
     due = Q(retry_at__isnull=True) | Q(retry_at__lte=Now())
-    return Q(state=OutgoingMail.QUEUED) & due | Q(state=OutgoingMail.SENDING, lease_until__lt=Now())
+    return Q(state=OutgoingMail.QUEUED) & due | _lease_expired()
 
 
 def outbox_deliver(*, mail_ids: list[int]) -> Counter:
@@ -125,29 +140,32 @@ def _deliver_one(pk: int, session: smtp.Session) -> str | None:
     rows = OutgoingMail.objects.filter(pk=pk)
 
     def take() -> int:
-        return rows.filter(_sendable() | Q(lease_token=token)).update(
-            state=OutgoingMail.SENDING,
-            lease_token=token,
-            lease_until=db_now_plus(lease),
-            attempts=F("attempts") + 1,
+        return (
+            rows.filter(_sendable() | Q(lease_token=token))
+            .exclude(second_copy_may_be_out(_lease_expired()))
+            .update(
+                state=OutgoingMail.SENDING,
+                lease_token=token,
+                lease_until=db_now_plus(lease),
+                attempts=F("attempts") + 1,
+                **taken_over_fields(),
+            )
         )
 
-    def holds() -> bool:
-        """The fence: the lease still stands (on the database's clock), renewed."""
-        try:
-            renewed = reconnecting(
-                lambda: rows.filter(lease_token=token, lease_until__gt=Now()).update(
-                    lease_until=db_now_plus(lease)
-                ),
-                seconds=lease,
-            )
-        except DatabaseError:
-            return False
-        return renewed == 1
-
+    # Only to say so in the log: was it a takeover, and had its sender passed the fence?
+    before = rows.values_list("state", "fenced_at").first()
     if not reconnecting(take, seconds=lease):
+        leave_maybe_sent(
+            rows.filter(_sendable()),
+            _lease_expired(),
+            final=OutgoingMail.MAYBE_SENT,
+            label=f"mail {pk}",
+        )
         return None
+    if before and before[0] == OutgoingMail.SENDING:
+        log_taken_over(f"mail {pk}", past_the_fence=before[1] is not None)
     row = rows.get()
+    holds = fence(rows.filter(lease_token=token), seconds=lease)
     reply = session.send(_message(row), fence=holds, renew=holds, label=f"mail {pk}")
     if reply.outcome is smtp.Outcome.LEASE_LOST:
         return reply.outcome.value
@@ -155,7 +173,7 @@ def _deliver_one(pk: int, session: smtp.Session) -> str | None:
     try:
         written = reconnecting(
             lambda: rows.filter(lease_token=token).update(
-                **fields, lease_token=None, lease_until=None
+                **fields, lease_token=None, lease_until=None, fenced_at=None
             ),
             seconds=lease,
         )
@@ -188,14 +206,12 @@ def _outcome_fields(row: OutgoingMail, reply: smtp.Reply) -> dict:
     if reply.outcome is Outcome.SENT:
         return {"state": OutgoingMail.SENT, "sent_at": timezone.now(), "retry_at": None}
     if reply.outcome is Outcome.MAYBE_SENT:
-        if row.maybe_sent_at is not None:  # the one resend went silent too: never again
-            return {"state": OutgoingMail.MAYBE_SENT, "last_error": reply.error}
-        return {
-            "state": OutgoingMail.QUEUED,
-            "maybe_sent_at": timezone.now(),
-            "retry_at": db_now_plus(settings.MAIL_MAYBE_SENT_RESEND_SECONDS),
-            "last_error": reply.error,
-        }
+        return maybe_sent_fields(
+            resent=row.maybe_sent_at is not None,
+            error=reply.error,
+            waiting=OutgoingMail.QUEUED,
+            final=OutgoingMail.MAYBE_SENT,
+        )
     if reply.outcome is Outcome.REJECTED or row.attempts >= settings.MAIL_MAX_ATTEMPTS:
         log.error("mail %s (%s to %s) failed for good: %s", row.pk, row.kind, row.to, reply.error)
         return {"state": OutgoingMail.FAILED, "last_error": reply.error}

@@ -239,10 +239,12 @@ class Processes:
         self.running.append(process)
         return process
 
-    def worker(self, **env) -> subprocess.Popen:
+    def worker(self, *pool: str, **env) -> subprocess.Popen:
+        """`pool`: the worker's pool options, one process (solo) unless told."""
         celery = str(VENV_BIN / "celery")
         return self.start(
-            *(celery, "-A", "outsourcing", "worker", "--pool=solo", "-n", f"w{self.count}@%h"),
+            *(celery, "-A", "outsourcing", "worker", *(pool or ("--pool=solo",))),
+            *("-n", f"w{self.count}@%h"),
             *("--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "ERROR"),
             **env,
         )

@@ -2,6 +2,7 @@
 unsubscribe at lease time, a week that ended while the digest waited — and what the admin's
 row, `send_digests` and /healthz say about each."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -119,3 +120,43 @@ def test_deleting_a_founder_with_a_digest_on_its_way_succeeds(alice, fault_smtp)
     claimed(alice)
     alice.delete()
     assert not WeeklyDigest.objects.exists()
+
+
+def test_a_sender_killed_past_the_fence_costs_one_logged_resend_and_never_a_third(
+    alice, smtp_server, caplog
+):
+    """A killed sender leaves its lease with `fenced_at` set: a copy may be out. The takeover
+    is the one resend (counted as maybe sent, logged at ERROR); if that sender dies past the
+    fence too, nobody sends a third copy."""
+    [digest_id] = claimed(alice)
+    rows = WeeklyDigest.objects.filter(pk=digest_id)
+
+    def killed_past_the_fence():
+        rows.update(
+            state="sending",
+            lease_token=uuid.uuid4(),
+            lease_until=a_moment_ago(),
+            fenced_at=a_moment_ago(),
+        )
+
+    killed_past_the_fence()
+    assert digest_send.digests_send(digest_ids=[digest_id]).sent == [digest_id]
+    row = the_digest(alice)
+    assert (row.state, row.fenced_at) == ("sent", None) and row.maybe_sent_at is not None
+    assert f"digest {digest_id}: its sender died past the fence" in caplog.text
+    # The resend's sender died past the fence as well.
+    rows.update(state="claimed", sent_at=None)
+    killed_past_the_fence()
+    result = digest_send.digests_send(digest_ids=[digest_id])
+    assert (result.sent, result.maybe_sent) == ([], [digest_id])
+    assert the_digest(alice).state == "maybe_sent" and len(smtp_server.messages) == 1
+    assert "never a third copy" in caplog.text
+
+
+def test_a_sender_killed_before_the_fence_is_taken_over_without_counting_a_copy(alice, smtp_server):
+    [digest_id] = claimed(alice)
+    WeeklyDigest.objects.filter(pk=digest_id).update(
+        state="sending", lease_token=uuid.uuid4(), lease_until=a_moment_ago()
+    )
+    assert digest_send.digests_send(digest_ids=[digest_id]).sent == [digest_id]
+    assert the_digest(alice).maybe_sent_at is None

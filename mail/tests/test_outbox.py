@@ -121,3 +121,23 @@ def test_a_sender_killed_after_smtp_accepted_is_recovered_by_the_beat_sent_at_mo
     assert (row.state, row.attempts) == ("sent", 2)
     assert outbox_due() == 0
     assert fault_smtp.delivered[TO] == 2
+
+
+def test_a_resend_whose_sender_is_killed_past_the_fence_too_is_never_sent_a_third_time(
+    db, fault_smtp, monkeypatch, caplog
+):
+    row = outbox.mail_enqueue(message=message(), kind="test")
+
+    def killed(*args, **kwargs):
+        raise SystemExit("the worker was killed before the record")
+
+    monkeypatch.setattr(outbox, "_outcome_fields", killed)
+    for _kill in range(2):  # the first send, then the takeover: both killed after the data
+        with pytest.raises(SystemExit):
+            outbox.outbox_deliver(mail_ids=[row.pk])
+        OutgoingMail.objects.filter(pk=row.pk).update(lease_until=a_moment_ago())
+    assert f"mail {row.pk}: its sender died past the fence" in caplog.text
+    assert outbox.outbox_deliver(mail_ids=[row.pk]) == {}
+    row.refresh_from_db()
+    assert row.state == "maybe_sent" and fault_smtp.delivered[TO] == 2
+    assert outbox.waiting_mail_ids() == [] and "never a third copy" in caplog.text
