@@ -27,7 +27,7 @@ run: $(VENV)/.installed
 # Redis, SMTP and Celery processes and counts on their timing.
 # `make test-fast` is the edit-test loop: everything but the slow markers (SLOW).
 WORKERS ?= 2
-SLOW := browser or faults or fuzz or api
+SLOW := browser or faults or fuzz or api or html
 test: $(VENV)/.installed
 	$(VENV)/bin/pytest -n $(WORKERS) -m "not faults"
 	$(VENV)/bin/pytest -m faults

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 
 RESULTS = Path(__file__).resolve().parent.parent / "test-results"
 
@@ -49,3 +50,32 @@ def screenshot(request):
         return path
 
     return _screenshot
+
+
+@pytest.fixture
+def demo_founder(db):
+    """The demo's founder: 20 tasks of every kind, delegates, instructions, runs."""
+    from accounts.models import User
+    from sops import demo as sops_demo
+    from tasks import demo
+
+    sops_demo.seed(founders=1, tasks=20)
+    return User.objects.get(email=demo.DEMO_EMAIL)
+
+
+@pytest.fixture
+def handover_paths(demo_founder):
+    """A delegate's handover page in its three states: "read" (acknowledged: the run form),
+    "unread" and "gone" (revoked), as paths."""
+    from sops import services as sops_services
+    from sops.models import HandoverLink
+    from tasks.models import Delegate
+
+    read = HandoverLink.objects.get(instruction__owner=demo_founder)
+    other = Delegate.objects.filter(owner=demo_founder).exclude(pk=read.delegate_id).first()
+    unread = sops_services.handover_link_create(instruction=read.instruction, delegate=other)
+    gone = sops_services.handover_link_create(instruction=read.instruction, delegate=other)
+    gone.revoked_at = timezone.now()
+    gone.save()
+    links = {"read": read, "unread": unread, "gone": gone}
+    return {state: sops_services.handover_path(link) for state, link in links.items()}

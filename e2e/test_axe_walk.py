@@ -2,31 +2,14 @@
 has no axe-core violation and does not scroll sideways on a phone."""
 
 import pytest
-from django.utils import timezone
 
-from accounts.models import User
-from e2e.walk import LANGUAGES, Walk
-from sops import demo as sops_demo
-from sops import services as sops_services
-from sops.models import HandoverLink
-from tasks import demo
-from tasks.models import Delegate
+from e2e.walk import ANYONE, CONSULTANT, FOUNDER, LANGUAGES, Walk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo_founder(db):
-    sops_demo.seed(founders=1, tasks=20)
-    return User.objects.get(email=demo.DEMO_EMAIL)
-
-
 def _walk(page, live_server, **kwargs) -> Walk:
     return Walk(page=page, origin=live_server.url, **kwargs)
-
-
-def _no_admin(path: str) -> bool:
-    return not path.startswith("/admin/")
 
 
 def _assert_clean(walk: Walk) -> None:
@@ -35,39 +18,36 @@ def _assert_clean(walk: Walk) -> None:
 
 
 def test_the_pages_anyone_can_open_are_accessible(open_as, live_server):
-    walk = _walk(open_as(None), live_server, allow=_no_admin)
-    pages = walk.discover("/accounts/login/")
+    walk = Walk.of(open_as(None), live_server.url, ANYONE)
+    pages = walk.discover(*ANYONE.starts)
     assert {"/accounts/login/", "/accounts/signup/", "/accounts/password_reset/"} <= set(pages)
     walk.check_all(pages, home="/accounts/login/")
     _assert_clean(walk)
 
 
-def test_a_delegates_handover_page_and_run_form_are_accessible(open_as, live_server, demo_founder):
-    read = HandoverLink.objects.get(instruction__owner=demo_founder)  # acknowledged: the run form
-    other = Delegate.objects.filter(owner=demo_founder).exclude(pk=read.delegate_id).first()
-    unread = sops_services.handover_link_create(instruction=read.instruction, delegate=other)
-    gone = sops_services.handover_link_create(instruction=read.instruction, delegate=other)
-    gone.revoked_at = timezone.now()
-    gone.save()
+def test_a_delegates_handover_page_and_run_form_are_accessible(
+    open_as, live_server, handover_paths
+):
+    unread, read, gone = handover_paths["unread"], handover_paths["read"], handover_paths["gone"]
     walk = _walk(open_as(None), live_server)
     for language in LANGUAGES:
-        walk.page.goto(sops_services.handover_path(unread))
+        walk.page.goto(unread)
         walk.switch_language(language)
-        walk.check(sops_services.handover_path(unread), language=language)
-        walk.check(sops_services.handover_path(read), language=language)
+        walk.check(unread, language=language)
+        walk.check(read, language=language)
         # The run form sent empty: its errors must be as accessible as the form.
         walk.page.locator("#run button[type=submit]").click()
         walk.page.locator(".invalid-feedback").first.wait_for()
         walk.check_here(f"handover run form with errors [{language}]")
-        walk.check(sops_services.handover_path(gone), language=language)
+        walk.check(gone, language=language)
     _assert_clean(walk)
 
 
 def test_every_page_a_founder_reaches_from_the_dashboard_is_accessible(
     open_as, live_server, demo_founder
 ):
-    walk = _walk(open_as(demo_founder), live_server, allow=_no_admin)
-    pages = walk.discover("/")
+    walk = Walk.of(open_as(demo_founder), live_server.url, FOUNDER)
+    pages = walk.discover(*FOUNDER.starts)
     assert len(pages) >= 10, pages
     assert {"/plan/drip/", "/plan/roles/"} <= set(pages), pages  # linked from the money cards
     print("founder pages:", pages)  # noqa: T201 — what was walked, shown with -s
@@ -76,15 +56,8 @@ def test_every_page_a_founder_reaches_from_the_dashboard_is_accessible(
 
 
 def test_every_admin_page_a_consultant_reaches_is_accessible(open_as, live_server, cast):
-    def admin_only(path: str) -> bool:
-        # Sorting a change list (?o=) and an object's history render the same templates again.
-        skipped = ("/history/", "/admin/r/", "?o=", "&o=")
-        return path.startswith("/admin/") and not any(part in path for part in skipped)
-
-    walk = _walk(
-        open_as(cast.consultants["bob"]), live_server, allow=admin_only, limit=30, per_shape=1
-    )
-    pages = walk.discover("/admin/", "/admin/accounts/user/overview/")
+    walk = Walk.of(open_as(cast.consultants["bob"]), live_server.url, CONSULTANT)
+    pages = walk.discover(*CONSULTANT.starts)
     founder = cast.founders["alice"]
     assert f"/admin/accounts/user/{founder.pk}/change/" in pages, pages
     walk.check_all(pages, home="/admin/")

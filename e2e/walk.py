@@ -10,7 +10,10 @@ import re
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urlsplit
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from django.urls import reverse
 
 from e2e import axe
 
@@ -47,6 +50,64 @@ class Frontier:
             self.queue.append(path)
 
 
+def no_admin(path: str) -> bool:
+    return not path.startswith("/admin/")
+
+
+def admin_only(path: str) -> bool:
+    # Sorting a change list (?o=) and an object's history render the same templates again.
+    skipped = ("/history/", "/admin/r/", "?o=", "&o=")
+    return path.startswith("/admin/") and not any(part in path for part in skipped)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a role's walk starts, what it follows and how far: the axe walk and the HTML
+    check (e2e/test_valid_html.py) walk the same pages."""
+
+    starts: tuple[str, ...]
+    allow: Callable[[str], bool]
+    limit: int = 60
+    per_shape: int = 2
+
+
+ANYONE = Reach(("/accounts/login/",), no_admin)
+FOUNDER = Reach(("/",), no_admin)
+CONSULTANT = Reach(("/admin/", "/admin/accounts/user/overview/"), admin_only, 30, 1)
+
+
+def local_path(href: str, *, origin: str, allow: Callable[[str], bool]) -> str | None:
+    """The path of a link worth following: same origin, not skipped, allowed."""
+    href, _ = urldefrag(href)
+    if not href.startswith(origin + "/"):
+        return None  # another site, mailto:, javascript:
+    path = href[len(origin) :]
+    if SKIP.search(path) or not allow(path):
+        return None
+    return path
+
+
+def crawl(
+    starts: tuple[str, ...],
+    visit: Callable[[str], tuple[str, list[str]] | None],
+    *,
+    limit: int,
+    per_shape: int,
+) -> list[str]:
+    """Every page reachable from `starts`, within the bounds, in visiting order. `visit(path)`
+    opens a page and gives where it landed (after any redirect) and the paths it links to
+    (already filtered by `local_path`), or None when it is not an HTML page."""
+    frontier, found = Frontier(starts, per_shape), []
+    while frontier.queue and len(found) < limit:
+        visited = visit(frontier.queue.popleft())
+        if visited is None or visited[0] in found:
+            continue
+        found.append(visited[0])
+        for path in visited[1]:
+            frontier.offer(path)
+    return found
+
+
 @dataclass
 class Walk:
     page: object
@@ -56,33 +117,30 @@ class Walk:
     per_shape: int = 2
     problems: list[str] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, page: object, origin: str, reach: Reach) -> "Walk":
+        return cls(
+            page=page,
+            origin=origin,
+            allow=reach.allow,
+            limit=reach.limit,
+            per_shape=reach.per_shape,
+        )
+
     def _local(self, href: str) -> str | None:
-        href, _ = urldefrag(href)
-        if not href.startswith(self.origin + "/"):
-            return None  # another site, mailto:, javascript:
-        path = href[len(self.origin) :]
-        if SKIP.search(path) or not self.allow(path):
-            return None
-        return path
+        return local_path(href, origin=self.origin, allow=self.allow)
 
     def discover(self, *starts: str) -> list[str]:
         """Every page reachable from `starts` by links, within the bounds, in visiting order."""
-        frontier, found = Frontier(starts, self.per_shape), []
-        while frontier.queue and len(found) < self.limit:
-            path = frontier.queue.popleft()
-            response = self.page.goto(path)
-            if response is None or "text/html" not in response.headers.get("content-type", ""):
-                continue
-            landed = self._local(self.page.url) or path  # after any redirect
-            if landed in found:
-                continue
-            found.append(landed)
-            hrefs = self.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-            for href in hrefs:
-                local = self._local(href)
-                if local is not None:
-                    frontier.offer(local)
-        return found
+        return crawl(starts, self._visit, limit=self.limit, per_shape=self.per_shape)
+
+    def _visit(self, path: str) -> tuple[str, list[str]] | None:
+        response = self.page.goto(path)
+        if response is None or "text/html" not in response.headers.get("content-type", ""):
+            return None
+        landed = self._local(self.page.url) or path  # after any redirect
+        hrefs = self.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        return landed, [link for link in map(self._local, hrefs) if link is not None]
 
     def switch_language(self, language: str) -> None:
         """Click the page's own English/Deutsch switch (a founder's choice is stored)."""
@@ -142,3 +200,61 @@ class Walk:
 
     def report(self) -> str:
         return f"{len(self.problems)} problem(s):\n" + "\n".join(self.problems)
+
+
+class ClientWalk:
+    """The same walk through Django's test client: the HTML as the server sends it, without a
+    browser (the HTML check, e2e/test_valid_html.py). `pages` keeps what each page sent."""
+
+    ORIGIN = "http://testserver"
+
+    def __init__(self, client, reach: Reach):
+        self.client, self.reach = client, reach
+        self.pages: dict[str, str] = {}
+
+    def discover(self) -> list[str]:
+        reach = self.reach
+        return crawl(reach.starts, self._visit, limit=reach.limit, per_shape=reach.per_shape)
+
+    def fetch(self, path: str, **post: str) -> tuple[str, str] | None:
+        """(where it landed, its HTML) after any redirect; None when it is not an HTML page.
+        With `post`, the form is sent (test client: no CSRF token needed)."""
+        send = self.client.post if post else self.client.get
+        response = send(path, post, follow=True) if post else send(path, follow=True)
+        if "text/html" not in response.get("Content-Type", ""):
+            return None
+        query = response.request.get("QUERY_STRING")
+        landed = response.request["PATH_INFO"] + (f"?{query}" if query else "")
+        return landed, response.content.decode()
+
+    def switch_language(self, language: str) -> None:
+        """What the page's English/Deutsch switch sends (a founder's choice is stored)."""
+        self.client.post(reverse("set_language"), {"language": language, "next": "/"})
+
+    def _visit(self, path: str) -> tuple[str, list[str]] | None:
+        fetched = self.fetch(path)
+        if fetched is None:
+            return None
+        landed, html = fetched
+        landed = self._local(self.ORIGIN + landed) or path
+        self.pages.setdefault(landed, html)
+        links = _Links()
+        links.feed(html)
+        hrefs = (urljoin(self.ORIGIN + landed, href) for href in links.hrefs)
+        return landed, [link for link in map(self._local, hrefs) if link is not None]
+
+    def _local(self, href: str) -> str | None:
+        return local_path(href, origin=self.ORIGIN, allow=self.reach.allow)
+
+
+class _Links(HTMLParser):
+    """Every <a href> of a page (what the browser walk reads as `a.href`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)

@@ -40,6 +40,13 @@ class InstructionForm(forms.ModelForm):
             "review_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The date's default is computed, so Django would add a hidden copy of its initial
+        # value and give it the field's aria-describedby, which a hidden input must not
+        # have (invalid HTML). The copy only serves changed_data, which nothing here reads.
+        self.fields["review_on"].show_hidden_initial = False
+
 
 class StepForm(forms.Form):
     text = forms.CharField(

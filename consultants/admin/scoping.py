@@ -15,7 +15,7 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.db.models import Model, QuerySet
+from django.db.models import BLANK_CHOICE_DASH, Model, QuerySet
 
 from accounts.inputs import parse_id
 from accounts.models import Profile, User
@@ -109,7 +109,14 @@ class _IdsOnly:
 
 
 class SafeAutocompleteSelect(_IdsOnly, AutocompleteSelect):
-    pass
+    def optgroups(self, name, value, attr=None):
+        groups = super().optgroups(name, value, attr)
+        if self.is_required:
+            # Django leaves a required box without an empty first option, which HTML asks of
+            # every required <select> (its placeholder); the form still refuses it empty.
+            empty = BLANK_CHOICE_DASH[0][1]
+            groups[0][1].insert(0, self.create_option(name, "", empty, False, 0))
+        return groups
 
 
 class SafeAutocompleteSelectMultiple(_IdsOnly, AutocompleteSelectMultiple):

@@ -49,7 +49,7 @@ def test_with_htmx_the_answer_is_the_classified_task_and_a_fresh_form(alice_clie
     # How often decides recurring; the catalogue suggests routine work anyone can do.
     assert 'data-category="time"' in page
     assert "typical for inbox triage — rate it to make it yours" in page
-    assert 'hx-swap-oob="true"' in page and 'value="Inbox"' not in page
+    assert 'data-hx-swap-oob="true"' in page and 'value="Inbox"' not in page
 
 
 def test_a_bad_quick_capture_names_the_field_and_adds_nothing(alice_client, alice):
