@@ -383,7 +383,7 @@ def _row_from_json(data: dict) -> classifier.TaskInput:
         recurring=bool(data["recurring"]),
         skill=data["skill"],
         enjoyment=data["enjoyment"],
-        core=bool(data["core"]),
+        core=None if data["core"] is None else bool(data["core"]),
     )
 
 
