@@ -52,9 +52,17 @@
   }
 
   var draw = { kinds: kinds, trend: trend };
-  document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-    var data = read(canvas);
-    var make = draw[canvas.dataset.chart];
-    if (data && make) make(canvas, data);
+  function drawIn(root) {
+    root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      if (Chart.getChart(canvas)) return; // drawn already
+      var data = read(canvas);
+      var make = draw[canvas.dataset.chart];
+      if (data && make) make(canvas, data);
+    });
+  }
+  drawIn(document);
+  // The figures come again after a quick capture (htmx swaps the region in): draw its charts.
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target && event.target.querySelectorAll) drawIn(event.target);
   });
 })();
