@@ -1,5 +1,6 @@
 // Draws the dashboard's charts with the vendored Chart.js. The data comes from the page
-// (json_script blocks named by data-chart-source); every chart has a text summary and a
+// (JSON in the canvas' data-chart-data: an attribute, not a <script> block, because htmx
+// drops script blocks when it swaps the figures in again); every chart has a text summary and a
 // table next to it, so nothing is lost without JavaScript.
 (function () {
   "use strict";
@@ -8,8 +9,7 @@
   var colours = ["#0d6efd", "#198754", "#6f42c1"];
 
   function read(canvas) {
-    var source = document.getElementById(canvas.dataset.chartSource);
-    return source ? JSON.parse(source.textContent) : null;
+    return canvas.dataset.chartData ? JSON.parse(canvas.dataset.chartData) : null;
   }
 
   function kinds(canvas, data) {
