@@ -15,6 +15,7 @@ from digest.content import SILENT_AFTER
 from sops.models import HandoverLink, Instruction, Run
 from tasks import buyback, classifier, twins
 from tasks.models import Delegate, Task
+from tasks.task_list import MOVES, AndMore, and_more
 
 MOVES_SHOWN = 5
 WAITING_SHOWN = 5
@@ -63,21 +64,26 @@ def next_moves(*, profile: Profile, limit: int = MOVES_SHOWN) -> list[MoveRow]:
 
 @dataclass(frozen=True)
 class Waiting:
-    """One kind of thing waiting for the founder: how many, and the first few."""
+    """One kind of thing waiting for the founder: how many, the first few, and (for tasks)
+    the "and M more" that links to all of them on the task list."""
 
     count: int
     items: list
-
-    @property
-    def more(self) -> int:
-        """How many are not listed: the list ends with "and M more"."""
-        return max(0, self.count - len(self.items))
+    rest: AndMore | None = None
 
 
-def _waiting(queryset) -> Waiting:
+def _waiting(queryset, **filters: str) -> Waiting:
     # One query for both: the count of all rows travels with each of the first few.
     items = list(queryset.annotate(total=Window(Count("pk")))[:WAITING_SHOWN])
-    return Waiting(count=items[0].total if items else 0, items=items)
+    count = items[0].total if items else 0
+    rest = and_more(total=count, shown=len(items), **filters) if filters else None
+    return Waiting(count=count, items=items, rest=rest)
+
+
+def moves_rest(*, profile: Profile, shown: int) -> AndMore:
+    """The next moves' "and M more": all the candidates, on the task list by net value."""
+    total = Task.objects.filter(twins.is_move(), owner_id=profile.user_id).count()
+    return and_more(total=total, shown=shown, status=MOVES, sort="value")
 
 
 def waiting_for_you(*, profile: Profile, today: date) -> dict[str, Waiting]:
@@ -92,10 +98,13 @@ def waiting_for_you(*, profile: Profile, today: date) -> dict[str, Waiting]:
     )
     return {
         "instruction": _waiting(
-            tasks.filter(twins.waits_for_instruction()).order_by("-hours_per_week", "pk")
+            tasks.filter(twins.waits_for_instruction()).order_by("-hours_per_week", "pk"),
+            route=classifier.VIRTUAL_ASSISTANT,
+            status=Task.INVENTORY,
         ),
         "silent": _waiting(
-            silent.select_related("delegate").order_by(F("last").asc(nulls_first=True), "pk")
+            silent.select_related("delegate").order_by(F("last").asc(nulls_first=True), "pk"),
+            status=Task.DELEGATED,
         ),
         "review": _waiting(
             Instruction.objects.filter(owner_id=profile.user_id, review_on__lt=today).order_by(

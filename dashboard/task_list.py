@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Sum
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,11 +24,14 @@ from tasks.models import Delegate, Task
 from tasks.task_list import (
     BULK_DELETE,
     BULK_DONE,
+    LET_GO,
     LIST_CHOICES,
+    OPEN,
     PER_PAGE,
     BulkForm,
     QuickEditForm,
     TaskFilterForm,
+    and_more,
     filtered_tasks,
 )
 from tasks.templatetags.buyback_tags import hours
@@ -240,7 +243,16 @@ def task_lists(request):
                     has_fitting_delegate=task.way in kinds,
                 )
         count = tasks.count()
-        columns.append(
-            {"code": code, "name": name, "count": count, "tasks": shown, "more": count - len(shown)}
-        )
-    return render(request, "tasks/task_lists.html", {"columns": columns, "shown": LIST_SHOWN})
+        rest = and_more(total=count, shown=len(shown), list=code, status=OPEN)
+        columns.append({"code": code, "name": name, "count": count, "tasks": shown, "rest": rest})
+    # Off the lists for good: what the founder dropped or automated (bought back, no cost).
+    let_go = Task.objects.filter(owner=request.user, status__in=Task.LET_GO_STATUSES)
+    let_go_shown = list(let_go.order_by("-hours_per_week", "pk")[:LIST_SHOWN])
+    context = {
+        "columns": columns,
+        "shown": LIST_SHOWN,
+        "let_go": let_go_shown,
+        "let_go_hours": let_go.aggregate(hours=Sum("hours_per_week"))["hours"] or 0,
+        "let_go_rest": and_more(total=let_go.count(), shown=len(let_go_shown), status=LET_GO),
+    }
+    return render(request, "tasks/task_lists.html", context)

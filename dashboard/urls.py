@@ -4,6 +4,7 @@ from dashboard import task_list, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("dashboard/figures/", views.dashboard_figures, name="dashboard_figures"),
     path("settings/", views.profile_settings, name="settings"),
     path("money/fit-order/", views.fit_order, name="fit_order"),
     path("tasks/", task_list.task_list, name="task_list"),

@@ -6,6 +6,7 @@ the task list page. The settings page: the profile, the founder's consultants an
 changed.
 """
 
+import json
 from datetime import timedelta
 
 from django.conf import settings
@@ -42,6 +43,33 @@ def dashboard(request):
     # First: coming back after a break makes the end of the previous visit the baseline,
     # and it stays so for the whole visit.
     account_services.founder_visit(profile=profile, now=now)
+    today = clock.founder_today(profile.time_zone, now)
+    waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
+    since = dashboard_reads.since_last_visit(profile=profile, since=profile.previous_visit_at)
+    context = {
+        **_figures_context(request, profile, today),
+        "first_run_url": reverse("first_run"),
+        "waiting": waiting,
+        "nothing_waiting": not any(item.count for item in waiting.values()),
+        "since": since,
+        "silent_days": dashboard_reads.SILENT_AFTER.days,
+        "team_news": news.latest(founder_id=request.user.pk),
+    }
+    return render(request, "tasks/dashboard.html", context)
+
+
+@login_required
+def dashboard_figures(request):
+    """The figures, capacity bar and charts again, the next moves out of band: what the
+    dashboard asks for after a quick capture changed the founder's tasks (htmx)."""
+    profile = founder_profile(user=request.user)
+    today = clock.founder_today(profile.time_zone, timezone.now())
+    context = {**_figures_context(request, profile, today), "oob": True}
+    return render(request, "partials/dashboard_refresh.html", context)
+
+
+def _figures_context(request, profile, today) -> dict:
+    """What the regions that change with every task show: moves, money, capacity, charts."""
     groups = founder_figure_groups(user_id=request.user.pk)
     figures = founder_buyback(profile=profile, groups=groups)
     trend = founder_trend(founder_id=request.user.pk)
@@ -64,36 +92,22 @@ def dashboard(request):
         }
         for row, money in zip(move_rows, story.moves, strict=True)
     ]
-    today = clock.founder_today(profile.time_zone, now)
-    waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
-    since = dashboard_reads.since_last_visit(profile=profile, since=profile.previous_visit_at)
-    return render(
-        request,
-        "tasks/dashboard.html",
-        {
-            "profile": profile,
-            "figures": figures,
-            "money": money_text.story_context(story, profile.rates()),
-            "moves": moves,
-            "has_tasks": Task.objects.filter(owner=request.user).exists(),
-            "first_run_url": reverse("first_run"),
-            "waiting": waiting,
-            "nothing_waiting": not any(item.count for item in waiting.values()),
-            "since": since,
-            "kinds": kinds,
-            "trend": trend,
-            "trend_chart": trend_chart(trend, figures),
-            "trend_change": figures.bought_back_hours - trend[-1].hours_delegated
-            if trend and trend[-1].hours_delegated is not None  # a sent snapshot has it
-            else None,
-            "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
-            "silent_days": dashboard_reads.SILENT_AFTER.days,
-            "team_news": news.latest(founder_id=request.user.pk),
-            "measured_hours": logged_hours(
-                owner_id=request.user.pk, since=today - timedelta(days=6)
-            ),
-        },
-    )
+    return {
+        "profile": profile,
+        "figures": figures,
+        "money": money_text.story_context(story, profile.rates()),
+        "moves": moves,
+        "moves_rest": dashboard_reads.moves_rest(profile=profile, shown=len(moves)),
+        "has_tasks": Task.objects.filter(owner=request.user).exists(),
+        "kinds": kinds,
+        "trend": trend,
+        "trend_chart": trend_chart(trend, figures),
+        "trend_change": figures.bought_back_hours - trend[-1].hours_delegated
+        if trend and trend[-1].hours_delegated is not None  # a sent snapshot has it
+        else None,
+        "capacity_percent": _percent(figures.hours_kept, figures.weekly_capacity),
+        "measured_hours": logged_hours(owner_id=request.user.pk, since=today - timedelta(days=6)),
+    }
 
 
 @login_required
@@ -118,23 +132,25 @@ def hours_chart(table) -> dict:
         for kind, hours in table.items()
     ]
     totals = {state: sum(row["hours"][state] for row in rows) for state in states}
-    return {
-        "rows": rows,
-        "states": states,
-        "totals": totals,
-        "total": sum(totals.values()),
-        "data": {
-            "labels": [row["name"] for row in rows],
-            "datasets": [
-                {
-                    "label": str(label),
-                    "state": state,
-                    "data": [float(r["hours"][state]) for r in rows],
-                }
-                for state, label in states.items()
-            ],
-        },
-    }
+    return _with_json(
+        {
+            "rows": rows,
+            "states": states,
+            "totals": totals,
+            "total": sum(totals.values()),
+            "data": {
+                "labels": [row["name"] for row in rows],
+                "datasets": [
+                    {
+                        "label": str(label),
+                        "state": state,
+                        "data": [float(r["hours"][state]) for r in rows],
+                    }
+                    for state, label in states.items()
+                ],
+            },
+        }
+    )
 
 
 def trend_chart(trend, figures) -> dict:
@@ -159,22 +175,32 @@ def trend_chart(trend, figures) -> dict:
                 figures.bought_back_value,
             )
         ]
-    return {
-        "from_snapshots": bool(trend),
-        "points": points,
-        "data": {
-            "labels": [label for label, *_rest in points],
-            "hours": {
-                "label": str(_("Hours bought back")),
-                "data": [float(p[1] or 0) for p in points],
+    return _with_json(
+        {
+            "from_snapshots": bool(trend),
+            "points": points,
+            "data": {
+                "labels": [label for label, *_rest in points],
+                "hours": {
+                    "label": str(_("Hours bought back")),
+                    "data": [float(p[1] or 0) for p in points],
+                },
+                "cost": {
+                    "label": str(_("Cost per week")),
+                    "data": [float(p[2] or 0) for p in points],
+                },
+                "value": {
+                    "label": str(_("Value per week")),
+                    "data": [float(p[3] or 0) for p in points],
+                },
             },
-            "cost": {"label": str(_("Cost per week")), "data": [float(p[2] or 0) for p in points]},
-            "value": {
-                "label": str(_("Value per week")),
-                "data": [float(p[3] or 0) for p in points],
-            },
-        },
-    }
+        }
+    )
+
+
+def _with_json(chart: dict) -> dict:
+    # The chart's data for charts.js, in an attribute (autoescaped where it is written).
+    return {**chart, "json": json.dumps(chart["data"])}
 
 
 def _percent(part, whole) -> int:

@@ -9,7 +9,7 @@ inside the caller's translation.override.
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -32,6 +32,7 @@ from tasks.choices import OUTCOME_CHOICES
 from tasks.models import ROUTE_CHOICES, Category, Delegate, Task
 from tasks.reasons import reasons_text
 from tasks.selectors import FIGURE_FIELDS, task_figures
+from tasks.task_list import MOVES, AndMore, and_more
 
 SNAPSHOT_FIELDS = (
     "hours_delegated",
@@ -44,6 +45,8 @@ SNAPSHOT_FIELDS = (
     "weekly_capacity",
 )
 TOP_MOVES = 3
+# Lists of tasks in the digest show this many, then "and M more" (tasks.task_list.and_more).
+LIST_SHOWN = 5
 SILENT_AFTER = timedelta(days=14)
 CENT = Decimal("0.01")
 # A move to drop or automate names that where a hand-off names its route.
@@ -219,6 +222,7 @@ def digest_context(
     tasks = founder.open
     today = clock.founder_today(profile.time_zone, now)
     silent = silent_delegations(tasks, today=today)
+    waiting = waiting_for_instruction(tasks)
     runs = runs_per_delegation(reads.runs.get(profile.user_id, []), today=today)
     notes = notes_of_the_week(reads.notes.get(profile.user_id, []), now=now)
     change = (
@@ -227,6 +231,7 @@ def digest_context(
         else snapshot["hours_delegated"] - previous.hours_delegated
     )
     money = money_of(figures, tasks, profile=profile, hires=reads.hires.get(profile.user_id, []))
+    moves, moves_total = next_moves_and_total(tasks, profile=profile, priced=money.moves)
     unchanged = previous is not None and all(
         getattr(previous, name) == value for name, value in snapshot.items()
     )
@@ -238,10 +243,18 @@ def digest_context(
         "snapshot": snapshot,
         "change": change,
         "kinds": _kinds(figures, reads.categories),
-        "moves": next_moves(tasks, profile=profile, priced=money.moves),
+        "moves": moves,
+        "moves_rest": _rest(total=moves_total, shown=len(moves), status=MOVES, sort="value"),
         "money": money,
-        "waiting": waiting_for_instruction(tasks),
-        "silent": silent,
+        "waiting": waiting[:LIST_SHOWN],
+        "waiting_rest": _rest(
+            total=len(waiting),
+            shown=LIST_SHOWN,
+            route=classifier.VIRTUAL_ASSISTANT,
+            status=Task.INVENTORY,
+        ),
+        "silent": silent[:LIST_SHOWN],
+        "silent_rest": _rest(total=len(silent), shown=LIST_SHOWN, status=Task.DELEGATED),
         "silent_days": SILENT_AFTER.days,
         "week_runs": runs,
         # Measured beside the plan: what the runs of the week logged (a silent delegation
@@ -274,11 +287,25 @@ def _kinds(figures: buyback.Buyback, categories: list[Category]) -> list[dict]:
     ]
 
 
+def _rest(*, total: int, shown: int, **filters: str) -> AndMore:
+    """A list's "and M more", its link absolute (the email is read away from the site)."""
+    rest = and_more(total=total, shown=shown, **filters)
+    return replace(rest, url=_absolute(rest.url))
+
+
 def next_moves(
     tasks: list[OpenTask], *, profile: Profile, priced: Sequence[money_story.Priced] = ()
 ) -> list[dict]:
-    """The first three of the founder's next moves: buyback.next_moves, as on the dashboard,
-    each at the one price the dashboard gives it (`priced`: the money story's moves)."""
+    """The first three of the founder's next moves: buyback.next_moves, as on the dashboard."""
+    return next_moves_and_total(tasks, profile=profile, priced=priced)[0]
+
+
+def next_moves_and_total(
+    tasks: list[OpenTask], *, profile: Profile, priced: Sequence[money_story.Priced] = ()
+) -> tuple[list[dict], int]:
+    """The first three of the founder's next moves (buyback.next_moves, as on the
+    dashboard), and how many there are in all; each at the one price the dashboard gives it
+    (`priced`: the money story's moves)."""
     by_pk = {task.pk: task for task in tasks}
     prices = {item.item.key: item for item in priced}
     candidates = [
@@ -287,8 +314,9 @@ def next_moves(
         )
         for task in tasks
     ]
+    ranked = buyback.next_moves(candidates, profile.rates())
     # Links and sentences only for the three shown, not for every candidate.
-    return [
+    shown = [
         {
             "title": move.title,
             "url": _task_url(by_pk[move.key]),
@@ -305,8 +333,9 @@ def next_moves(
                 else reasons_text(by_pk[move.key].reasons or [])
             ),
         }
-        for move in buyback.next_moves(candidates, profile.rates(), limit=TOP_MOVES)
+        for move in ranked[:TOP_MOVES]
     ]
+    return shown, len(ranked)
 
 
 def _price_of(priced: money_story.Priced | None) -> dict:

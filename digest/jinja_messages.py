@@ -20,6 +20,7 @@ MESSAGES = [
     gettext_noop("%(h)s h since last week"),
     gettext_noop("no change since last week"),
     gettext_noop("Your hours are worth %(value)s a week; handing them off costs %(cost)s."),
+    gettext_noop("Of these, %(h)s h a week you dropped or automated, at no cost."),
     gettext_noop("Still to reclaim: %(r)s h a week"),
     gettext_noop("Your next moves"),
     gettext_noop("%(h)s h a week, worth %(value)s, costs about %(cost)s (%(route)s)"),
@@ -67,4 +68,5 @@ PLURALS = [
     ngettext_lazy("last run %(days)s day ago", "last run %(days)s days ago", "days"),
     ngettext_lazy("%(n)s run", "%(n)s runs", "n"),
     ngettext_lazy("%(n)s with unchecked steps", "%(n)s with unchecked steps", "n"),
+    ngettext_lazy("and %(counter)s more", "and %(counter)s more", "counter"),
 ]

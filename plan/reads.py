@@ -11,7 +11,7 @@ from tasks.models import Task
 def open_tasks(*, profile: Profile):
     return (
         Task.objects.filter(owner_id=profile.user_id)
-        .exclude(status=Task.DONE)
+        .filter(status__in=Task.OPEN_STATUSES)  # not done, dropped or automated
         .annotate(kind=twins.effective_category(), way=twins.effective_route())
         .order_by("title", "pk")
     )

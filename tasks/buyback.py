@@ -14,7 +14,11 @@ from accounts.numbers import Rates, buyback_rate, rate_above_buyback
 from tasks.classifier import SKILL, SMART, TIME, VIRTUAL_ASSISTANT, needs_instruction
 
 INVENTORY, READY, DELEGATED, DONE = "inventory", "ready", "delegated", "done"
-STATUSES = (INVENTORY, READY, DELEGATED, DONE)
+# Dropped or automated (Ferriss): the founder let the task go, so its hours are bought back
+# at no delegate's cost (a tool's price is not known).
+DROPPED, AUTOMATED = "dropped", "automated"
+LET_GO_STATUSES = (DROPPED, AUTOMATED)
+STATUSES = (INVENTORY, READY, DELEGATED, DONE, DROPPED, AUTOMATED)
 
 CAPACITY_OK, CAPACITY_NEAR, CAPACITY_OVER = "ok", "near", "over"
 # Warn before the bottleneck, not at it ("don't wait for the last moment").
@@ -60,6 +64,8 @@ class Buyback:
     monthly_budget: Decimal
     over_budget: bool
     buyback_rate: Decimal
+    # Of the bought-back hours, those dropped or automated (no cost).
+    let_go_hours: Decimal = ZERO
 
 
 def waits_for_instruction(route: str, status: str) -> bool:
@@ -141,15 +147,24 @@ def _cost_paid(task: TaskFigures, rates: Rates) -> Decimal:
 
 
 def _is_reclaimable(task: TaskFigures) -> bool:
-    return task.category in RECLAIMABLE_KINDS and task.status not in (DELEGATED, DONE)
+    return task.category in RECLAIMABLE_KINDS and task.status in (INVENTORY, READY)
+
+
+def let_go_status(outcome: str) -> str:
+    """The status a task takes once the founder dropped or automated it."""
+    return {"drop": DROPPED, "automate": AUTOMATED}[outcome]
 
 
 def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
+    """Bought back: the delegated hours (at their cost) and the dropped or automated ones
+    (at none); the founder still does the rest (hours kept)."""
     tasks = [task for task in tasks if task.status != DONE]
     delegated = [task for task in tasks if task.status == DELEGATED]
+    let_go = [task for task in tasks if task.status in LET_GO_STATUSES]
     reclaimable = [task for task in tasks if _is_reclaimable(task)]
 
-    bought_back_hours = sum((task.hours for task in delegated), ZERO)
+    let_go_hours = sum((task.hours for task in let_go), ZERO)
+    bought_back_hours = sum((task.hours for task in delegated), ZERO) + let_go_hours
     delegation_cost = sum((_cost_paid(task, rates) for task in delegated), ZERO)
     bought_back_value = bought_back_hours * rates.hourly_value
 
@@ -162,7 +177,7 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
     )
     reclaimable_value = reclaimable_hours * rates.hourly_value
 
-    hours_kept = sum((task.hours for task in tasks if task.status != DELEGATED), ZERO)
+    hours_kept = sum((task.hours for task in tasks if task.status in (INVENTORY, READY)), ZERO)
     monthly_cost = monthly(delegation_cost)
     return Buyback(
         bought_back_hours=bought_back_hours,
@@ -181,6 +196,7 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
         monthly_budget=rates.monthly_budget,
         over_budget=monthly_cost > rates.monthly_budget,
         buyback_rate=buyback_rate(rates.hourly_value),
+        let_go_hours=let_go_hours,
     )
 
 
@@ -226,11 +242,20 @@ def net_per_hour(route: str, rates: Rates) -> Decimal:
     return rates.hourly_value - default_rate(route, rates)
 
 
+# Ferriss' order where the net is the same: eliminate, then automate, then delegate.
+MOVE_ORDER = ("drop", "automate", "")
+
+
+def move_order(outcome: str) -> int:
+    return MOVE_ORDER.index(outcome) if outcome in MOVE_ORDER else len(MOVE_ORDER)
+
+
 def next_moves(
     candidates: Iterable[MoveCandidate], rates: Rates, *, limit: int | None = None
 ) -> list[Move]:
-    """The founder's hand-offs ranked by net value per week, then hours, then title (then
-    key, so equal tasks keep one order). The dashboard and the digest both call this.
+    """The founder's hand-offs ranked by net value per week, then drop before automate
+    before delegate, then hours, then title (then key, so equal tasks keep one order). The
+    dashboard and the digest both call this.
 
     A task to drop or automate is a move too (whatever its category) and costs nothing, so
     it comes before delegating the same hours. A task listed twice counts once."""
@@ -262,7 +287,9 @@ def next_moves(
                 task.outcome,
             )
         )
-    moves.sort(key=lambda move: (-move.net, -move.hours, move.title, move.key))
+    moves.sort(
+        key=lambda move: (-move.net, move_order(move.outcome), -move.hours, move.title, move.key)
+    )
     return moves if limit is None else moves[:limit]
 
 

@@ -46,6 +46,9 @@ def tasks_import_confirm(
         if choice["action"] not in ("import", "merge"):
             continue
         values = {**vars(row), **{k: choice[k] for k in ("area", "recurring", "core")}}
+        # An unticked core box keeps what the file said: "no", or nothing (not rated, so
+        # the catalogue may suggest), never turns "nothing" into "no".
+        values["core"] = True if choice["core"] else (False if row.core is False else None)
         for rating in ("skill", "enjoyment"):
             values[rating] = choice[rating] if choice[rating] is not None else values[rating]
         task = existing.get(_normal_title(row.title))

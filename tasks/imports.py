@@ -383,7 +383,7 @@ def _row_from_json(data: dict) -> classifier.TaskInput:
         recurring=bool(data["recurring"]),
         skill=data["skill"],
         enjoyment=data["enjoyment"],
-        core=bool(data["core"]),
+        core=None if data["core"] is None else bool(data["core"]),
     )
 
 
@@ -396,7 +396,7 @@ def matching_tasks(*, owner, rows: list[classifier.TaskInput]) -> tuple[list, li
     existing: dict[str, Task] = {}
     for task in tasks:
         existing.setdefault(normal_title(task.title), task)
-    open_tasks = {task.title: task for task in tasks if task.status != Task.DONE}
+    open_tasks = {task.title: task for task in tasks if task.status in Task.OPEN_STATUSES}
     index = similar_titles.TitleIndex(open_tasks)
     same, similar = [], []
     for row in rows:
@@ -412,7 +412,7 @@ def task_like(*, owner, title: str):
     before adding a second "Social media posts"), or None."""
     from tasks.models import Task
 
-    tasks = {t.title: t for t in Task.objects.filter(owner=owner).exclude(status=Task.DONE)}
+    tasks = {t.title: t for t in Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES)}
     for task in tasks.values():
         if normal_title(task.title) == normal_title(title):
             return task

@@ -161,6 +161,8 @@ class Story:
     fits: list[Priced]  # the next moves that fit the budget's room, in the founder's order
     moves: list[Priced]  # the next moves, priced as the plan prices them
     defaults: list[DefaultRate]
+    # Of the bought-back hours, those dropped or automated (at no cost).
+    let_go_hours: Decimal = ZERO
 
     @property
     def defaults_above_buyback(self) -> list[DefaultRate]:
@@ -255,4 +257,5 @@ def story(
         fits=moves_that_fit(moves_priced, room=budget.room, order=order),
         moves=moves_priced,
         defaults=default_rates(rates),
+        let_go_hours=figures.let_go_hours,
     )

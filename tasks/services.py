@@ -233,7 +233,7 @@ NO_DELEGATION = {"delegate": None, "delegated_on": None, "delegate_rate": None}
 @transaction.atomic
 def tasks_finish(*, owner: User, ids: list[int]) -> int:
     """Mark several of the founder's tasks done at once; returns how many changed."""
-    tasks = Task.objects.filter(owner=owner, pk__in=ids).exclude(status=Task.DONE)
+    tasks = Task.objects.filter(owner=owner, pk__in=ids, status__in=Task.OPEN_STATUSES)
     ended = list(tasks.filter(status=Task.DELEGATED).values_list("pk", flat=True))
     count = tasks.update(status=Task.DONE, **NO_DELEGATION)
     signals.delegation_ended.send(sender=Task, task_ids=ended)
@@ -243,9 +243,10 @@ def tasks_finish(*, owner: User, ids: list[int]) -> int:
 
 @transaction.atomic
 def tasks_reopen(*, owner: User, ids: list[int]) -> int:
-    """Take several done or delegated tasks back: to ready where a work instruction is
-    published, else to the inventory (as delegation_end does for one)."""
-    tasks = Task.objects.filter(owner=owner, pk__in=ids, status__in=(Task.DONE, Task.DELEGATED))
+    """Take several done, delegated, dropped or automated tasks back: to ready where a work
+    instruction is published, else to the inventory (as delegation_end does for one)."""
+    taken_back = (Task.DONE, Task.DELEGATED, *Task.LET_GO_STATUSES)
+    tasks = Task.objects.filter(owner=owner, pk__in=ids, status__in=taken_back)
     ended = list(tasks.filter(status=Task.DELEGATED).values_list("pk", flat=True))
     ready_ids = list(tasks.filter(twins.has_published_instruction()).values_list("pk", flat=True))
     count = tasks.filter(pk__in=ready_ids).update(status=Task.READY, **NO_DELEGATION)
@@ -253,6 +254,28 @@ def tasks_reopen(*, owner: User, ids: list[int]) -> int:
     signals.delegation_ended.send(sender=Task, task_ids=ended)
     tasks_reclassify(owner=owner)
     return count
+
+
+@transaction.atomic
+def task_let_go(*, task: Task, outcome: str) -> Task:
+    """The founder dropped the task or had a tool take it over (Ferriss: before delegating):
+    its hours count as bought back, at no cost. Their word on the outcome is kept."""
+    if outcome not in catalogue.OUTCOMES:
+        raise ValidationError({"outcome": _("Choose drop or automate.")})
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if task.status not in (Task.INVENTORY, Task.READY):
+        raise ValidationError(
+            _("Only a task in the inventory or ready can be dropped or automated.")
+        )
+    if outcome != task.effective_outcome:
+        task.outcome, task.outcome_tool = outcome, ""
+    elif not task.outcome:
+        task.outcome, task.outcome_tool = outcome, task.suggested_tool
+    task.status = buyback.let_go_status(outcome)
+    _validated(task).save()
+    tasks_reclassify(owner=task.owner)  # fewer open hours: the overloaded rule may change
+    task.refresh_from_db()
+    return task
 
 
 @transaction.atomic

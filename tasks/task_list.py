@@ -2,8 +2,12 @@
 selects. Every value is checked against its choices; the lists come from the profile's
 thresholds, as classifier.ducker_lists decides them for one task."""
 
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django import forms
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.inputs import parse_id
@@ -26,7 +30,15 @@ LIST_CHOICES = [
     (classifier.SHOULDNT_DO_LIST, _("I shouldn't do it")),
 ]
 OPEN = "open"
-STATUS_FILTERS = [(OPEN, _("Open (not done)")), *Task.STATUS_CHOICES]
+# buyback.next_moves' candidates: the "and M more" of the next moves links here.
+MOVES = "moves"
+LET_GO = "let_go"
+STATUS_FILTERS = [
+    (OPEN, _("Open (not done)")),
+    (MOVES, _("Next moves (to hand off, drop or automate)")),
+    (LET_GO, _("Dropped or automated")),
+    *Task.STATUS_CHOICES,
+]
 SORTS = {
     "hours": ("-hours_per_week",),
     "value": (F("net_value").desc(nulls_last=True), "-hours_per_week"),
@@ -70,6 +82,23 @@ class TaskFilterForm(forms.Form):
             field.widget.attrs["class"] = f"{css} form-{css.split('-')[1]}-sm"
 
 
+@dataclass(frozen=True)
+class AndMore:
+    """The end of a shortened list of tasks: "and M more", linking to the task list
+    filtered to all of them. Every such list (dashboard, three lists, next moves, rating
+    page, digest) ends with one, made by `and_more`, shown by partials/and_more.html."""
+
+    more: int
+    url: str
+
+
+def and_more(*, total: int, shown: int, **filters: str) -> AndMore:
+    """`total` tasks, `shown` of them listed; `filters` select them all on the task list."""
+    query = urlencode({name: value for name, value in filters.items() if value})
+    url = reverse("task_list") + (f"?{query}" if query else "")
+    return AndMore(max(0, total - shown), url)
+
+
 def ducker_list_q(code: str, profile: Profile) -> Q:
     """The tasks on one of Chris Ducker's lists, in SQL (classifier.ducker_lists per task)."""
     return twins.on_ducker_list(code, profile.thresholds())
@@ -91,6 +120,10 @@ def filtered_tasks(*, profile: Profile, filters: dict):
         tasks = tasks.filter(way=filters["route"])
     if filters.get("status") == OPEN:
         tasks = tasks.filter(status__in=Task.OPEN_STATUSES)
+    elif filters.get("status") == MOVES:
+        tasks = tasks.filter(twins.is_move())
+    elif filters.get("status") == LET_GO:
+        tasks = tasks.filter(status__in=Task.LET_GO_STATUSES)
     elif filters.get("status"):
         tasks = tasks.filter(status=filters["status"])
     if filters.get("area"):

@@ -50,7 +50,9 @@ class Proposal:
     total_hours: Decimal
     entries: int
     weeks_seen: int  # weeks in which the title came up
-    core: bool = False
+    # True for billable or client work; None (not rated) otherwise: a non-billable entry
+    # says nothing about core, so the catalogue's suggestion may still speak.
+    core: bool | None = None
     area: str = "other"
     why: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=())
 
@@ -157,7 +159,8 @@ def project_area(project: str) -> str | None:
 
 
 def what_the_file_knows(group: list[Entry]):
-    """(core, area, why) from the entries' Billable, Client and Project columns."""
+    """(core, area, why) from the entries' Billable, Client and Project columns; core is
+    True for billable or client work, else None (not rated), never False."""
     why: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     billable = any(entry.billable for entry in group)
     clients = Counter(entry.client for entry in group if entry.client)
@@ -175,4 +178,4 @@ def what_the_file_knows(group: list[Entry]):
         if mapped:
             area = mapped
             why.append((PROJECT_AREA, (("project", project), ("area", area))))
-    return bool(billable or clients), area, tuple(why)
+    return (True if billable or clients else None), area, tuple(why)

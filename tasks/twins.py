@@ -21,7 +21,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Collate, NullIf
-from django.db.models.lookups import Exact
+from django.db.models.lookups import Exact, In
 
 from accounts import numbers
 from tasks import buyback, catalogue, classifier
@@ -132,6 +132,14 @@ def on_ducker_list(code: str, thresholds: numbers.Thresholds) -> Q:
     raise ValueError(f"unknown list {code!r}")
 
 
+def is_move() -> Q:
+    """buyback.next_moves' candidates: a task still in the inventory or ready that is time,
+    skill or smart work (a hand-off), or one to drop or automate (whatever its category)."""
+    handoff = In(effective_category(), list(buyback.RECLAIMABLE_KINDS))
+    let_go = In(effective_outcome(), list(catalogue.OUTCOMES))
+    return Q(status__in=buyback.MOVE_STATUSES) & (Q(handoff) | Q(let_go))
+
+
 MOVE_FIELDS = ("pk", "title", "hours_per_week", "kind", "way", "status", "outcome_now")
 
 
@@ -155,9 +163,18 @@ def move_candidates(tasks, *, rates: numbers.Rates, limit: int, fields=()) -> li
         (tasks.filter(outcome), rates.hourly_value),
     )
     rows: list[dict] = []
+    # buyback.move_order: where hours (so the net) tie, drop before automate.
+    order = Case(
+        *(
+            When(outcome_now=code, then=Value(buyback.move_order(code)))
+            for code in catalogue.OUTCOMES
+        ),
+        default=Value(buyback.move_order("")),
+    )
     for group, per_hour in groups:
         hours = "-hours_per_week" if per_hour >= 0 else "hours_per_week"
-        rows += group.order_by(hours, _title_order(), "pk").values(*MOVE_FIELDS, *fields)[:limit]
+        ordered = group.order_by(hours, order, _title_order(), "pk")
+        rows += ordered.values(*MOVE_FIELDS, *fields)[:limit]
     return rows
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("tasks/<int:pk>/delegate/", tasks.task_delegate, name="task_delegate"),
     path("tasks/<int:pk>/finish/", tasks.task_finish, name="task_finish"),
     path("tasks/<int:pk>/reopen/", tasks.task_reopen, name="task_reopen"),
+    path("tasks/<int:pk>/let-go/", tasks.task_let_go, name="task_let_go"),
     path("delegates/", delegates.delegate_list, name="delegate_list"),
     path("delegates/new/", delegates.delegate_form, name="delegate_create"),
     path("delegates/<int:pk>/edit/", delegates.delegate_form, name="delegate_edit"),

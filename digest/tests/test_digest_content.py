@@ -76,7 +76,12 @@ def test_the_top_three_moves_come_largest_value_first_with_absolute_links(alice,
         line.split(" — ")[0][3:] for line in section.splitlines() if line[:2] in ("1.", "2.", "3.")
     ]
     assert titles == ["Support & R&D replies", "Inbox triage", "Logo"]
-    task_links = list(links(section))
+    every_link = list(links(section))
+    # The list ends with "and M more", linking to all the moves on the task list.
+    task_links = [link for link in every_link if "?" not in link]
+    assert [link for link in every_link if "?" in link] == [
+        settings.SITE_URL + "/tasks/?status=moves&sort=value"
+    ] and "and 2 more: " in section
     expected = [tasks[k].pk for k in ("support", "inbox", "logo")]
     assert all(link.startswith(settings.SITE_URL + "/tasks/") for link in task_links)
     assert [int(resolve(link[len(settings.SITE_URL) :]).kwargs["pk"]) for link in task_links] == (

@@ -1,5 +1,6 @@
 // Draws the dashboard's charts with the vendored Chart.js. The data comes from the page
-// (json_script blocks named by data-chart-source); every chart has a text summary and a
+// (JSON in the canvas' data-chart-data: an attribute, not a <script> block, because htmx
+// drops script blocks when it swaps the figures in again); every chart has a text summary and a
 // table next to it, so nothing is lost without JavaScript.
 (function () {
   "use strict";
@@ -8,8 +9,7 @@
   var colours = ["#0d6efd", "#198754", "#6f42c1"];
 
   function read(canvas) {
-    var source = document.getElementById(canvas.dataset.chartSource);
-    return source ? JSON.parse(source.textContent) : null;
+    return canvas.dataset.chartData ? JSON.parse(canvas.dataset.chartData) : null;
   }
 
   function kinds(canvas, data) {
@@ -52,9 +52,17 @@
   }
 
   var draw = { kinds: kinds, trend: trend };
-  document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-    var data = read(canvas);
-    var make = draw[canvas.dataset.chart];
-    if (data && make) make(canvas, data);
+  function drawIn(root) {
+    root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      if (Chart.getChart(canvas)) return; // drawn already
+      var data = read(canvas);
+      var make = draw[canvas.dataset.chart];
+      if (data && make) make(canvas, data);
+    });
+  }
+  drawIn(document);
+  // The figures come again after a quick capture (htmx swaps the region in): draw its charts.
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target && event.target.querySelectorAll) drawIn(event.target);
   });
 })();

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.text import clean_model_text
-from tasks import classifier, how_often, twins
+from tasks import buyback, classifier, how_often, twins
 from tasks.choices import (
     AREA_CHOICES,
     DELEGATE_KIND_CHOICES,
@@ -130,13 +130,18 @@ class Task(models.Model):
     """One thing on the founder's plate, with its computed category, route and reasons."""
 
     INVENTORY, READY, DELEGATED, DONE = "inventory", "ready", "delegated", "done"
+    # Let go (Ferriss): the founder dropped it or a tool does it now; bought back, no cost.
+    DROPPED, AUTOMATED = buyback.DROPPED, buyback.AUTOMATED
     STATUS_CHOICES = [
         (INVENTORY, _("Inventory")),
         (READY, _("Ready to hand off")),
         (DELEGATED, _("Delegated")),
         (DONE, _("Done")),
+        (DROPPED, _("Dropped")),
+        (AUTOMATED, _("Automated")),
     ]
     OPEN_STATUSES = (INVENTORY, READY, DELEGATED)
+    LET_GO_STATUSES = buyback.LET_GO_STATUSES
 
     owner = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("founder")
@@ -327,6 +332,16 @@ class Task(models.Model):
     @property
     def is_done(self) -> bool:
         return self.status == self.DONE
+
+    @property
+    def is_let_go(self) -> bool:
+        """Dropped or automated: its hours are bought back."""
+        return self.status in self.LET_GO_STATUSES
+
+    @property
+    def can_be_let_go(self) -> bool:
+        """For templates: a drop or automate advice the founder can mark as carried out."""
+        return bool(self.effective_outcome) and self.status in (self.INVENTORY, self.READY)
 
     @property
     def is_overridden(self) -> bool:

@@ -123,6 +123,26 @@ def outcome_sentence(task) -> str:
 
 
 @register.filter
+def let_go_button(task) -> str:
+    """The button that marks a drop or automate advice as carried out."""
+    labels = {"drop": _("I dropped it"), "automate": _("A tool does it now")}
+    return str(labels.get(task.effective_outcome, ""))
+
+
+@register.filter
+def let_go_sentence(task) -> str:
+    """What a dropped or automated task says where a delegation would be shown."""
+    hours_text = hours(task.hours_per_week)
+    if task.status == task.DROPPED:
+        return _("You dropped it: %(hours)s h a week bought back, at no cost.") % {
+            "hours": hours_text
+        }
+    return _("A tool does it now: %(hours)s h a week bought back, at no cost.") % {
+        "hours": hours_text
+    }
+
+
+@register.filter
 def suggestion_note(task) -> str:
     """ "typical for invoicing — rate it to make it yours" when the verdict rests on a
     catalogue suggestion, else nothing."""

@@ -34,7 +34,8 @@ def test_billable_client_work_is_core_and_says_why():
     assert what_the_file_knows(coaching) == (True, "other", (("billable client work: yours", ()),))
     assert what_the_file_knows([Entry("x", None, 1, client="ACME")])[0] is True
     assert what_the_file_knows([Entry("x", None, 1, billable=True)])[0] is True
-    assert what_the_file_knows([Entry("x", None, 1)])[0] is False
+    # Not billable, no client: the file says nothing about core (not rated, never "no").
+    assert what_the_file_knows([Entry("x", None, 1)])[0] is None
 
 
 def test_the_project_gives_the_area_where_it_can():
@@ -62,6 +63,10 @@ def test_billable_coaching_from_toggl_is_never_advised_to_a_va(alice_client, ali
     coaching = Task.objects.get(owner=alice, title="Client coaching")
     assert coaching.core and coaching.hours_per_week == 10
     assert coaching.category_id not in ("time", "smart") and not coaching.goes_to_virtual_assistant
+    # The non-billable entries stay unrated, so the catalogue's suggestion speaks for them.
+    inbox = Task.objects.get(owner=alice, title="Inbox")
+    assert inbox.core is None and inbox.catalogue_key == "inbox" and not inbox.is_core
+    assert inbox.suggestion is not None and inbox.reasons[-1]["code"] == "suggested"
 
 
 def test_a_german_founder_reads_why_in_german(alice_client, alice):

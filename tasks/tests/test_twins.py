@@ -236,3 +236,26 @@ def test_the_next_moves_from_the_sql_candidates_are_the_moves_of_all_tasks(
     assert buyback.next_moves(from_sql, founder_rates, limit=limit) == buyback.next_moves(
         every_task, founder_rates, limit=limit
     )
+
+
+@property_settings
+@given(rows=founders_tasks, founder_rates=rates)
+def test_the_next_moves_filter_in_sql_is_every_move(rows, founder_rates):
+    # twins.is_move (the task list's "Next moves" and the dashboard's "and M more") selects
+    # exactly the tasks buyback.next_moves ranks.
+    tasks, by_pk = _save(rows)
+    every_task = [
+        buyback.MoveCandidate(
+            pk,
+            row["title"],
+            row["hours"],
+            classifier.effective_category(row["category"], row["override_category"]),
+            _route(row),
+            row["status"],
+            _outcome(row),
+        )
+        for pk, row in by_pk.items()
+    ]
+    moves = {move.key for move in buyback.next_moves(every_task, founder_rates)}
+    assert set(tasks.filter(twins.is_move()).values_list("pk", flat=True)) == moves
+    assert set(tasks.exclude(twins.is_move()).values_list("pk", flat=True)) == set(by_pk) - moves

@@ -29,6 +29,16 @@ def _back(request):
     return safe_next(request, request.POST.get("next"), default="dashboard")
 
 
+def _changed(response):
+    """The founder's tasks changed: a page with figures fetches them again (the dashboard's
+    region listens for this event), so they never show the old values until a reload."""
+    response["HX-Trigger"] = TASKS_CHANGED
+    return response
+
+
+TASKS_CHANGED = "tasks-changed"
+
+
 def details_form(task, data=None) -> TaskDetailsForm:
     # The prefix keeps the ids unique when several added tasks are on one page.
     return TaskDetailsForm(data, instance=task, prefix=f"task-{task.pk}")
@@ -52,7 +62,7 @@ def task_quick_add(request):
             if _is_htmx(request):
                 # The task in the list, and (out of band) a fresh form with the focus back.
                 ctx = {"task": task, "details": details_form(task), "quick_form": QuickTaskForm()}
-                return render(request, "partials/quick_capture_added.html", ctx)
+                return _changed(render(request, "partials/quick_capture_added.html", ctx))
             messages.success(request, _("Task added: %(title)s.") % {"title": task.title})
             return _back(request)
     if _is_htmx(request):
@@ -76,7 +86,7 @@ def task_details(request, pk):
         else:
             if _is_htmx(request):
                 ctx = {"task": task, "details": details_form(task), "saved": True}
-                return render(request, "partials/quick_capture_task.html", ctx)
+                return _changed(render(request, "partials/quick_capture_task.html", ctx))
             messages.success(request, _("Task saved."))
             return _back(request)
     if _is_htmx(request):

@@ -171,7 +171,7 @@ def _changes(row, match) -> list[dict]:
     """Old → new per field for an update, the founder's unit kept for the time."""
     amount, unit = match.amount_as_given
     areas = dict(AREA_CHOICES)
-    yes_no = {True: _("yes"), False: _("no")}
+    yes_no = {True: _("yes"), False: _("no"), None: _("not rated")}
     new_amount = how_often.amount_in_unit(row.hours_per_week, unit)
     fields = [
         ("hours", _("time"), time_phrase(amount, unit), time_phrase(new_amount, unit)),

@@ -17,6 +17,7 @@ from accounts.forms import add_service_errors
 from tasks import services
 from tasks.forms import RateForm
 from tasks.models import Task
+from tasks.task_list import OPEN, and_more
 from tasks.views.capture import _is_htmx
 from tasks.views.common import get_task_for_user
 
@@ -37,7 +38,8 @@ def task_rate(request):
     ).order_by("-hours_per_week", "title", "pk")
     count = waiting.count()
     rows = [{"task": task, "form": rate_form(task)} for task in waiting[:ROWS_SHOWN]]
-    context = {"rows": rows, "count": count, "more": max(0, count - len(rows))}
+    rest = and_more(total=count, shown=len(rows), status=OPEN)
+    context = {"rows": rows, "count": count, "rest": rest}
     return render(request, "tasks/task_rate.html", context)
 
 

@@ -13,6 +13,7 @@ from accounts.selectors import founder_profile
 from tasks import buyback, money_reads, money_text, services
 from tasks.forms import DelegationForm, OverrideForm, TaskForm
 from tasks.selectors import logged_hours
+from tasks.templatetags.buyback_tags import hours as hours_text
 from tasks.views.common import get_task_for_user, warning_text
 
 
@@ -205,6 +206,27 @@ def task_finish(request, pk):
     services.delegation_end(task=task, done=True)
     messages.success(request, _("Marked as done."))
     return redirect("task_list")
+
+
+@login_required
+@require_POST
+def task_let_go(request, pk):
+    """The founder dropped the task or automated it: bought back, at no cost."""
+    task = get_task_for_user(request, pk)
+    try:
+        task = services.task_let_go(task=task, outcome=request.POST.get("outcome", "")[:20])
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("task_detail", pk=task.pk)
+    hours = hours_text(task.hours_per_week)
+    if task.status == task.DROPPED:
+        messages.success(request, _("Dropped: %(hours)s h a week bought back.") % {"hours": hours})
+    else:
+        messages.success(
+            request, _("Automated: %(hours)s h a week bought back.") % {"hours": hours}
+        )
+    return redirect("task_detail", pk=task.pk)
 
 
 @login_required
