@@ -1,9 +1,6 @@
 """Deleting an account: every row of the founder goes (privacy.deletion says how each kind is
-treated), their handover links and invitations stop working at once, every session ends,
-and one last email confirms it."""
-
-import logging
-import smtplib
+treated), their handover links and invitations stop working at once, their unsent mail is
+never sent, every session ends, and one last email confirms it."""
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
@@ -14,10 +11,9 @@ from django.utils import timezone, translation
 from accounts.models import Profile, User
 from consultants.models import ConsultantInvite
 from mail.messages import make_message
+from mail.outbox import mail_enqueue, unsent_forget
 from sops.models import Instruction, Run
 from tasks.models import Task
-
-log = logging.getLogger(__name__)
 
 
 def _end_sessions(user_id: int) -> None:
@@ -28,14 +24,12 @@ def _end_sessions(user_id: int) -> None:
 
 
 def account_deleted_mail(*, email: str, language: str) -> None:
-    """The last email to the address: the account and its data are gone."""
+    """The last email to the address: the account and its data are gone. Queued in the
+    deletion's transaction; the row outlives the account and holds nothing of it but the
+    address (no cause, no reference)."""
     with translation.override(language):
         message = make_message("account_deleted", email, {"email": email})
-    try:
-        message.send()
-    except (OSError, smtplib.SMTPException):
-        # The account is gone either way; a lost goodbye must not undo it.
-        log.exception("account-deleted mail failed")
+    mail_enqueue(message=message, kind="account_deleted", caused_by=None)
 
 
 def account_delete(*, user: User) -> None:
@@ -57,5 +51,6 @@ def account_delete(*, user: User) -> None:
         for model in (AccessAttempt, AccessLog, AccessFailureLog):
             model.objects.filter(username=email).delete()
         _end_sessions(user_id)
+        unsent_forget(user=user, email=email)
         user.delete()
-        transaction.on_commit(lambda: account_deleted_mail(email=email, language=language))
+        account_deleted_mail(email=email, language=language)
