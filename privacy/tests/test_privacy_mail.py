@@ -71,3 +71,28 @@ def test_a_german_founder_says_goodbye_in_german(alice, django_capture_on_commit
         services.account_delete(user=alice)
     goodbye = OutgoingMail.objects.get(kind="account_deleted")
     assert goodbye.subject != "Your account is deleted" and "alice@example.com" in goodbye.body_text
+
+
+def test_an_unconfirmed_sign_up_with_runs_goes_after_its_link_without_a_goodbye(
+    alice, bob, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The beat deletes an unconfirmed account the way a founder deletes theirs (its runs
+    protect their versions: a plain cascade would refuse), and mails nobody."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts import confirmation
+    from accounts.models import Profile, User
+    from privacy.tasks import unconfirmed_remove
+
+    give_everything(alice, bob)
+    past = timezone.now() - confirmation.VALID_FOR - timedelta(days=1)
+    User.objects.filter(pk=alice.pk).update(date_joined=past)
+    Profile.objects.filter(user=alice).update(email_confirmed_at=None, confirmation_sent_at=past)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert unconfirmed_remove() == 1
+    assert not User.objects.filter(pk=alice.pk).exists()
+    assert not OutgoingMail.objects.filter(kind="account_deleted").exists()
+    assert mailoutbox == []
+    assert unconfirmed_remove() == 0
