@@ -124,11 +124,12 @@ class Walk:
 
     def _check_structure(self, where: str) -> None:
         """What axe does not check: a page title that names the page, and every table of the
-        app's own pages inside the shared scroll box (admin pages bring their own)."""
+        app's own pages inside the shared scroll box (admin pages and Swagger UI on /api/docs/
+        bring their own)."""
         title, loose_tables = self.page.evaluate(
             """[document.title.trim(),
                 [...document.querySelectorAll('main#main table')]
-                  .filter(t => !t.closest('.table-scroll')).length]"""
+                  .filter(t => !t.closest('.table-scroll, .swagger-ui')).length]"""
         )
         if not title or title.startswith("·"):
             self.problems.append(f"{where}: the page title does not name the page ({title!r})")

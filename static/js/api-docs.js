@@ -68,6 +68,42 @@
     return { components: { AccessibleLayout: Layout } };
   };
 
+  // What axe finds in Swagger UI's unfolded parts, mended as they appear: selects and the
+  // responses' regions without a name, the dialog's unnamed close button and its heading,
+  // and code boxes that scroll without being reachable by keyboard.
+  const mend = () => {
+    for (const select of root.querySelectorAll("select:not([aria-label])")) {
+      const row = select.closest("tr[data-param-name]");
+      select.setAttribute("aria-label", row ? row.dataset.paramName : "Value");
+    }
+    for (const table of root.querySelectorAll("table[role=region]:not([aria-label])")) {
+      table.setAttribute("aria-label", `Responses (${table.id || "operation"})`);
+    }
+    for (const button of root.querySelectorAll(".close-modal:not([aria-label])")) {
+      button.setAttribute("aria-label", "Close");
+    }
+    // The dialog sits before the operations' h2: its h3 and h4s count as h2 and h3.
+    for (const heading of root.querySelectorAll(".modal-ux-header h3:not([aria-level])")) {
+      heading.setAttribute("aria-level", "2");
+    }
+    for (const heading of root.querySelectorAll(".modal-ux-content h4:not([aria-level])")) {
+      heading.setAttribute("aria-level", "3");
+    }
+    for (const pre of root.querySelectorAll("pre:not([tabindex])")) {
+      pre.setAttribute("tabindex", "0");
+    }
+  };
+  let pending = false;
+  new MutationObserver(() => {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        mend();
+      });
+    }
+  }).observe(root, { childList: true, subtree: true });
+
   window.ui = SwaggerUIBundle({
     url: root.dataset.schemaUrl,
     domNode: root,
@@ -78,6 +114,8 @@
     deepLinking: false,
     // Tokens typed into "Authorize" stay in this tab only, never in localStorage.
     persistAuthorization: false,
+    // The highlighter's inline colours fall below AA on its dark background; plain text.
+    syntaxHighlight: false,
     // Rendered: screen readers (and the axe walk, which waits for it) may read it now.
     onComplete: () => root.removeAttribute("aria-busy"),
   });
