@@ -69,7 +69,8 @@ def unconfirmed_remove(*, now) -> int:
     One at a time, so one account's cascade never holds the others' rows. Idempotent."""
     removed = 0
     for user_id in confirmation.unconfirmed_stale(now=now):
-        user = User.objects.filter(pk=user_id).first()
+        # Confirmed since the list was read: it stays.
+        user = User.objects.filter(pk=user_id, profile__email_confirmed_at__isnull=True).first()
         if user is not None:
             account_delete(user=user, farewell=False)
             removed += 1
