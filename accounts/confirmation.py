@@ -94,10 +94,10 @@ def token_user(*, token: str) -> User:
     return user
 
 
-def unconfirmed_remove(*, now) -> int:
-    """Remove the founder accounts nobody confirmed while their last link worked (security
-    issue #19, squatting): an address typed in by someone else frees itself. Founders only
-    (never staff); idempotent, for the beat. Returns how many accounts went."""
+def unconfirmed_stale(*, now) -> list[int]:
+    """The founder accounts nobody confirmed while their last link worked (security issue #19,
+    squatting): an address typed in by someone else frees itself. Founders only (never
+    staff). privacy.services.unconfirmed_remove deletes them the way every account goes."""
     expired = now - VALID_FOR
     stale = User.objects.filter(
         is_staff=False,
@@ -108,13 +108,7 @@ def unconfirmed_remove(*, now) -> int:
     ).filter(
         Q(profile__confirmation_sent_at__isnull=True) | Q(profile__confirmation_sent_at__lt=expired)
     )
-    removed = 0
-    for user_id in stale.values_list("pk", flat=True):
-        # One at a time, so one account's cascade never holds the others' rows.
-        removed += bool(User.objects.filter(pk=user_id).delete()[0])
-    if removed:
-        log.info("removed %s unconfirmed accounts", removed)
-    return removed
+    return list(stale.values_list("pk", flat=True))
 
 
 def is_confirmed(user) -> bool:

@@ -36,7 +36,7 @@ def reset_url(user: User) -> str:
 
 def link_sent(user: User) -> None:
     """A link that confirms went out: an unconfirmed account lives as long as that link
-    (accounts.confirmation.unconfirmed_remove)."""
+    (accounts.confirmation.unconfirmed_stale)."""
     Profile.objects.filter(user=user, email_confirmed_at__isnull=True).update(
         confirmation_sent_at=timezone.now()
     )

@@ -7,4 +7,7 @@ class ApiConfig(AppConfig):
     verbose_name = _("API and calendar feed")
 
     def ready(self):
-        from api import schema  # noqa: F401  registers the token's schema extension
+        from api import exports, schema  # noqa: F401  schema: the token's schema extension
+        from privacy.exports import register
+
+        register(*exports.KINDS)  # the tokens and the calendar feed in "download my data"

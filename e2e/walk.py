@@ -15,14 +15,16 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from django.urls import reverse
 
+from playwright.sync_api import expect
+
 from e2e import axe
 
 WIDTHS = (1366, 375)
 HEIGHT = 900
 LANGUAGES = ("en", "de")
 # Links that end a session, change something on GET in someone else's code, or leave HTML;
-# and the API's docs, Swagger UI's own page (e2e/test_axe_data_pages.py checks it apart).
-SKIP = re.compile(r"/logout/|/i18n/|/static/|/media/|/jsi18n/|/export|\.csv$|^/api/")
+# and the JSON API (its docs page, /api/docs/, is walked).
+SKIP = re.compile(r"/logout/|/i18n/|/static/|/media/|/jsi18n/|/export|\.csv$|^/api/(?!docs/$)")
 
 
 def shape(url: str) -> str:
@@ -156,6 +158,8 @@ class Walk:
         if response is not None and response.status >= 500:
             self.problems.append(f"{where}: HTTP {response.status}")
             return
+        # A page that renders in the browser (the API docs) says aria-busy until it is done.
+        expect(self.page.locator("[aria-busy=true]")).to_have_count(0)
         self.check_here(where)
 
     def check_here(self, where: str) -> None:
@@ -178,11 +182,12 @@ class Walk:
 
     def _check_structure(self, where: str) -> None:
         """What axe does not check: a page title that names the page, and every table of the
-        app's own pages inside the shared scroll box (admin pages bring their own)."""
+        app's own pages inside the shared scroll box (admin pages and Swagger UI on /api/docs/
+        bring their own)."""
         title, loose_tables = self.page.evaluate(
             """[document.title.trim(),
                 [...document.querySelectorAll('main#main table')]
-                  .filter(t => !t.closest('.table-scroll')).length]"""
+                  .filter(t => !t.closest('.table-scroll, .swagger-ui')).length]"""
         )
         if not title or title.startswith("·"):
             self.problems.append(f"{where}: the page title does not name the page ({title!r})")

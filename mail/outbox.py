@@ -89,6 +89,16 @@ def mail_enqueue(
     return row
 
 
+def unsent_forget(*, user, email: str) -> int:
+    """An account is being deleted: its queued mail (caused by it, or addressed to it) is never
+    sent. A row a sender holds is already on its way; sent rows stay as the operator's log,
+    the key to the account emptied by the database (privacy.deletion: CLEARED)."""
+    deleted, _by_model = OutgoingMail.objects.filter(
+        Q(caused_by=user) | Q(to__iexact=email), state=OutgoingMail.QUEUED
+    ).delete()
+    return deleted
+
+
 def after_commit(callback) -> None:
     """The one place the outbox waits for the commit (tests that never commit replace it)."""
     transaction.on_commit(callback)

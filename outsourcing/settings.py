@@ -224,7 +224,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # Accounts nobody confirmed while their link worked free their address.
     "unconfirmed-accounts": {
-        "task": "accounts.tasks.unconfirmed_remove",
+        "task": "privacy.tasks.unconfirmed_remove",
         "schedule": timedelta(hours=1),
     },
     # A delegate's news waiting for the founder's hour to pass (at most one email an hour).

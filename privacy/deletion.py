@@ -62,6 +62,8 @@ RULES: dict[str, str] = {
     "api.CalendarFeed.founder": REMOVED,
     # privacy
     "privacy.DataExport.founder": REMOVED,
-    # mail: the outbox is the operator's log of what was sent; it forgets who caused it
+    # mail: the outbox is the operator's log of what was sent; it forgets who caused it.
+    # Mail still queued (caused by the account or to its address) is deleted first
+    # (mail.outbox.unsent_forget); the goodbye is queued after, with no cause: it stays.
     "mail.OutgoingMail.caused_by": CLEARED,
 }

@@ -2,8 +2,6 @@
 demo), and fetched once through a signed link mailed to the founder, valid for 24 hours,
 only for that founder while logged in."""
 
-import logging
-import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,10 +12,9 @@ from django.utils import timezone, translation
 
 from accounts.models import Profile, User
 from mail.messages import make_message
+from mail.outbox import mail_enqueue
 from privacy import exports
 from privacy.models import DataExport
-
-log = logging.getLogger(__name__)
 
 SALT = "privacy.export"
 VALID_FOR = timedelta(hours=24)
@@ -66,15 +63,21 @@ def export_build_and_mail(*, export_id: int) -> bool:
         return False
     language = _language(export.founder)
     content = exports.build_zip(export.founder, language=language)
-    DataExport.objects.filter(pk=export.pk).update(content=content, built_at=timezone.now())
     ctx = {"url": settings.SITE_URL + export_path(export), "hours": 24}
     with translation.override(language):
         message = make_message("data_export", export.founder.email, ctx)
-    try:
-        message.send()
-    except (OSError, smtplib.SMTPException):
-        # The settings page shows the same link while it is valid; no mail is no loss.
-        log.exception("data export mail to user %s failed", export.founder_id)
+    with transaction.atomic():
+        # Built and mailed together, in one compare-and-swap: of two deliveries of the task,
+        # one stores the ZIP and queues the mail, the other finds it built.
+        unbuilt = DataExport.objects.filter(pk=export.pk, built_at=None)
+        if not unbuilt.update(content=content, built_at=timezone.now()):
+            return False
+        mail_enqueue(
+            message=message,
+            kind="data_export",
+            caused_by=export.founder,
+            subject_ref=f"privacy.dataexport:{export.pk}",
+        )
     return True
 
 

@@ -2,7 +2,8 @@
 README in the founder's language saying what each file holds.
 
 KINDS is the list; privacy/tests/test_export.py checks that every model deletion removes
-with a founder is in it (or named in NOT_EXPORTED with the reason).
+with a founder is in it (or named in NOT_EXPORTED with the reason). An app above this one (the
+API's tokens and calendar feed) adds its kinds with `register` when it is ready.
 """
 
 import io
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -35,8 +36,18 @@ from tasks.models import Delegate, OverrideRecord, Task, TaskNote
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
 
-# Secrets and machinery, never part of an export: a leaked ZIP opens no handover link.
-NEVER = {"token", "lease_token", "lease_until", "content", "password", "next_digest_at"}
+# Secrets and machinery, never part of an export: a leaked ZIP opens no handover link, and
+# holds no token's or calendar key's hash or first characters.
+NEVER = {
+    "token",
+    "key_hash",
+    "prefix",
+    "lease_token",
+    "lease_until",
+    "content",
+    "password",
+    "next_digest_at",
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,11 @@ class Kind:
     rows: Callable[[User], models.QuerySet]
     about: "StrOrPromise"  # what the file holds, for the README (translated when written)
     exclude: tuple[str, ...] = ()
+    # The columns, when not the model's own fields (less NEVER and `exclude`): lookups or
+    # annotations of `rows`, named so nothing else leaves the database.
+    values: tuple[str, ...] = ()
+    # The rows as plain dicts, when they are not one per database row.
+    table: Callable[[User], list[dict]] | None = None
 
 
 def _fields(kind: Kind) -> list[models.Field]:
@@ -54,12 +70,35 @@ def _fields(kind: Kind) -> list[models.Field]:
 
 
 def columns(kind: Kind) -> list[str]:
+    if kind.values:
+        return list(kind.values)
     return [f.attname for f in _fields(kind)]
 
 
 def kind_rows(kind: Kind, user: User) -> list[dict]:
     names = columns(kind)
+    if kind.table is not None:
+        return [{name: row.get(name) for name in names} for row in kind.table(user)]
     return [dict(zip(names, row, strict=True)) for row in kind.rows(user).values_list(*names)]
+
+
+def register(*kinds: Kind) -> None:
+    """An app above this one adds its kinds (once, from its AppConfig.ready)."""
+    known = {kind.name for kind in KINDS}
+    KINDS.extend(kind for kind in kinds if kind.name not in known)
+
+
+def _consultants(user: User) -> models.QuerySet:
+    """The founder's consultants: who, and since when (the invitation the founder accepted;
+    empty when the operator added the consultant)."""
+    accepted = ConsultantInvite.objects.filter(
+        consultant=OuterRef("pk"), founder=user, state=ConsultantInvite.ACCEPTED
+    ).order_by("-answered_at")
+    return (
+        User.objects.filter(clients__user=user)
+        .annotate(since=Subquery(accepted.values("answered_at")[:1]))
+        .order_by("email")
+    )
 
 
 KINDS: list[Kind] = [
@@ -129,6 +168,13 @@ KINDS: list[Kind] = [
         _("Every run of an instruction: who, when, the steps checked, notes and minutes."),
     ),
     Kind(
+        "consultants",
+        User,
+        _consultants,
+        _("The consultants who may see and change your data, and since when."),
+        values=("id", "email", "first_name", "last_name", "since"),
+    ),
+    Kind(
         "consultant_notes",
         TaskNote,
         lambda u: TaskNote.objects.filter(task__owner=u),
@@ -171,8 +217,6 @@ KINDS: list[Kind] = [
 NOT_EXPORTED = {
     "admin.LogEntry": "the operator's admin log, not the founder's data",
     "privacy.DataExport": "the exports themselves",
-    "api.AccessToken": "secrets, kept only hashed; their names are on the settings page",
-    "api.CalendarFeed": "a secret, kept only hashed",
 }
 
 

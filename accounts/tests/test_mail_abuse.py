@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts import confirmation, ratelimit
 from accounts.models import Profile, User
 from accounts.services import founder_signup
-from accounts.tasks import unconfirmed_remove
+from privacy.tasks import unconfirmed_remove
 
 PASSWORD = "a-long-secret-1"
 
@@ -203,7 +203,7 @@ def test_a_recent_link_keeps_an_old_unconfirmed_account(db):
     old = founder_signup(email="old@example.com", password=PASSWORD)
     _age(old, days=30)
     Profile.objects.filter(user=old).update(confirmation_sent_at=timezone.now())
-    assert confirmation.unconfirmed_remove(now=timezone.now()) == 0
+    assert unconfirmed_remove() == 0
 
 
 # --- password guessing from many IPs -----------------------------------------------------------

