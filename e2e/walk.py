@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from django.urls import reverse
-
 from playwright.sync_api import expect
 
 from e2e import axe
