@@ -16,9 +16,11 @@ STATUS:CANCELLED are honoured.
 - Bounded: rules repeating more than hourly are refused before any expansion, every
   occurrence examined counts against `max_occurrences`, and the whole read has a time
   budget.
+
+What a rule says about its pace and end: tasks/calendar_rules.py; the lines kept before
+parsing: tasks/ics_lines.py.
 """
 
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +28,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from tasks import calendar_rules, ics_lines
+from tasks.calendar_rules import naive
 from tasks.csv_rows import CsvError, CsvProblem, gettext_noop
 from tasks.time_audit import Entry
 
@@ -62,9 +66,6 @@ WINDOW = timedelta(weeks=52)
 MONTHLY = 31  # days between occurrences: at least monthly is "recurring"
 # Naive on purpose: the windows compare with event times as the calendar wrote them.
 EARLIEST, LATEST = datetime(1900, 1, 1), datetime(2200, 1, 1)  # noqa: DTZ001
-# Nominal days between occurrences of one rule, before BY* lists split them.
-FREQ_DAYS = {"HOURLY": 1 / 24, "DAILY": 1, "WEEKLY": 7, "MONTHLY": 365.25 / 12, "YEARLY": 365.25}
-SPLITTERS = ("BYDAY", "BYMONTHDAY", "BYHOUR", "BYYEARDAY", "BYWEEKNO")
 
 
 @dataclass(frozen=True)
@@ -110,45 +111,6 @@ class _Budget:
             raise CsvError([CsvProblem(TOO_SLOW, (("seconds", f"{self.seconds:g}"),))])
 
 
-# Only these properties count; dropping the rest (attendees, descriptions, alarms) before
-# parsing makes a large calendar several times faster to read.
-KEPT = {
-    b"BEGIN",
-    b"END",
-    b"VERSION",
-    b"CALSCALE",
-    b"UID",
-    b"SUMMARY",
-    b"DTSTART",
-    b"DTEND",
-    b"DURATION",
-    b"RRULE",
-    b"RDATE",
-    b"EXDATE",
-    b"RECURRENCE-ID",
-    b"STATUS",
-    b"SEQUENCE",
-    b"TZID",
-    b"TZOFFSETFROM",
-    b"TZOFFSETTO",
-    b"TZNAME",
-}
-_FOLD = re.compile(rb"\r?\n[ \t]")
-_NAME = re.compile(rb"^[A-Za-z0-9-]+")
-
-
-def _counted_lines(data: bytes) -> bytes:
-    kept = []
-    for line in _FOLD.sub(b"", data).splitlines():
-        name = _NAME.match(line)
-        if name is None or name.group().upper() not in KEPT:
-            continue
-        if name.group().upper() in (b"RRULE", b"EXRULE"):
-            line = line.replace(b" ", b"")  # Exchange writes "BYDAY=MO, TU, WE"
-        kept.append(line)
-    return b"\r\n".join(kept) + b"\r\n"
-
-
 def read_calendar(
     data: bytes,
     *,
@@ -166,7 +128,7 @@ def read_calendar(
 
     budget = _Budget(max_occurrences, seconds)
     try:
-        calendar = icalendar.Calendar.from_ical(_counted_lines(data))
+        calendar = icalendar.Calendar.from_ical(ics_lines.counted_lines(data))
     except Exception:  # noqa: BLE001 — any parser failure on a foreign file is "cannot be read"
         raise CsvError([CsvProblem(NOT_A_CALENDAR)]) from None
     if not isinstance(calendar, icalendar.Calendar):
@@ -224,81 +186,22 @@ def read_calendar(
 
 def _refuse_floods(event: Any) -> None:
     """Before any expansion: a rule that repeats more than hourly, or never moves on."""
-    for rule in (event.get("RRULE") and _as_list(event.get("RRULE"))) or ():
+    for rule in (event.get("RRULE") and calendar_rules.as_list(event.get("RRULE"))) or ():
         title = " ".join(str(event.get("SUMMARY", "")).split())[:80] or UNTITLED
-        if _per_day(rule) > 24:
+        if calendar_rules.most_per_day(rule) > 24:
             raise CsvError([CsvProblem(TOO_FREQUENT, (("title", title),))])
-        interval = _first(rule, "INTERVAL", 1)
+        interval = calendar_rules.first(rule, "INTERVAL", 1)
         if not isinstance(interval, int) or interval < 1:  # INTERVAL=0 loops for ever
             raise CsvError([CsvProblem(BROKEN_RULE, (("title", title), ("count", 1)))])
-
-
-def _as_list(value: Any) -> list:
-    return value if isinstance(value, list) else [value]
-
-
-def _per_day(rule: Any) -> float:
-    """The most occurrences a rule can make in one day."""
-    freq = str(_first(rule, "FREQ", "DAILY")).upper()
-    if freq in ("SECONDLY", "MINUTELY"):
-        return float("inf")
-    per_day = 24.0 if freq == "HOURLY" else 1.0
-    per_day *= len(rule.get("BYMINUTE", [0])) * len(rule.get("BYSECOND", [0]))
-    if freq != "HOURLY":
-        per_day *= len(rule.get("BYHOUR", [0]))
-    return per_day
-
-
-def _first(rule: Any, key: str, default: Any) -> Any:
-    values = rule.get(key)
-    return values[0] if values else default
 
 
 def _title(component: Any) -> str:
     return " ".join(str(component.get("SUMMARY", "")).split())
 
 
-def _naive(moment: Any) -> datetime:
-    if isinstance(moment, datetime):
-        return moment.replace(tzinfo=None)
-    return datetime.combine(moment, datetime.min.time())
-
-
-def _rules(core: Any) -> list:
-    import icalendar
-
-    return [icalendar.vRecur.from_ical(rule) for rule in core.rrules]
-
-
-def _gap_days(core: Any) -> float | None:
-    """Nominal days between a rule's occurrences; None when the rule is too intricate."""
-    rules = _rules(core)
-    if len(rules) != 1 or rules[0].get("BYSETPOS"):
-        return None
-    rule = rules[0]
-    freq = str(_first(rule, "FREQ", "")).upper()
-    if freq not in FREQ_DAYS:
-        return None
-    gap = FREQ_DAYS[freq] * int(_first(rule, "INTERVAL", 1) or 1)
-    splits = [len(rule[key]) for key in SPLITTERS if rule.get(key)]
-    if len(splits) > 1:
-        return None
-    if freq == "DAILY" and rule.get("BYDAY"):
-        return 7 / len(rule["BYDAY"])  # a weekday rule: 5 a week
-    return gap / splits[0] if splits else gap
-
-
-def _runs_on(core: Any, upload: datetime) -> bool:
-    """A rule without UNTIL or COUNT runs forever; one until after the upload runs on."""
-    return any(
-        not r.get("COUNT") and (not r.get("UNTIL") or _naive(r["UNTIL"][0]) > upload)
-        for r in _rules(core)
-    )
-
-
 def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_out) -> None:
     core = series.recurrence.core if series.recurrence.has_core else None
-    if core is not None and not (EARLIEST <= _naive(core.start) < LATEST):
+    if core is not None and not (EARLIEST <= naive(core.start) < LATEST):
         left_out[(_title(core.as_component(None, None, False)) or UNTITLED, OUT_OF_RANGE, ())] += 1
         return
     if core is None or not (core.rrules or core.rdates):
@@ -309,13 +212,13 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
             occurrences.append(occurrence)
         _add_singles(occurrences, audit, left_out)
         return
-    start = _naive(core.start)
-    if _runs_on(core, upload) and start < upload:
+    start = naive(core.start)
+    if calendar_rules.runs_on(core, upload) and start < upload:
         low, high = max(start, upload - WINDOW), upload
-    elif _runs_on(core, upload):
+    elif calendar_rules.runs_on(core, upload):
         low, high = start, start + WINDOW
     else:
-        low, high = start, min(LATEST, _until(core, start))
+        low, high = start, min(LATEST, calendar_rules.series_end(core, start))
     low, high = max(low, clip[0]), min(high, clip[1])
     if low >= high:
         return
@@ -323,26 +226,19 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
     for occurrence in series.between(low, high):
         budget.spend()
         occurrences.append(occurrence)
-    starts = sorted(_naive(o.start) for o in occurrences)
-    if starts and starts[0] < upload < starts[-1] and not _runs_on(core, upload):
+    starts = sorted(naive(o.start) for o in occurrences)
+    if starts and starts[0] < upload < starts[-1] and not calendar_rules.runs_on(core, upload):
         # A finite series still running at the upload: the 52 weeks before it, as above.
         low, high = max(start, upload - WINDOW, clip[0]), min(upload, clip[1])
-        occurrences = [o for o in occurrences if low <= _naive(o.start) <= high]
+        occurrences = [o for o in occurrences if low <= naive(o.start) <= high]
     # By date: an EXDATE in UTC and a window in the event's local time disagree by hours.
-    exdates = sum(1 for d in core.exdates if low.date() <= _naive(d).date() <= high.date())
-    if not _runs_on(core, upload) and len(occurrences) + exdates <= 1:  # "COUNT=1": a single event
+    exdates = sum(1 for d in core.exdates if low.date() <= naive(d).date() <= high.date())
+    if (
+        not calendar_rules.runs_on(core, upload) and len(occurrences) + exdates <= 1
+    ):  # "COUNT=1": a single event
         _add_singles(occurrences, audit, left_out)
         return
     _add_series(core, occurrences, exdates, audit, left_out)
-
-
-def _until(core: Any, start: datetime) -> datetime:
-    rules = _rules(core)
-    until = [_naive(r["UNTIL"][0]) for r in rules if r.get("UNTIL")]
-    rdates = [_naive(r[0] if isinstance(r, tuple) else r) for r in core.rdates]
-    if rules and not until:  # COUNT: the rule stops itself
-        return start + timedelta(days=365 * 100)
-    return max([*until, *rdates, start]) + timedelta(days=1)
 
 
 def _add_singles(occurrences: list, audit: CalendarAudit, left_out: Counter) -> None:
@@ -359,7 +255,7 @@ def _add_series(core, occurrences: list, exdates: int, audit, left_out) -> None:
     if not entries:
         return
     planned = len(occurrences) + exdates  # the rule's own count, deleted ones included
-    gap = _gap_days(core)
+    gap = calendar_rules.gap_days(core)
     days = sorted(entry.day for entry in entries if entry.day is not None)
     if gap is None:
         span = max((days[-1] - days[0]).days, 1) if days else 7
@@ -404,7 +300,7 @@ def _entry(occurrence: Any, left_out: Counter) -> Entry | None:
     try:
         length = end - start if isinstance(end, datetime) else timedelta(0)
     except TypeError:  # one end with a time zone, one without
-        length = _naive(end) - _naive(start)
+        length = naive(end) - naive(start)
     if length <= timedelta(0):
         leave(NO_DURATION)
         return None
