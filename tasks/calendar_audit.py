@@ -62,6 +62,7 @@ NOTHING_COUNTED = gettext_noop("the calendar has no event that counts as work ti
 # Events without a title still take time; the import translates this title.
 UNTITLED = gettext_noop("Untitled event")
 WORKING_DAY = timedelta(hours=10)
+NOT_ONE_OFF = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "DURATION")
 WINDOW = timedelta(weeks=52)
 MONTHLY = 31  # days between occurrences: at least monthly is "recurring"
 # Naive on purpose: the windows compare with event times as the calendar wrote them.
@@ -144,6 +145,8 @@ def read_calendar(
         except Exception:  # noqa: BLE001 — a rule icalendar cannot read ("FREQ=BOGUS")
             title = _title(event)[:80] or UNTITLED
             raise CsvError([CsvProblem(BROKEN_RULE, (("title", title), ("count", 1)))]) from None
+    titles = {str(event.get("UID")): _title(event) for event in events}
+    order, one_offs = _one_offs(calendar, events)
     try:
         # Not of(): it copies every event to apply X-WR-TIMEZONE, which moves times but
         # never changes how long an event lasts.
@@ -151,21 +154,27 @@ def read_calendar(
     except Exception:  # noqa: BLE001 — as above
         raise CsvError([CsvProblem(NOT_A_CALENDAR)]) from None
     audit = CalendarAudit()
-    titles = {str(event.get("UID")): _title(event) for event in events}
+    by_uid = {series.uid: series for series in query.series}
     left_out: Counter[tuple[str, str, tuple]] = Counter()
     upload = datetime.combine(today, datetime.min.time())
     clip = (
         datetime.combine(since, datetime.min.time()) if since else EARLIEST,
         datetime.combine(until + timedelta(days=1), datetime.min.time()) if until else LATEST,
     )
-    for series in query.series:
+    for uid in order:  # the library's order: the first component of each UID
+        if uid not in one_offs and uid not in by_uid:
+            continue  # a series the library skipped as broken
         budget.spend(0)
         try:
-            _read_series(series, upload, clip, budget, audit, left_out)
+            if uid in one_offs:
+                event, start, end = one_offs[uid]
+                _read_one_off(event, start, end, clip, budget, audit, left_out)
+            else:
+                _read_series(by_uid[uid], upload, clip, budget, audit, left_out)
         except CsvError:
             raise
         except Exception:  # noqa: BLE001 — one broken series is left out, not the calendar
-            left_out[(titles.get(str(series.uid)) or UNTITLED, BROKEN_RULE, ())] += 1
+            left_out[(titles.get(str(uid)) or UNTITLED, BROKEN_RULE, ())] += 1
     audit.left_out = [
         LeftOut(title, reason, params, count)
         for (title, reason, params), count in sorted(left_out.items(), key=lambda i: -i[1])
@@ -197,6 +206,57 @@ def _refuse_floods(event: Any) -> None:
 
 def _title(component: Any) -> str:
     return " ".join(str(component.get("SUMMARY", "")).split())
+
+
+def _one_offs(calendar: Any, events: list) -> tuple[list, dict]:
+    """The UIDs in the order the library reads them, and the one-off events read without it
+    (taken out of the calendar): most of a large calendar, whose series the library builds at
+    several times the cost of reading the event. A one-off here is an event alone with its
+    UID, with no rule, dates, moves or nested events, a start and a later end both with a
+    time or both without a time zone: the library gives it back as it stands."""
+    from recurring_ical_events.util import is_pytz
+
+    try:
+        uids = [c.get("UID", str(id(c))) for c in calendar.walk("VEVENT")]
+        order, counts = list(dict.fromkeys(uids)), Counter(uids)
+    except TypeError:  # a UID property given twice: the library's own refusal follows
+        return [], {}
+    one_offs: dict[Any, tuple[Any, datetime, datetime]] = {}
+    for event in events:
+        uid = event.get("UID")
+        if uid is None or counts[uid] != 1 or any(key in event for key in NOT_ONE_OFF):
+            continue
+        if any(sub.name == "VEVENT" for sub in event.walk()[1:]):
+            continue
+        start, end = (getattr(event.get(key), "dt", None) for key in ("DTSTART", "DTEND"))
+        if not (isinstance(start, datetime) and isinstance(end, datetime)):
+            continue
+        zones = (start.tzinfo, end.tzinfo)
+        if (None in zones and zones != (None, None)) or any(map(is_pytz, zones)):
+            continue
+        if start < end:
+            one_offs[uid] = (event, start, end)
+    taken = {id(event) for event, _, _ in one_offs.values()}
+    calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in taken]
+    return order, one_offs
+
+
+def _read_one_off(event, start: datetime, end: datetime, clip, budget, audit, left_out) -> None:
+    """As the library reads a one-off: its rule set holds the start alone, queried over the
+    window widened by the event's length, then the occurrence checked against the window."""
+    from recurring_ical_events.util import convert_to_datetime, time_span_contains_event
+
+    if not (EARLIEST <= naive(start) < LATEST):
+        left_out[(_title(event) or UNTITLED, OUT_OF_RANGE, ())] += 1
+        return
+    length = end - start
+    low = convert_to_datetime(clip[0] - length, start.tzinfo)
+    high = convert_to_datetime(clip[1], start.tzinfo)
+    if not (low <= start <= high):
+        return
+    if time_span_contains_event(clip[0], clip[1], start, start + length):
+        budget.spend()
+        _add_single(_hours(event, start, start + length, left_out), audit)
 
 
 def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_out) -> None:
@@ -233,9 +293,8 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
         occurrences = [o for o in occurrences if low <= naive(o.start) <= high]
     # By date: an EXDATE in UTC and a window in the event's local time disagree by hours.
     exdates = sum(1 for d in core.exdates if low.date() <= naive(d).date() <= high.date())
-    if (
-        not calendar_rules.runs_on(core, upload) and len(occurrences) + exdates <= 1
-    ):  # "COUNT=1": a single event
+    # "COUNT=1": a single event.
+    if not calendar_rules.runs_on(core, upload) and len(occurrences) + exdates <= 1:
         _add_singles(occurrences, audit, left_out)
         return
     _add_series(core, occurrences, exdates, audit, left_out)
@@ -243,11 +302,14 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
 
 def _add_singles(occurrences: list, audit: CalendarAudit, left_out: Counter) -> None:
     for occurrence in occurrences:
-        entry = _entry(occurrence, left_out)
-        if entry is not None:
-            audit.singles.append(entry)
-            audit.counted += 1
-            _widen(audit, entry.day)
+        _add_single(_entry(occurrence, left_out), audit)
+
+
+def _add_single(entry: Entry | None, audit: CalendarAudit) -> None:
+    if entry is not None:
+        audit.singles.append(entry)
+        audit.counted += 1
+        _widen(audit, entry.day)
 
 
 def _add_series(core, occurrences: list, exdates: int, audit, left_out) -> None:
@@ -283,9 +345,11 @@ def _entry(occurrence: Any, left_out: Counter) -> Entry | None:
     """The occurrence as hours of work, or None with the reason counted in left_out."""
     # The occurrence's own component (an override's, or the series'): as_component() would
     # copy it only to read two properties.
-    component = occurrence._adapter._component
+    return _hours(occurrence._adapter._component, occurrence.start, occurrence.end, left_out)
+
+
+def _hours(component: Any, start: Any, end: Any, left_out: Counter) -> Entry | None:
     title = _title(component)[:200]
-    start, end = occurrence.start, occurrence.end
 
     def leave(reason: str, **params: object) -> None:
         left_out[(title or UNTITLED, reason, tuple(params.items()))] += 1
