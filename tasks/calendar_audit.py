@@ -76,6 +76,10 @@ class SeriesHours:
     recurring: bool
     total_hours: Decimal
     occurrences: int
+    # The weeks counted, from `since` on: series of one title merge over their weeks together.
+    since: date = date.min
+    weeks: Decimal = Decimal("0.01")
+    running: bool = False  # still running at the upload
 
 
 @dataclass(frozen=True)
@@ -297,7 +301,8 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
     if not calendar_rules.runs_on(core, upload) and len(occurrences) + exdates <= 1:
         _add_singles(occurrences, audit, left_out)
         return
-    _add_series(core, occurrences, exdates, audit, left_out)
+    running = calendar_rules.runs_on(core, upload)
+    _add_series(core, occurrences, exdates, audit, left_out, since=low.date(), running=running)
 
 
 def _add_singles(occurrences: list, audit: CalendarAudit, left_out: Counter) -> None:
@@ -312,7 +317,9 @@ def _add_single(entry: Entry | None, audit: CalendarAudit) -> None:
         _widen(audit, entry.day)
 
 
-def _add_series(core, occurrences: list, exdates: int, audit, left_out) -> None:
+def _add_series(
+    core, occurrences: list, exdates: int, audit, left_out, *, since: date, running: bool
+) -> None:
     entries = [e for e in (_entry(o, left_out) for o in occurrences) if e is not None]
     if not entries:
         return
@@ -327,7 +334,16 @@ def _add_series(core, occurrences: list, exdates: int, audit, left_out) -> None:
     by_title = Counter(entry.title for entry in entries)
     title = by_title.most_common(1)[0][0]
     audit.series.append(
-        SeriesHours(title, total / max(weeks, Decimal("0.01")), gap <= MONTHLY, total, len(entries))
+        SeriesHours(
+            title,
+            total / max(weeks, Decimal("0.01")),
+            gap <= MONTHLY,
+            total,
+            len(entries),
+            min(since, days[0]),
+            max(weeks, Decimal("0.01")),
+            running,
+        )
     )
     audit.counted += len(entries)
     _widen(audit, days[0])
