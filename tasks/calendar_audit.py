@@ -232,7 +232,10 @@ def _one_offs(calendar: Any, events: list) -> tuple[list, dict]:
             continue
         if any(sub.name == "VEVENT" for sub in event.walk()[1:]):
             continue
-        start, end = (getattr(event.get(key), "dt", None) for key in ("DTSTART", "DTEND"))
+        try:
+            start, end = (getattr(event.get(key), "dt", None) for key in ("DTSTART", "DTEND"))
+        except Exception:  # noqa: BLE001, S112 — a value icalendar kept broken: the library decides
+            continue
         if not (isinstance(start, datetime) and isinstance(end, datetime)):
             continue
         zones = (start.tzinfo, end.tzinfo)

@@ -35,8 +35,11 @@ _ESCAPED = re.compile(rb"\\(.)")
 def counted_lines(data: bytes) -> bytes:
     unfolded = _FOLD.sub(b"", data).splitlines()
     uids = Counter(_uid(line) for line in unfolded if line[:3].upper() == b"UID")
-    out: list[bytes] = []
-    stack: list[list[bytes]] = []  # the lines of each component still open, innermost last
+    out: list[bytes | None] = []
+    # Per open component, innermost last: is it an event, and where its own UID, SEQUENCE
+    # and STATUS lines are in `out` (never its nested components' lines: a file of events
+    # nested thousands deep stays linear).
+    stack: list[tuple[bool, list[int]]] = []
     for line in unfolded:
         name = _NAME.match(line)
         if name is None or name.group().upper() not in KEPT:
@@ -45,18 +48,15 @@ def counted_lines(data: bytes) -> bytes:
         if key in (b"RRULE", b"EXRULE"):
             line = line.replace(b" ", b"")  # Exchange writes "BYDAY=MO, TU, WE"
         if key == b"BEGIN":
-            stack.append([line])
-            continue
-        if key == b"END" and stack:
-            lines = stack.pop()
-            if lines[0][6:].upper() == b"VEVENT":
-                lines = _event_lines(lines, uids)
-            (stack[-1] if stack else out).extend([*lines, line])
-            continue
-        (stack[-1] if stack else out).append(line)
-    for lines in stack:  # never closed: icalendar says what it makes of that
-        out.extend(lines)
-    return b"\r\n".join(out) + b"\r\n"
+            stack.append((line[6:].upper() == b"VEVENT", []))
+        elif key == b"END" and stack:
+            event, own = stack.pop()
+            if event:
+                _drop_from_event(out, own, uids)
+        elif key in (b"UID", b"SEQUENCE", b"STATUS") and stack:
+            stack[-1][1].append(len(out))
+        out.append(line)
+    return b"\r\n".join(line for line in out if line is not None) + b"\r\n"
 
 
 def _uid(line: bytes) -> bytes | None:
@@ -66,17 +66,16 @@ def _uid(line: bytes) -> bytes | None:
     return _ESCAPED.sub(rb"\1", line[4:])
 
 
-def _event_lines(lines: list[bytes], uids: Counter) -> list[bytes]:
-    """An event's lines without the two that cannot change its hours, a third of a large
+def _drop_from_event(out: list[bytes | None], own: list[int], uids: Counter) -> None:
+    """Drop the event's two lines that cannot change its hours, a third of a large
     calendar's: SEQUENCE, which only chooses between components sharing a UID, and STATUS
     unless the event is cancelled."""
-    own = [_uid(line) for line in lines if line[:4].upper() == b"UID:"]
-    shared = len(own) != 1 or own[0] is None or uids[own[0]] > 1
-    statuses = [line for line in lines if line[:6].upper() == b"STATUS"]
-    cancelled = any(b"CANCELLED" in line.upper() for line in statuses)
-    return [
-        line
-        for line in lines
-        if not (line[:8].upper() == b"SEQUENCE" and not shared)
-        and not (line[:6].upper() == b"STATUS" and not cancelled)
-    ]
+    lines = [out[at] or b"" for at in own]
+    ids = [_uid(line) for line in lines if line[:4].upper() == b"UID:"]
+    shared = len(ids) != 1 or ids[0] is None or uids[ids[0]] > 1
+    cancelled = any(b"CANCELLED" in line.upper() for line in lines if line[:6].upper() == b"STATUS")
+    for at, line in zip(own, lines, strict=True):
+        if (line[:8].upper() == b"SEQUENCE" and not shared) or (
+            line[:6].upper() == b"STATUS" and not cancelled
+        ):
+            out[at] = None
