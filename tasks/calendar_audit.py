@@ -16,9 +16,11 @@ STATUS:CANCELLED are honoured.
 - Bounded: rules repeating more than hourly are refused before any expansion, every
   occurrence examined counts against `max_occurrences`, and the whole read has a time
   budget.
+
+What a rule says about its pace and end: tasks/calendar_rules.py; the lines kept before
+parsing: tasks/ics_lines.py.
 """
 
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +28,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from tasks import calendar_rules, ics_lines
+from tasks.calendar_rules import naive
 from tasks.csv_rows import CsvError, CsvProblem, gettext_noop
 from tasks.time_audit import Entry
 
@@ -58,13 +62,11 @@ NOTHING_COUNTED = gettext_noop("the calendar has no event that counts as work ti
 # Events without a title still take time; the import translates this title.
 UNTITLED = gettext_noop("Untitled event")
 WORKING_DAY = timedelta(hours=10)
+NOT_ONE_OFF = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "DURATION")
 WINDOW = timedelta(weeks=52)
 MONTHLY = 31  # days between occurrences: at least monthly is "recurring"
 # Naive on purpose: the windows compare with event times as the calendar wrote them.
 EARLIEST, LATEST = datetime(1900, 1, 1), datetime(2200, 1, 1)  # noqa: DTZ001
-# Nominal days between occurrences of one rule, before BY* lists split them.
-FREQ_DAYS = {"HOURLY": 1 / 24, "DAILY": 1, "WEEKLY": 7, "MONTHLY": 365.25 / 12, "YEARLY": 365.25}
-SPLITTERS = ("BYDAY", "BYMONTHDAY", "BYHOUR", "BYYEARDAY", "BYWEEKNO")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,10 @@ class SeriesHours:
     recurring: bool
     total_hours: Decimal
     occurrences: int
+    # The weeks counted, from `since` on: series of one title merge over their weeks together.
+    since: date = date.min
+    weeks: Decimal = Decimal("0.01")
+    running: bool = False  # still running at the upload
 
 
 @dataclass(frozen=True)
@@ -110,45 +116,6 @@ class _Budget:
             raise CsvError([CsvProblem(TOO_SLOW, (("seconds", f"{self.seconds:g}"),))])
 
 
-# Only these properties count; dropping the rest (attendees, descriptions, alarms) before
-# parsing makes a large calendar several times faster to read.
-KEPT = {
-    b"BEGIN",
-    b"END",
-    b"VERSION",
-    b"CALSCALE",
-    b"UID",
-    b"SUMMARY",
-    b"DTSTART",
-    b"DTEND",
-    b"DURATION",
-    b"RRULE",
-    b"RDATE",
-    b"EXDATE",
-    b"RECURRENCE-ID",
-    b"STATUS",
-    b"SEQUENCE",
-    b"TZID",
-    b"TZOFFSETFROM",
-    b"TZOFFSETTO",
-    b"TZNAME",
-}
-_FOLD = re.compile(rb"\r?\n[ \t]")
-_NAME = re.compile(rb"^[A-Za-z0-9-]+")
-
-
-def _counted_lines(data: bytes) -> bytes:
-    kept = []
-    for line in _FOLD.sub(b"", data).splitlines():
-        name = _NAME.match(line)
-        if name is None or name.group().upper() not in KEPT:
-            continue
-        if name.group().upper() in (b"RRULE", b"EXRULE"):
-            line = line.replace(b" ", b"")  # Exchange writes "BYDAY=MO, TU, WE"
-        kept.append(line)
-    return b"\r\n".join(kept) + b"\r\n"
-
-
 def read_calendar(
     data: bytes,
     *,
@@ -166,7 +133,7 @@ def read_calendar(
 
     budget = _Budget(max_occurrences, seconds)
     try:
-        calendar = icalendar.Calendar.from_ical(_counted_lines(data))
+        calendar = icalendar.Calendar.from_ical(ics_lines.counted_lines(data))
     except Exception:  # noqa: BLE001 — any parser failure on a foreign file is "cannot be read"
         raise CsvError([CsvProblem(NOT_A_CALENDAR)]) from None
     if not isinstance(calendar, icalendar.Calendar):
@@ -182,6 +149,8 @@ def read_calendar(
         except Exception:  # noqa: BLE001 — a rule icalendar cannot read ("FREQ=BOGUS")
             title = _title(event)[:80] or UNTITLED
             raise CsvError([CsvProblem(BROKEN_RULE, (("title", title), ("count", 1)))]) from None
+    titles = {str(event.get("UID")): _title(event) for event in events}
+    order, one_offs = _one_offs(calendar, events)
     try:
         # Not of(): it copies every event to apply X-WR-TIMEZONE, which moves times but
         # never changes how long an event lasts.
@@ -189,21 +158,27 @@ def read_calendar(
     except Exception:  # noqa: BLE001 — as above
         raise CsvError([CsvProblem(NOT_A_CALENDAR)]) from None
     audit = CalendarAudit()
-    titles = {str(event.get("UID")): _title(event) for event in events}
+    by_uid = {series.uid: series for series in query.series}
     left_out: Counter[tuple[str, str, tuple]] = Counter()
     upload = datetime.combine(today, datetime.min.time())
     clip = (
         datetime.combine(since, datetime.min.time()) if since else EARLIEST,
         datetime.combine(until + timedelta(days=1), datetime.min.time()) if until else LATEST,
     )
-    for series in query.series:
+    for uid in order:  # the library's order: the first component of each UID
+        if uid not in one_offs and uid not in by_uid:
+            continue  # a series the library skipped as broken
         budget.spend(0)
         try:
-            _read_series(series, upload, clip, budget, audit, left_out)
+            if uid in one_offs:
+                event, start, end = one_offs[uid]
+                _read_one_off(event, start, end, clip, budget, audit, left_out)
+            else:
+                _read_series(by_uid[uid], upload, clip, budget, audit, left_out)
         except CsvError:
             raise
         except Exception:  # noqa: BLE001 — one broken series is left out, not the calendar
-            left_out[(titles.get(str(series.uid)) or UNTITLED, BROKEN_RULE, ())] += 1
+            left_out[(titles.get(str(uid)) or UNTITLED, BROKEN_RULE, ())] += 1
     audit.left_out = [
         LeftOut(title, reason, params, count)
         for (title, reason, params), count in sorted(left_out.items(), key=lambda i: -i[1])
@@ -224,81 +199,76 @@ def read_calendar(
 
 def _refuse_floods(event: Any) -> None:
     """Before any expansion: a rule that repeats more than hourly, or never moves on."""
-    for rule in (event.get("RRULE") and _as_list(event.get("RRULE"))) or ():
+    for rule in (event.get("RRULE") and calendar_rules.as_list(event.get("RRULE"))) or ():
         title = " ".join(str(event.get("SUMMARY", "")).split())[:80] or UNTITLED
-        if _per_day(rule) > 24:
+        if calendar_rules.most_per_day(rule) > 24:
             raise CsvError([CsvProblem(TOO_FREQUENT, (("title", title),))])
-        interval = _first(rule, "INTERVAL", 1)
+        interval = calendar_rules.first(rule, "INTERVAL", 1)
         if not isinstance(interval, int) or interval < 1:  # INTERVAL=0 loops for ever
             raise CsvError([CsvProblem(BROKEN_RULE, (("title", title), ("count", 1)))])
-
-
-def _as_list(value: Any) -> list:
-    return value if isinstance(value, list) else [value]
-
-
-def _per_day(rule: Any) -> float:
-    """The most occurrences a rule can make in one day."""
-    freq = str(_first(rule, "FREQ", "DAILY")).upper()
-    if freq in ("SECONDLY", "MINUTELY"):
-        return float("inf")
-    per_day = 24.0 if freq == "HOURLY" else 1.0
-    per_day *= len(rule.get("BYMINUTE", [0])) * len(rule.get("BYSECOND", [0]))
-    if freq != "HOURLY":
-        per_day *= len(rule.get("BYHOUR", [0]))
-    return per_day
-
-
-def _first(rule: Any, key: str, default: Any) -> Any:
-    values = rule.get(key)
-    return values[0] if values else default
 
 
 def _title(component: Any) -> str:
     return " ".join(str(component.get("SUMMARY", "")).split())
 
 
-def _naive(moment: Any) -> datetime:
-    if isinstance(moment, datetime):
-        return moment.replace(tzinfo=None)
-    return datetime.combine(moment, datetime.min.time())
+def _one_offs(calendar: Any, events: list) -> tuple[list, dict]:
+    """The UIDs in the order the library reads them, and the one-off events read without it
+    (taken out of the calendar): most of a large calendar, whose series the library builds at
+    several times the cost of reading the event. A one-off here is an event alone with its
+    UID, with no rule, dates, moves or nested events, a start and a later end both with a
+    time or both without a time zone: the library gives it back as it stands."""
+    from recurring_ical_events.util import is_pytz
+
+    try:
+        uids = [c.get("UID", str(id(c))) for c in calendar.walk("VEVENT")]
+        order, counts = list(dict.fromkeys(uids)), Counter(uids)
+    except TypeError:  # a UID property given twice: the library's own refusal follows
+        return [], {}
+    one_offs: dict[Any, tuple[Any, datetime, datetime]] = {}
+    for event in events:
+        uid = event.get("UID")
+        if uid is None or counts[uid] != 1 or any(key in event for key in NOT_ONE_OFF):
+            continue
+        if any(sub.name == "VEVENT" for sub in event.walk()[1:]):
+            continue
+        try:
+            start, end = (getattr(event.get(key), "dt", None) for key in ("DTSTART", "DTEND"))
+        except Exception:  # noqa: BLE001, S112 — a value icalendar kept broken: the library decides
+            continue
+        if not (isinstance(start, datetime) and isinstance(end, datetime)):
+            continue
+        zones = (start.tzinfo, end.tzinfo)
+        if (None in zones and zones != (None, None)) or any(map(is_pytz, zones)):
+            continue
+        if start < end:
+            one_offs[uid] = (event, start, end)
+    taken = {id(event) for event, _, _ in one_offs.values()}
+    calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in taken]
+    return order, one_offs
 
 
-def _rules(core: Any) -> list:
-    import icalendar
+def _read_one_off(event, start: datetime, end: datetime, clip, budget, audit, left_out) -> None:
+    """As the library reads a one-off: its rule set holds the start alone, queried over the
+    window widened by the event's length, then the occurrence checked against the window."""
+    from recurring_ical_events.util import convert_to_datetime, time_span_contains_event
 
-    return [icalendar.vRecur.from_ical(rule) for rule in core.rrules]
-
-
-def _gap_days(core: Any) -> float | None:
-    """Nominal days between a rule's occurrences; None when the rule is too intricate."""
-    rules = _rules(core)
-    if len(rules) != 1 or rules[0].get("BYSETPOS"):
-        return None
-    rule = rules[0]
-    freq = str(_first(rule, "FREQ", "")).upper()
-    if freq not in FREQ_DAYS:
-        return None
-    gap = FREQ_DAYS[freq] * int(_first(rule, "INTERVAL", 1) or 1)
-    splits = [len(rule[key]) for key in SPLITTERS if rule.get(key)]
-    if len(splits) > 1:
-        return None
-    if freq == "DAILY" and rule.get("BYDAY"):
-        return 7 / len(rule["BYDAY"])  # a weekday rule: 5 a week
-    return gap / splits[0] if splits else gap
-
-
-def _runs_on(core: Any, upload: datetime) -> bool:
-    """A rule without UNTIL or COUNT runs forever; one until after the upload runs on."""
-    return any(
-        not r.get("COUNT") and (not r.get("UNTIL") or _naive(r["UNTIL"][0]) > upload)
-        for r in _rules(core)
-    )
+    if not (EARLIEST <= naive(start) < LATEST):
+        left_out[(_title(event) or UNTITLED, OUT_OF_RANGE, ())] += 1
+        return
+    length = end - start
+    low = convert_to_datetime(clip[0] - length, start.tzinfo)
+    high = convert_to_datetime(clip[1], start.tzinfo)
+    if not (low <= start <= high):
+        return
+    if time_span_contains_event(clip[0], clip[1], start, start + length):
+        budget.spend()
+        _add_single(_hours(event, start, start + length, left_out), audit)
 
 
 def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_out) -> None:
     core = series.recurrence.core if series.recurrence.has_core else None
-    if core is not None and not (EARLIEST <= _naive(core.start) < LATEST):
+    if core is not None and not (EARLIEST <= naive(core.start) < LATEST):
         left_out[(_title(core.as_component(None, None, False)) or UNTITLED, OUT_OF_RANGE, ())] += 1
         return
     if core is None or not (core.rrules or core.rdates):
@@ -309,13 +279,13 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
             occurrences.append(occurrence)
         _add_singles(occurrences, audit, left_out)
         return
-    start = _naive(core.start)
-    if _runs_on(core, upload) and start < upload:
+    start = naive(core.start)
+    if calendar_rules.runs_on(core, upload) and start < upload:
         low, high = max(start, upload - WINDOW), upload
-    elif _runs_on(core, upload):
+    elif calendar_rules.runs_on(core, upload):
         low, high = start, start + WINDOW
     else:
-        low, high = start, min(LATEST, _until(core, start))
+        low, high = start, min(LATEST, calendar_rules.series_end(core, start))
     low, high = max(low, clip[0]), min(high, clip[1])
     if low >= high:
         return
@@ -323,43 +293,41 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
     for occurrence in series.between(low, high):
         budget.spend()
         occurrences.append(occurrence)
-    starts = sorted(_naive(o.start) for o in occurrences)
-    if starts and starts[0] < upload < starts[-1] and not _runs_on(core, upload):
+    starts = sorted(naive(o.start) for o in occurrences)
+    if starts and starts[0] < upload < starts[-1] and not calendar_rules.runs_on(core, upload):
         # A finite series still running at the upload: the 52 weeks before it, as above.
         low, high = max(start, upload - WINDOW, clip[0]), min(upload, clip[1])
-        occurrences = [o for o in occurrences if low <= _naive(o.start) <= high]
+        occurrences = [o for o in occurrences if low <= naive(o.start) <= high]
     # By date: an EXDATE in UTC and a window in the event's local time disagree by hours.
-    exdates = sum(1 for d in core.exdates if low.date() <= _naive(d).date() <= high.date())
-    if not _runs_on(core, upload) and len(occurrences) + exdates <= 1:  # "COUNT=1": a single event
+    exdates = sum(1 for d in core.exdates if low.date() <= naive(d).date() <= high.date())
+    # "COUNT=1": a single event.
+    if not calendar_rules.runs_on(core, upload) and len(occurrences) + exdates <= 1:
         _add_singles(occurrences, audit, left_out)
         return
-    _add_series(core, occurrences, exdates, audit, left_out)
-
-
-def _until(core: Any, start: datetime) -> datetime:
-    rules = _rules(core)
-    until = [_naive(r["UNTIL"][0]) for r in rules if r.get("UNTIL")]
-    rdates = [_naive(r[0] if isinstance(r, tuple) else r) for r in core.rdates]
-    if rules and not until:  # COUNT: the rule stops itself
-        return start + timedelta(days=365 * 100)
-    return max([*until, *rdates, start]) + timedelta(days=1)
+    running = calendar_rules.runs_on(core, upload)
+    _add_series(core, occurrences, exdates, audit, left_out, since=low.date(), running=running)
 
 
 def _add_singles(occurrences: list, audit: CalendarAudit, left_out: Counter) -> None:
     for occurrence in occurrences:
-        entry = _entry(occurrence, left_out)
-        if entry is not None:
-            audit.singles.append(entry)
-            audit.counted += 1
-            _widen(audit, entry.day)
+        _add_single(_entry(occurrence, left_out), audit)
 
 
-def _add_series(core, occurrences: list, exdates: int, audit, left_out) -> None:
+def _add_single(entry: Entry | None, audit: CalendarAudit) -> None:
+    if entry is not None:
+        audit.singles.append(entry)
+        audit.counted += 1
+        _widen(audit, entry.day)
+
+
+def _add_series(
+    core, occurrences: list, exdates: int, audit, left_out, *, since: date, running: bool
+) -> None:
     entries = [e for e in (_entry(o, left_out) for o in occurrences) if e is not None]
     if not entries:
         return
     planned = len(occurrences) + exdates  # the rule's own count, deleted ones included
-    gap = _gap_days(core)
+    gap = calendar_rules.gap_days(core)
     days = sorted(entry.day for entry in entries if entry.day is not None)
     if gap is None:
         span = max((days[-1] - days[0]).days, 1) if days else 7
@@ -369,7 +337,16 @@ def _add_series(core, occurrences: list, exdates: int, audit, left_out) -> None:
     by_title = Counter(entry.title for entry in entries)
     title = by_title.most_common(1)[0][0]
     audit.series.append(
-        SeriesHours(title, total / max(weeks, Decimal("0.01")), gap <= MONTHLY, total, len(entries))
+        SeriesHours(
+            title,
+            total / max(weeks, Decimal("0.01")),
+            gap <= MONTHLY,
+            total,
+            len(entries),
+            min(since, days[0]),
+            max(weeks, Decimal("0.01")),
+            running,
+        )
     )
     audit.counted += len(entries)
     _widen(audit, days[0])
@@ -387,9 +364,11 @@ def _entry(occurrence: Any, left_out: Counter) -> Entry | None:
     """The occurrence as hours of work, or None with the reason counted in left_out."""
     # The occurrence's own component (an override's, or the series'): as_component() would
     # copy it only to read two properties.
-    component = occurrence._adapter._component
+    return _hours(occurrence._adapter._component, occurrence.start, occurrence.end, left_out)
+
+
+def _hours(component: Any, start: Any, end: Any, left_out: Counter) -> Entry | None:
     title = _title(component)[:200]
-    start, end = occurrence.start, occurrence.end
 
     def leave(reason: str, **params: object) -> None:
         left_out[(title or UNTITLED, reason, tuple(params.items()))] += 1
@@ -404,7 +383,7 @@ def _entry(occurrence: Any, left_out: Counter) -> Entry | None:
     try:
         length = end - start if isinstance(end, datetime) else timedelta(0)
     except TypeError:  # one end with a time zone, one without
-        length = _naive(end) - _naive(start)
+        length = naive(end) - naive(start)
     if length <= timedelta(0):
         leave(NO_DURATION)
         return None

@@ -6,17 +6,15 @@ tasks/calendar_audit.py), grouped into tasks by tasks/time_audit.py. Limits from
 (security issues #8, #19): the size is checked before reading, entries and occurrences while
 reading, the tasks they make after grouping; uploads are rate-limited per founder.
 
-Between the upload and the confirmation the rows wait in the founder's session (stored on
-the server, bounded by IMPORT_MAX_ROWS), never in a form field the browser could change;
-the confirmation form only carries the founder's choices, validated again.
+Between the upload and the confirmation the rows wait in the founder's session
+(tasks/import_session.py); large files are read by a Celery worker
+(tasks/import_background.py); tasks/import_matches.py finds the founder's tasks they match.
 """
 
 import csv
 import io
-import secrets
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone
@@ -28,7 +26,6 @@ from tasks import (
     calendar_audit,
     classifier,
     csv_rows,
-    similar_titles,
     time_audit,
     tracker_export,
 )
@@ -47,9 +44,6 @@ UNKNOWN_LAYOUT = gettext_noop(
     "detailed report from Toggl Track, Clockify or Harvest, or your calendar as .ics"
 )
 NOTHING_IN_PERIOD = gettext_noop("the file has no entries in the period you chose")
-
-SESSION_KEY = "task_import"
-SIMILAR_ROWS_CHECKED = 300
 
 
 @dataclass(frozen=True)
@@ -225,211 +219,9 @@ def _check_titles_once(rows: list[classifier.TaskInput]) -> None:
         raise CsvError(problems)
 
 
-# --- between upload and confirmation ---------------------------------------------------
-
-
-def remember(session, upload: Upload, *, name: str) -> None:
-    session[SESSION_KEY] = stored_upload(upload, name=name)
-
-
-def stored_upload(upload: Upload, *, name: str) -> dict:
-    """The upload as the session keeps it between the preview and the confirmation."""
-    alternative = upload.alternative
-    return {
-        "token": secrets.token_urlsafe(12),
-        "kind": upload.kind,
-        "weeks": upload.weeks,
-        "name": name[:200],
-        "rows": [_row_to_json(row) for row in upload.rows],
-        "why": upload.why,
-        "period": list(upload.period) if upload.period else None,
-        "counted": upload.counted,
-        "left_out": [[template, list(params)] for template, params in upload.left_out],
-        "label": upload.label,
-        "alternative": None
-        if alternative is None
-        else {
-            "rows": [_row_to_json(row) for row in alternative.rows],
-            "why": alternative.why,
-            "weeks": alternative.weeks,
-            "label": alternative.label,
-        },
-    }
-
-
-# --- large files, read by a Celery worker ----------------------------------------------
-
-JOB_SECONDS = 600
-
-
-class _Bytes(io.BytesIO):
-    """The stored bytes as read_upload() reads an upload."""
-
-    def __init__(self, name: str, data: bytes) -> None:
-        super().__init__(data)
-        self.name, self.size = name, len(data)
-
-
-def in_background(upload) -> bool:
-    """Past IMPORT_BACKGROUND_BYTES (and within the size limit) the worker reads the file."""
-    return settings.IMPORT_BACKGROUND_BYTES < upload.size <= settings.IMPORT_MAX_BYTES
-
-
-def start_background(*, owner, upload, since: date | None, until: date | None) -> str:
-    """Keep the file in the cache for the worker; returns the job the progress page shows."""
-    from django.core.cache import cache
-    from django.utils.translation import get_language
-
-    from tasks.tasks import import_read_file
-
-    job = secrets.token_urlsafe(12)
-    cache.set(f"import-file:{job}", upload.read(settings.IMPORT_MAX_BYTES + 1), JOB_SECONDS)
-    cache.set(f"import-job:{job}", {"owner": owner.pk, "state": "working"}, JOB_SECONDS)
-    import_read_file.delay(
-        job=job,
-        name=upload.name[:200],
-        since=since.isoformat() if since else "",
-        until=until.isoformat() if until else "",
-        language=get_language() or settings.LANGUAGE_CODE,
-    )
-    return job
-
-
-def read_in_background(*, job: str, name: str, since: str, until: str, language: str) -> str:
-    """The worker's part: read the file, leave the preview or the refusal for the page."""
-    from django.core.cache import cache
-    from django.utils import translation
-
-    state = cache.get(f"import-job:{job}")
-    data = cache.get(f"import-file:{job}")
-    if state is None or data is None:
-        return "gone"
-    with translation.override(language):
-        try:
-            upload = read_upload(
-                _Bytes(name, data),
-                since=date.fromisoformat(since) if since else None,
-                until=date.fromisoformat(until) if until else None,
-            )
-        except CsvError as err:
-            problems, more = shown_problems(err.problems, _)
-            state |= {"state": "refused", "problems": problems, "more": more}
-        else:
-            state |= {"state": "done", "stored": stored_upload(upload, name=name)}
-    cache.set(f"import-job:{job}", state, JOB_SECONDS)
-    cache.delete(f"import-file:{job}")
-    return state["state"]
-
-
-def background_job(*, job: str, owner) -> dict | None:
-    """The founder's job as the worker left it; None for a job that is not theirs or gone."""
-    from django.core.cache import cache
-
-    state = cache.get(f"import-job:{job[:40]}")
-    return state if state and state.get("owner") == owner.pk else None
-
-
-def finish_background(session, *, job: str, stored: dict) -> None:
-    from django.core.cache import cache
-
-    session[SESSION_KEY] = stored
-    cache.delete(f"import-job:{job}")
-
-
-def switch_reading(session) -> bool:
-    """Read the dates the other way (DD/MM ↔ MM/DD); False when there is no other way."""
-    stored = session.get(SESSION_KEY)
-    if not stored or not stored.get("alternative"):
-        return False
-    other = stored["alternative"]
-    stored["alternative"] = {key: stored[key] for key in ("rows", "why", "weeks", "label")}
-    stored.update(other)
-    stored["token"] = secrets.token_urlsafe(12)
-    session[SESSION_KEY] = stored
-    return True
-
-
-def recall(session) -> dict | None:
-    """The upload waiting for confirmation, its rows as TaskInput again; None if none."""
-    stored = session.get(SESSION_KEY)
-    if not stored:
-        return None
-    try:
-        rows = [_row_from_json(row) for row in stored["rows"][: settings.IMPORT_MAX_ROWS]]
-    except (KeyError, TypeError, ValueError):
-        forget(session)
-        return None
-    return stored | {"rows": rows}
-
-
-def forget(session) -> None:
-    session.pop(SESSION_KEY, None)
-
-
 def allow_import(user) -> bool:
     """At most ratelimit.IMPORT uploads a founder an hour (each one is heavy work)."""
     return ratelimit.hit(ratelimit.IMPORT, f"founder:{user.pk}")
-
-
-def _row_to_json(row: classifier.TaskInput) -> dict:
-    return {**vars(row), "hours_per_week": str(row.hours_per_week)}
-
-
-def _row_from_json(data: dict) -> classifier.TaskInput:
-    return classifier.TaskInput(
-        title=str(data["title"]),
-        area=str(data["area"]),
-        hours_per_week=Decimal(data["hours_per_week"]),
-        recurring=bool(data["recurring"]),
-        skill=data["skill"],
-        enjoyment=data["enjoyment"],
-        core=None if data["core"] is None else bool(data["core"]),
-    )
-
-
-def matching_tasks(*, owner, rows: list[classifier.TaskInput]) -> tuple[list, list]:
-    """For each row, the founder's task with the same title (case and spaces ignored), and
-    the task whose title looks like it (a near-duplicate) where there is no same title."""
-    from tasks.models import Task
-
-    tasks = list(Task.objects.filter(owner=owner).only("pk", "title", "status"))
-    existing: dict[str, Task] = {}
-    for task in tasks:
-        existing.setdefault(normal_title(task.title), task)
-    open_tasks = {task.title: task for task in tasks if task.status in Task.OPEN_STATUSES}
-    index = similar_titles.TitleIndex(open_tasks)
-    same, similar = [], []
-    for row in rows:
-        match = existing.get(normal_title(row.title))
-        same.append(match)
-        near = None if match else index.most_similar(row.title)
-        similar.append(open_tasks[near] if near else None)
-    return same, similar
-
-
-def task_like(*, owner, title: str):
-    """The founder's open task with this title or one that looks like it (quick capture asks
-    before adding a second "Social media posts"), or None."""
-    from tasks.models import Task
-
-    tasks = {t.title: t for t in Task.objects.filter(owner=owner, status__in=Task.OPEN_STATUSES)}
-    for task in tasks.values():
-        if normal_title(task.title) == normal_title(title):
-            return task
-    near = similar_titles.TitleIndex(tasks).most_similar(title)
-    return tasks[near] if near else None
-
-
-def similar_rows(rows: list[classifier.TaskInput]) -> list[str | None]:
-    """For each row, an earlier row of the file whose title looks like it."""
-    if len(rows) > SIMILAR_ROWS_CHECKED:  # pairs grow with the square of the rows
-        return [None] * len(rows)
-    index = similar_titles.TitleIndex(row.title for row in rows)
-    found: list[str | None] = []
-    for number, row in enumerate(rows):
-        near = index.most_similar_index(row.title)
-        found.append(rows[near].title if near is not None and near < number else None)
-    return found
 
 
 def shown_problems(problems, translate) -> tuple[list[str], int]:

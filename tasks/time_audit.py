@@ -113,13 +113,32 @@ def _ordered(proposals: list[Proposal]) -> list[Proposal]:
 
 
 def merge_calendar(singles: list[Entry], series: list, *, max_tasks: int | None) -> list[Proposal]:
-    """Single events (over their own weeks) and series (at their own pace), by title."""
-    proposals = {title_key(p.title): p for p in summarize(singles)[0]} if singles else {}
+    """Single events (over their own weeks) and series (at their own pace), by title.
+
+    Several series of one title (a series ended and started again, "this and following"
+    edits, one series per weekday) count their hours over the weeks they cover together:
+    series side by side add up, one that ended before another began does not add its pace.
+    When one of them still runs, the title counts over that series' weeks (the 52 before the
+    upload): what ended before them is history."""
+    proposals = summarize(singles)[0] if singles else []
+    by_key = {title_key(p.title): p for p in proposals}
+    days: dict[str, list[date]] = defaultdict(list)
+    for entry in singles:
+        if entry.day is not None:
+            days[title_key(entry.title)].append(entry.day)
+    # (first day, weeks, hours, still running) of each part of a title
+    parts: dict[str, list[tuple[date, Decimal, Decimal, bool]]] = defaultdict(list)
+    for key, seen in days.items():  # a title's single events: their weeks, first to last
+        weeks = Decimal(weeks_between(min(seen), max(seen)))
+        parts[key].append((_monday(min(seen)), weeks, by_key[key].total_hours, False))
     for item in series:
         key = title_key(item.title)
-        known = proposals.get(key)
+        known = by_key.get(key)
+        parts[key].append((item.since, item.weeks, item.total_hours, item.running))
         hours = item.hours_per_week + (known.hours_per_week if known else 0)
-        proposals[key] = Proposal(
+        if len(parts[key]) > 1:
+            hours = _hours_together(parts[key])
+        by_key[key] = Proposal(
             known.title if known else " ".join(item.title.split())[:TITLE_MAX_LENGTH],
             _per_week(item.title, hours),
             item.recurring or bool(known and known.recurring),
@@ -127,9 +146,37 @@ def merge_calendar(singles: list[Entry], series: list, *, max_tasks: int | None)
             item.occurrences + (known.entries if known else 0),
             known.weeks_seen if known else 0,
         )
-    if max_tasks is not None and len(proposals) > max_tasks:
+    if max_tasks is not None and len(by_key) > max_tasks:
         raise CsvError([CsvProblem(TOO_MANY_TASKS, (("max", max_tasks),))])
-    return _ordered(list(proposals.values()))
+    return _ordered(list(by_key.values()))
+
+
+def _hours_together(parts: list[tuple[date, Decimal, Decimal, bool]]) -> Decimal:
+    running = [(since, weeks) for since, weeks, _, runs in parts if runs]
+    if running:
+        low = min(since for since, _ in running)
+        high = max(since + timedelta(days=float(weeks * 7)) for since, weeks in running)
+        parts = [
+            part
+            for part in parts
+            if part[0] < high and part[0] + timedelta(days=float(part[1] * 7)) > low
+        ]
+    total = sum((hours for _, _, hours, _ in parts), Decimal(0))
+    return total / _weeks_together([(since, weeks) for since, weeks, _, _ in parts])
+
+
+def _weeks_together(spans: list[tuple[date, Decimal]]) -> Decimal:
+    """The weeks the spans (first day, weeks long) cover, overlaps counted once."""
+    covered = Decimal(0)
+    reach: date | None = None
+    for since, weeks in sorted(spans):
+        end = since + timedelta(days=float(weeks * 7))
+        if reach is None or since >= reach:
+            covered += weeks
+        elif end > reach:
+            covered += Decimal((end - reach).days) / 7
+        reach = end if reach is None else max(reach, end)
+    return max(covered, Decimal("0.01"))
 
 
 # --- what the file knows ---------------------------------------------------------------

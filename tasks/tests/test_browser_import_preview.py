@@ -5,6 +5,7 @@ sideways scrolling box); an update shows old → new; a near-duplicate offers me
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from e2e.axe import assert_accessible
 from tasks.tests.factories import make_task
@@ -13,6 +14,18 @@ from tasks.tests.interop import interop_dir
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TOGGL = "floresfdev_toggl-dashboard_Toggl_time_entries_2017-08.csv"
+# Each row at phone width: shown as a block (a card), its verdict badge visible, with text,
+# and within both its card and the 375 px screen.
+CARDS = """rows => rows.map(row => {
+    const card = row.getBoundingClientRect();
+    const badge = row.querySelector("[data-category]");
+    const box = badge && badge.getBoundingClientRect();
+    return {
+        block: getComputedStyle(row).display === "block",
+        verdict: !!box && box.width > 0 && box.height > 0 && badge.textContent.trim() !== ""
+            && box.left >= card.left - 1 && box.right <= card.right + 1 && box.right <= 375,
+    };
+})"""
 WORDS = {
     "en": ("File", "Show the preview", "Import preview", "already on your list", "looks like"),
     "de": ("Datei", "Vorschau zeigen", "Import-Vorschau", "schon auf deiner Liste", "sieht aus"),
@@ -31,26 +44,29 @@ def test_the_preview_reads_well_at_desktop_and_phone_width(page, alice, log_in, 
     page.goto("/tasks/import/")
     page.get_by_label(file_label).set_input_files(str(interop_dir() / TOGGL))
     page.get_by_role("button", name=button).click()
-    page.get_by_role("heading", name=heading).wait_for()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
     rows = page.locator("tbody tr")
-    assert rows.count() == 72
+    expect(rows).to_have_count(72)
     misc = page.locator("tbody tr", has_text="Misc updates").first
-    assert duplicate in misc.inner_text() and "→" in misc.inner_text()
-    assert similar in page.locator("main").inner_text()
+    expect(misc).to_contain_text(duplicate)
+    expect(misc).to_contain_text("→")
+    expect(page.locator("main")).to_contain_text(similar)
     assert_accessible(page, where=f"preview {language} 1366", context="main")
     page.screenshot(path=str(tmp_path / f"preview-{language}-1366.png"))
 
     page.set_viewport_size({"width": 375, "height": 800})
     page.reload()
-    page.get_by_role("heading", name=heading).wait_for()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    expect(rows).to_have_count(72)
     box = page.locator(".import-cards")
-    # A card per row: nothing hides sideways, the verdict of each row is in the card.
+    # A card per row: nothing hides sideways, the verdict of every row is inside its card
+    # and inside the screen's width, shown and not empty.
     assert box.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
-    first = rows.first
-    assert first.evaluate("el => getComputedStyle(el).display") == "block"
-    verdict = first.locator("[data-category]")
-    card, badge = first.bounding_box(), verdict.bounding_box()
-    assert card and badge and badge["x"] + badge["width"] <= card["x"] + card["width"] + 1
-    assert badge["x"] + badge["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    cards = rows.evaluate_all(CARDS)
+    assert len(cards) == 72
+    assert all(card["block"] for card in cards), cards[:3]
+    assert all(card["verdict"] for card in cards), [c for c in cards if not c["verdict"]][:3]
+    expect(rows.first.locator("[data-category]")).to_be_visible()
     assert_accessible(page, where=f"preview {language} 375", context="main")
     page.screenshot(path=str(tmp_path / f"preview-{language}-375.png"), full_page=False)

@@ -58,6 +58,50 @@ EXPECTED = {
     },
     # Daily 1 h ×3, the middle one cancelled: 2 h at a pace of 7 a week over 3 days.
     "ric_issue_18_cancel_status.ics": {"one is cancelled": ("4.67", True)},
+    # Weekly 1 h on Thursdays, 5 Jan – 8 Jun 2023 (Exchange's "Pacific Standard Time").
+    "ric_issue_107_omitting_last_event.ics": {"Untitled event": ("1.00", True)},
+    # Weekly 1 h, 9 Oct 2017 – 18 Jun 2018 (37 Mondays), 9 EXDATEs and 2 cancelled: 26 h / 37.
+    "vobject_radicale-0827.ics": {"Cours Balboa": ("0.70", True)},
+    # Daily 1 h, 23–27 Apr 2025, one occurrence moved by two hours: 5 h over 5 days = 7 a week.
+    "ric_issue_223_thunderbird.ics": {"event": ("7.00", True)},
+    # "test7": daily 1 h ×3 (one edited) = 7 a week. "New Event": daily from 7 Mar ×4, two
+    # moved (2 h and 0.5 h), one made all-day (not counted): 3.5 h over 4 days = 6.125.
+    "ric_recurring_events_changed_duration.ics": {
+        "test7": ("7.00", True),
+        "New Event": ("6.13", True),
+    },
+    # Google, one title over several series: Event#1 is 15 min Mon, Tue, Thu, Fri, still
+    # running (1 h a week; two 2020 leftovers of it ended long before, and do not add up);
+    # Event#2 and #3 are one 15-minute series per weekday, side by side: 4 × 0.25; Event#4 2.
+    "ric_issue_48_dst.ics": {
+        "Event#1": ("1.00", True),
+        "Event#2": ("1.00", True),
+        "Event#3": ("1.00", True),
+        "Event#4": ("0.50", True),
+    },
+    # Weekly 3 h, a 4-week series in Jan 2018 continued by a 24-week one: 3 a week, not 6.
+    # Chaostreff - CCCP: 2 h a week still running (an ended 2019 series beside it is history);
+    # the Plenum: 2 h every other week still running, one single in 2017: 1 a week.
+    "ric_machbar_16_feb_2019.ics": {
+        "#TEC - Jugendlab": ("3.00", True),
+        "Chaostreff - CCCP": ("2.00", True),
+        "machBar Plenum": ("1.00", True),
+    },
+    # Three single events, Thu 28 Feb – Sat 11 May 2019 (11 calendar weeks): 7 h, 3.5 h, 3 h;
+    # one without an end (no duration) is left out.
+    "ric_discourse_no_dtend.ics": {
+        "Potsdamer Tag der Wissenschaften 11.5.2019": ("0.64", False),
+        "Hanf als nachhaltiges Material -- Workshop in der Machbar": ("0.32", False),
+        "Einmietung HACKademy - erste drei Märzwochenenden": ("0.27", False),
+    },
+    # One event each, in its own week.
+    "icalendar_issue_350.ics": {'Termin 4353 und"so"': ("1.00", False)},
+    "icalendar_issue_836_do_not_quote_tzid.ics": {"Anonymous Test Event for TZID": ("1.00", False)},
+    "icalendar_timezone_same_start.ics": {"Test 4": ("0.50", False)},
+    "ric_x_wr_timezone_simple_events_issue_59.ics": {
+        "Google Calendar says this is noon to 1PM on 12/22/2021": ("1.00", False),
+        "Google says this is 9PM to 10PM on 12/22/2021": ("1.00", False),
+    },
     # Toggl, August 2017 (5 calendar weeks): 35.68 h, 26.82 h.
     "floresfdev_toggl-dashboard_Toggl_time_entries_2017-08.csv": {
         "Reproducible analysis report": ("7.14", True),
@@ -71,6 +115,8 @@ EXPECTED = {
         "Baykar Teknoloji Yerinde Çalışma": ("14.13", True),  # noqa: RUF001 — Turkish
         "STEP & PDF Converter": ("5.11", True),
     },
+    # The same report re-saved by a German Excel (semicolons, Windows-1252).
+    "derived_metaplm_clockify_de_excel_cp1252.csv": {"STEP & PDF Converter": ("5.11", True)},
     # Harvest, one day: 20,0 h and 0,01 h.
     "solidtime_harvest_time_entries_import_test_1.csv": {
         "Project without Client": ("20.00", False),

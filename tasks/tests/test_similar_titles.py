@@ -1,13 +1,16 @@
 """Near-duplicate titles (rapidfuzz, token-based, German compounds): the thresholds hold on both
 sides, in the import preview and in quick capture."""
 
+import random
+import time
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tasks.models import Task
-from tasks.similar_titles import THRESHOLD, TitleIndex, score
+from tasks.similar_titles import THRESHOLD, TitleIndex, earlier_similar, score
 from tasks.tests.factories import make_task
 from tasks.tests.test_import_view import choices
 
@@ -96,3 +99,57 @@ def test_quick_capture_asks_before_adding_a_second_social_media_posts(alice_clie
     assert Task.objects.filter(owner=alice).count() == 1
     alice_client.post("/tasks/quick/", {**post, "add_anyway": "on"})
     assert Task.objects.filter(owner=alice).count() == 2
+
+
+def _pairwise(titles):
+    """The rule spelled out: the earlier title with the highest score (not the same title),
+    ties to the earliest — every pair scored one by one."""
+    found = []
+    for number, title in enumerate(titles):
+        best = None
+        for other in range(number):
+            if " ".join(titles[other].split()).casefold() == " ".join(title.split()).casefold():
+                continue
+            value = score(title, titles[other])
+            if value >= THRESHOLD and (best is None or value > best[0]):
+                best = (value, other)
+        found.append(best and best[1])
+    return found
+
+
+def _words(count, seed):
+    letters = random.Random(seed)  # noqa: S311 — test data, repeatable
+    return [
+        "".join(letters.choices("aeioubdfgklmnprstz", k=letters.randint(3, 9)))
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_rows_of_a_file_find_the_same_near_duplicates_as_pair_by_pair(seed):
+    pick = random.Random(seed)  # noqa: S311 — test data, repeatable
+    pool = [title for pair in ALIKE + DIFFERENT for title in pair] + _words(40, seed)
+    # Words in another order with a letter missing: alike without a word in common.
+    pool += [" ".join(word[:-1] for word in reversed(title.split())) for title in pool[:20]]
+    titles = [" ".join(pick.sample(pool, pick.randint(1, 3))) for _ in range(250)]
+    assert earlier_similar(titles) == _pairwise(titles)
+
+
+def test_the_largest_import_is_checked_to_its_last_row_in_a_few_tenths_of_a_second():
+    pick = random.Random(7)  # noqa: S311 — test data, repeatable
+    vocabulary = _words(3000, 7)
+    titles = list(dict.fromkeys(" ".join(pick.sample(vocabulary, 3)) for _ in range(2100)))
+    titles = [*titles[:1999], titles[0] + " block"]  # the last row: "… block" ~ row 1
+    assert len(titles) == settings.IMPORT_MAX_ROWS
+    started = time.thread_time()
+    found = earlier_similar(titles, seconds=60)
+    assert time.thread_time() - started < 1.0  # about 0.2 s on an idle core
+    assert found[-1] == 0
+
+
+def test_a_file_whose_titles_all_share_a_word_is_bounded_in_time():
+    titles = [f"Invoice {word}" for word in dict.fromkeys(_words(2500, 3))][:2000]
+    started = time.thread_time()
+    found = earlier_similar(titles, seconds=0.05)
+    assert time.thread_time() - started < 0.5
+    assert len(found) == len(titles)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.forms import add_service_errors
 from accounts.inputs import safe_next
-from tasks import imports, services
+from tasks import import_matches, services
 from tasks.forms import QuickTaskForm, TaskDetailsForm
 from tasks.views.common import get_task_for_user
 
@@ -49,7 +49,7 @@ def details_form(task, data=None) -> TaskDetailsForm:
 def task_quick_add(request):
     form = QuickTaskForm(request.POST)
     if form.is_valid() and not form.cleaned_data.pop("add_anyway"):
-        like = imports.task_like(owner=request.user, title=form.cleaned_data["title"])
+        like = import_matches.task_like(owner=request.user, title=form.cleaned_data["title"])
         if like is not None:
             text = _("You already have a task like this: “%(title)s”. Add it anyway?")
             form.add_error("title", text % {"title": like.title})

@@ -1,6 +1,7 @@
 """Import with a preview: upload → preview (nothing written) → one confirmation.
 
-The file is read and checked in tasks/imports.py; the rows wait in the session; the
+The file is read and checked in tasks/imports.py; the rows wait in the session
+(tasks/import_session.py); the
 confirmation writes everything in one transaction (import_services.tasks_import_confirm).
 """
 
@@ -18,7 +19,15 @@ from django.views.decorators.http import require_POST
 
 from accounts import ratelimit
 from accounts.selectors import founder_profile
-from tasks import classifier, how_often, import_services, imports
+from tasks import (
+    classifier,
+    how_often,
+    import_background,
+    import_matches,
+    import_services,
+    import_session,
+    imports,
+)
 from tasks.csv_rows import CsvError
 from tasks.import_forms import IMPORT, SKIP, ImportForm, import_rows_formset
 from tasks.models import AREA_CHOICES, Category
@@ -41,8 +50,8 @@ def task_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         since, until = form.cleaned_data["since"], form.cleaned_data["until"]
-        if imports.in_background(upload):
-            job = imports.start_background(
+        if import_background.in_background(upload):
+            job = import_background.start_background(
                 owner=request.user, upload=upload, since=since, until=until
             )
             return redirect("task_import_progress", job=job)
@@ -51,7 +60,7 @@ def task_import(request):
         except CsvError as err:
             problems, more = imports.shown_problems(err.problems, _)
         else:
-            imports.remember(request.session, result, name=upload.name)
+            import_session.remember(request.session, result, name=upload.name)
             return redirect("task_import_preview")
     status = 400 if problems or form.errors else 200
     ctx = {"form": form, "problems": problems, "more": more}
@@ -62,12 +71,12 @@ def task_import(request):
 def task_import_progress(request, job):
     """A large file while the worker reads it: refreshes itself (htmx, or a plain refresh
     without JavaScript) until the preview or the refusal is ready."""
-    state = imports.background_job(job=job, owner=request.user)
+    state = import_background.background_job(job=job, owner=request.user)
     if state is None:
         messages.info(request, _("No import is waiting; upload a file first."))
         return redirect("task_import")
     if state["state"] == "done":
-        imports.finish_background(request.session, job=job, stored=state["stored"])
+        import_background.finish_background(request.session, job=job, stored=state["stored"])
         if request.headers.get("HX-Request") == "true":
             response = HttpResponse(status=204)
             response["HX-Redirect"] = reverse("task_import_preview")
@@ -81,12 +90,12 @@ def task_import_progress(request, job):
 
 @login_required
 def task_import_preview(request):
-    stored = imports.recall(request.session)
+    stored = import_session.recall(request.session)
     if stored is None:
         messages.info(request, _("No import is waiting; upload a file first."))
         return redirect("task_import")
     rows = stored["rows"]
-    matches, similar = imports.matching_tasks(owner=request.user, rows=rows)
+    matches, similar = import_matches.matching_tasks(owner=request.user, rows=rows)
     formset_class = import_rows_formset(len(rows))
     problems = []
     if request.method == "POST":
@@ -94,7 +103,7 @@ def task_import_preview(request):
             messages.error(request, _("This preview is out of date; upload the file again."))
             return redirect("task_import")
         if "switch_reading" in request.POST:
-            imports.switch_reading(request.session)
+            import_session.switch_reading(request.session)
             return redirect("task_import_preview")
         formset = formset_class(request.POST)
         if len(formset.forms) != len(rows):
@@ -114,7 +123,7 @@ def task_import_preview(request):
             except ValidationError as err:
                 problems = err.messages
             else:
-                imports.forget(request.session)
+                import_session.forget(request.session)
                 text = _("Imported: %(created)s new, %(updated)s updated.")
                 messages.success(request, text % {"created": created, "updated": updated})
                 return redirect("dashboard")
@@ -136,7 +145,7 @@ def task_import_preview(request):
 @login_required
 @require_POST
 def task_import_cancel(request):
-    imports.forget(request.session)
+    import_session.forget(request.session)
     messages.info(request, _("Import cancelled; nothing was saved."))
     return redirect("task_import")
 
@@ -209,7 +218,7 @@ def _lines(request, stored, matches, similar, formset) -> list[dict]:
     why = stored.get("why") or [[] for _row in rows]
     thresholds = founder_profile(user=request.user).thresholds()
     names = {category.code: category.name for category in Category.objects.all()}
-    near_rows = imports.similar_rows(rows)
+    near_rows = import_matches.similar_rows(rows)
     lines = []
     for row, match, near, near_row, form, reasons in zip(
         rows, matches, similar, near_rows, formset.forms, why, strict=True
