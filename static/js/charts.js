@@ -1,9 +1,15 @@
 // Draws the dashboard's charts with the vendored Chart.js. The data comes from the page
 // (json_script blocks named by data-chart-source); every chart has a text summary and a
 // table next to it, so nothing is lost without JavaScript.
+//
+// Chart.js itself (200 KB, named by this script's data-chartjs) is fetched only when a chart
+// is about to scroll into view: a page without a chart, or a phone that never scrolls down to
+// them, never downloads it.
 (function () {
   "use strict";
-  if (typeof Chart === "undefined") return;
+  var canvases = document.querySelectorAll("canvas[data-chart]");
+  var library = document.currentScript && document.currentScript.dataset.chartjs;
+  if (!canvases.length || !library) return;
   var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var colours = ["#0d6efd", "#198754", "#6f42c1"];
 
@@ -52,9 +58,30 @@
   }
 
   var draw = { kinds: kinds, trend: trend };
-  document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-    var data = read(canvas);
-    var make = draw[canvas.dataset.chart];
-    if (data && make) make(canvas, data);
-  });
+  function drawAll() {
+    canvases.forEach(function (canvas) {
+      var data = read(canvas);
+      var make = draw[canvas.dataset.chart];
+      if (data && make) make(canvas, data);
+    });
+  }
+
+  var loading = false;
+  function load() {
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = library;
+    script.onload = function () { if (typeof Chart !== "undefined") drawAll(); };
+    document.head.appendChild(script);
+  }
+
+  if (!("IntersectionObserver" in window)) { load(); return; }
+  var watcher = new IntersectionObserver(function (entries) {
+    if (entries.some(function (entry) { return entry.isIntersecting; })) {
+      watcher.disconnect();
+      load();
+    }
+  }, { rootMargin: "300px 0px" });
+  canvases.forEach(function (canvas) { watcher.observe(canvas); });
 })();
