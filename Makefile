@@ -3,13 +3,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format
+.PHONY: run test test-fast lint format css
 
 # Development installs both lists; production installs requirements.txt alone.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+# Test tooling from npm, pinned by package-lock.json (Lighthouse, the Nu HTML checker,
+# PurgeCSS; nothing of it is served). `npm ci` installs exactly the lock file.
+# Without npm the tests that need node skip (CI installs it, .ci/run).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm is missing (apt-get install nodejs npm): the Lighthouse test will skip"; fi
+
+# Bootstrap trimmed to the classes our templates, scripts and forms use (purgecss.config.cjs):
+# run after using a Bootstrap class for the first time, and commit the result.
+css: node_modules/.installed
+	node_modules/.bin/purgecss -c purgecss.config.cjs -o static/vendor/bootstrap/bootstrap.purged.min.css
 
 # The demo runs with DEBUG on (and so the development key) unless the environment says
 # otherwise; production sets DEBUG off and a SECRET_KEY (docs/deploy.md).
@@ -24,13 +36,16 @@ run: $(VENV)/.installed
 # The tests set DEBUG and a key themselves (outsourcing/settings_test.py, named in pytest.ini).
 # `make test` is everything: on WORKERS processes (pytest-xdist; each its own test database,
 # ports and Celery queue), then the fault injection alone, which starts and kills its own
-# Redis, SMTP and Celery processes and counts on their timing.
+# Redis, SMTP and Celery processes and counts on their timing, then Lighthouse alone.
 # `make test-fast` is the edit-test loop: everything but the slow markers (SLOW).
+# Lighthouse runs last and alone too: its performance scores are measured on this machine's
+# CPU, which the other tests would share.
 WORKERS ?= 2
-SLOW := browser or faults or fuzz or api or html
-test: $(VENV)/.installed
-	$(VENV)/bin/pytest -n $(WORKERS) -m "not faults"
+SLOW := browser or faults or fuzz or api or html or lighthouse
+test: $(VENV)/.installed node_modules/.installed
+	$(VENV)/bin/pytest -n $(WORKERS) -m "not (faults or lighthouse)"
 	$(VENV)/bin/pytest -m faults
+	$(VENV)/bin/pytest -m lighthouse
 
 test-fast: $(VENV)/.installed
 	$(VENV)/bin/pytest -n $(WORKERS) -m "not ($(SLOW))"

@@ -18,6 +18,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -67,6 +68,14 @@ def run(seconds: int, connections: int) -> None:
         sys.exit("No handover link: run bench/digests.py on this database first.")
     port = free_port()
     env = {**os.environ, "DEBUG": "false", "SECURE_COOKIES": "false", "LOG_LEVEL": "WARNING"}
+    # Production's static files (hashed names, compressed copies) need collectstatic first.
+    env["STATIC_ROOT"] = tempfile.mkdtemp(prefix="bench-static-")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "outsourcing.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"]
         + ["--log-level", "warning"],

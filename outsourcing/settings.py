@@ -173,13 +173,23 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic's target; the Lighthouse test collects into a temporary folder of its own.
+STATIC_ROOT = Path(os.getenv("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Production (DEBUG off): collectstatic writes each file under a name with its content's hash
+# (cache-busted, so whitenoise serves it with a year's cache) plus a brotli and a gzip copy
+# (whitenoise picks by Accept-Encoding). It needs collectstatic before the server starts
+# (docs/deploy.md). With DEBUG on (the demo) the plain storage serves the files as they are,
+# without collectstatic; the tests set their own (outsourcing/settings_test.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 # Serve static files from the app directories without collectstatic in the demo.
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = DEBUG
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

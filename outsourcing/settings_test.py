@@ -17,6 +17,15 @@ os.environ.setdefault("DIGEST_LATE_SECONDS", str(3 * 366 * 24 * 3600))
 
 from outsourcing.settings import *  # noqa: F403
 
+# Static files as they are, without collectstatic: the manifest storage of production
+# (DEBUG off) would refuse every {% static %} without one, and pytest-django turns DEBUG off.
+# The Lighthouse test (e2e/test_lighthouse.py) serves the production storage with gunicorn.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
 # Rate-limit counters live in each test process's memory, cleared before every test
 # (conftest.py): the shared Redis is the Celery broker too, and flushing it would drop queued
 # tasks. accounts/tests/test_ratelimit.py runs the same limits on Redis when REDIS_URL is set.

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from privacy import export_service, services
@@ -75,6 +76,13 @@ def account_delete(request):
     return render(request, "privacy/account_delete.html", ctx, status=status)
 
 
+# The pages' meta description, for search engines and shared links.
+LEGAL_DESCRIPTIONS = {
+    "privacy": gettext_lazy("What the delegation planner stores about you, why, and for how long."),
+    "imprint": gettext_lazy("Who runs the delegation planner and how to reach them."),
+}
+
+
 def legal_page(request, kind):
     page = LegalPage.objects.filter(kind=kind).first()
     if kind not in dict(LegalPage.KIND_CHOICES):
@@ -82,4 +90,5 @@ def legal_page(request, kind):
     title = dict(LegalPage.KIND_CHOICES)[kind]
     text = page.text(translation.get_language() or "en") if page else ""
     paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
-    return render(request, "privacy/legal_page.html", {"title": title, "paragraphs": paragraphs})
+    context = {"title": title, "description": LEGAL_DESCRIPTIONS[kind], "paragraphs": paragraphs}
+    return render(request, "privacy/legal_page.html", context)

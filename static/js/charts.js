@@ -2,9 +2,14 @@
 // (JSON in the canvas' data-chart-data: an attribute, not a <script> block, because htmx
 // drops script blocks when it swaps the figures in again); every chart has a text summary and a
 // table next to it, so nothing is lost without JavaScript.
+//
+// Chart.js itself (200 KB, named by this script's data-chartjs) is fetched only when a chart
+// is about to scroll into view: a page without a chart, or a phone that never scrolls down to
+// them, never downloads it.
 (function () {
   "use strict";
-  if (typeof Chart === "undefined") return;
+  var library = document.currentScript && document.currentScript.dataset.chartjs;
+  if (!library) return;
   var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var colours = ["#0d6efd", "#198754", "#6f42c1"];
 
@@ -60,9 +65,39 @@
       if (data && make) make(canvas, data);
     });
   }
-  drawIn(document);
+
+  var loading = false;
+  var loaded = false;
+  function load() {
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = library;
+    script.onload = function () {
+      if (typeof Chart === "undefined") return;
+      loaded = true;
+      drawIn(document);
+    };
+    document.head.appendChild(script);
+  }
+
+  // Charts in `root` are drawn once Chart.js is here; it is fetched when one nears the screen.
+  function watch(root) {
+    var canvases = root.querySelectorAll("canvas[data-chart]");
+    if (!canvases.length) return;
+    if (loaded) { drawIn(root); return; }
+    if (!("IntersectionObserver" in window)) { load(); return; }
+    var watcher = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        watcher.disconnect();
+        load();
+      }
+    }, { rootMargin: "300px 0px" });
+    canvases.forEach(function (canvas) { watcher.observe(canvas); });
+  }
+  watch(document);
   // The figures come again after a quick capture (htmx swaps the region in): draw its charts.
   document.addEventListener("htmx:load", function (event) {
-    if (event.target && event.target.querySelectorAll) drawIn(event.target);
+    if (event.target && event.target.querySelectorAll) watch(event.target);
   });
 })();

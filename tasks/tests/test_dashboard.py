@@ -274,3 +274,5 @@ def test_no_chart_is_drawn_without_data(alice_client, alice):
     page = alice_client.get("/").content.decode()
     assert 'data-no-chart="kinds"' in page and 'data-no-chart="trend"' in page
     assert 'data-chart="kinds"' not in page and 'data-chart="trend"' not in page
+    # Chart.js is never a script of the page: charts.js fetches it when a chart comes near.
+    assert 'src="/static/vendor/chartjs/' not in page
