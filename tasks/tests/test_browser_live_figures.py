@@ -35,7 +35,12 @@ def test_a_quick_capture_updates_the_figures_and_charts_without_a_reload(page, a
     expect(page.locator("canvas#kinds-chart")).to_be_visible()
     expect(page.locator("[data-moves] [data-move]")).to_have_count(1)
     expect(page.locator("[data-moves]")).to_contain_text("Inbox triage")
-    # The chart is drawn on the swapped-in canvas.
-    page.wait_for_function("() => !!Chart.getChart(document.getElementById('kinds-chart'))")
+    # The chart is drawn on the swapped-in canvas once it nears the screen (Chart.js is
+    # fetched only then).
+    page.locator("canvas#kinds-chart").scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => typeof Chart !== 'undefined'"
+        " && !!Chart.getChart(document.getElementById('kinds-chart'))"
+    )
     assert page.evaluate("window.stillTheSamePage") is True
     assert problems == []
