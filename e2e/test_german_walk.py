@@ -9,9 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.consultants import consultant_create
+from accounts.models import User
 from e2e.walk import Walk, language_cookie, open_error_pages
+from sops import demo as sops_demo
 from sops import services as sops_services
 from sops.models import HandoverLink
+from tasks import demo as tasks_demo
 from tasks.tests.test_german import forbidden_words, formal_address
 from tasks.tests.test_german_walk import _german_founder, english_words
 
@@ -43,8 +46,13 @@ def _read(walk: Walk, paths: list[str], found: dict) -> None:
             found[path] = problems
 
 
-@pytest.fixture
-def german_founder(alice):
+@pytest.fixture(params=["hand-made", "demo"])
+def german_founder(request, alice):
+    """A German founder with a few German tasks, a delegate and a shared work instruction; and
+    the German demo founder (seed_demo --language de), with runs, news and a delegation."""
+    if request.param == "demo":
+        sops_demo.seed(founders=1, tasks=20, language="de")
+        return User.objects.get(email=tasks_demo.DEMO_EMAIL)
     _german_founder(alice)
     return alice
 
@@ -62,10 +70,12 @@ def test_a_german_founder_delegate_and_consultant_read_german_everywhere(
 
     delegate = Walk(page=open_as(None), origin=live_server.url)
     language_cookie(delegate.page, live_server.url, "de")  # the switch a delegate would click
-    link = HandoverLink.objects.get(instruction__owner=german_founder)
-    _read(delegate, [sops_services.handover_path(link)], found)
+    links = HandoverLink.objects.filter(instruction__owner=german_founder)
+    _read(delegate, [sops_services.handover_path(link) for link in links], found)
 
     consultant = consultant_create(email="berta@example.com", password="berta-password-1")
+    consultant.first_name, consultant.last_name = "Berta", "Beraterin"
+    consultant.save()
     german_founder.profile.consultants.add(consultant)
     admin = Walk(
         page=open_as(consultant), origin=live_server.url, limit=30, per_shape=1,
@@ -87,10 +97,11 @@ def test_a_german_founder_delegate_and_consultant_read_german_everywhere(
     assert not found, found
 
 
-def test_the_walk_reads_what_is_on_screen(open_as, live_server, german_founder):
+def test_the_walk_reads_what_is_on_screen(open_as, live_server, alice):
     """The check would pass on a page it cannot read: an English word shown on a German page
     is found."""
-    page = open_as(german_founder)
+    _german_founder(alice)
+    page = open_as(alice)
     page.goto("/")
     page.evaluate("document.querySelector('main').append('Save your tasks')")
     assert _problems(page) == ["Save", "tasks", "your"]

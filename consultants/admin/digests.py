@@ -28,7 +28,7 @@ class WeeklyDigestAdmin(ConsultantScoped, admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("ISO week"), ordering="iso_week")
     def week(self, obj):
-        return f"{obj.iso_year}-W{obj.iso_week:02d}"
+        return obj.week_name()
 
     @admin.display(description=gettext_lazy("state"), ordering="state")
     def status(self, obj):
