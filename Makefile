@@ -26,9 +26,11 @@ css: node_modules/.installed
 # The demo runs with DEBUG on (and so the development key) unless the environment says
 # otherwise; production sets DEBUG off and a SECRET_KEY (docs/deploy.md).
 run: export DEBUG ?= true
+# The demo founder's language: `make run DEMO_LANGUAGE=de` on an empty database (README).
+DEMO_LANGUAGE ?= en
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo --language $(DEMO_LANGUAGE)
 	@echo "Open http://127.0.0.1:$(PORT)/ and log in as demo@example.com / buyback-demo (a founder)"
 	@echo "or as consultant@example.com / buyback-consultant (their consultant, lands on the overview)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

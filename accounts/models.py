@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -91,7 +92,19 @@ class User(AbstractUser):
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     def __str__(self):
-        return self.email
+        # Everywhere a person is shown (the admin's columns, notes, change records): their
+        # name when they gave one, the address only as the fallback.
+        return self.display_name or self.email
+
+    @property
+    def display_name(self) -> str:
+        """The name set on the founder's profile, else the first and last name (a consultant's,
+        set in the admin); "" when neither is set."""
+        try:
+            profile_name = self.profile.display_name.strip()
+        except (ObjectDoesNotExist, ValueError):  # a consultant or superuser: no profile
+            profile_name = ""
+        return profile_name or self.get_full_name().strip()
 
 
 FIT_BEST_NET, FIT_CHEAPEST = "net", "cheapest"

@@ -107,8 +107,11 @@ class WeeklyDigest(models.Model):
 
     def __str__(self):
         # "demo@example.com · KW 49/2026 (gesendet)" in German, as the glossary writes weeks.
-        week = _("week %(week)s/%(year)s") % {"week": self.iso_week, "year": self.iso_year}
-        return f"{self.founder} · {week} ({str(self.get_state_display()).lower()})"
+        return f"{self.founder} · {self.week_name()} ({str(self.get_state_display()).lower()})"
+
+    def week_name(self) -> str:
+        """ "week 49/2026", "KW 49/2026": the admin's column and the digest's name."""
+        return _("week %(week)s/%(year)s") % {"week": self.iso_week, "year": self.iso_year}
 
     @property
     def reclaimable_hours(self):

@@ -8,7 +8,7 @@ URL shape (numbers and query values blanked, so 20 task pages count as one shape
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -262,3 +262,37 @@ class _Links(HTMLParser):
         href = dict(attrs).get("href")
         if tag == "a" and href:
             self.hrefs.append(href)
+
+
+# The error pages a visitor can meet by following a bad link or losing a session: (who, path,
+# status); "founder" opens the consultants' workspace. The 429 page shares their template.
+ERROR_PAGES = (
+    ("anyone", "/nicht-da/", 404),
+    ("anyone", "/instructions/handover/kaputt/", 404),
+    ("founder", "/admin/", 403),
+)
+
+
+def open_error_pages(anyone, founder) -> Iterator[tuple[object, str]]:
+    """Brings each error page on screen in turn and yields (page, where): the ones above, then
+    the CSRF failure (the login form sent after its cookie was lost)."""
+    pages = {"anyone": anyone, "founder": founder}
+    for who, path, status in ERROR_PAGES:
+        page = pages[who]
+        response = page.goto(path)
+        assert response is not None and response.status == status, (path, response)
+        yield page, f"{path} ({status})"
+    anyone.goto("/accounts/login/")
+    anyone.context.clear_cookies(name="csrftoken")
+    anyone.locator("input[name=username]").fill("someone@example.com")
+    anyone.locator("input[name=password]").fill("a-password-1")
+    with anyone.expect_response(lambda r: r.request.method == "POST") as sent:
+        anyone.locator("main form[method=post] [type=submit]").first.click()
+    assert sent.value.status == 403, sent.value.status
+    anyone.wait_for_load_state()
+    yield anyone, "the login form without its CSRF cookie (403)"
+
+
+def language_cookie(page, origin: str, language: str) -> None:
+    """A visitor without an account chooses a language by the cookie the switch sets."""
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": origin}])

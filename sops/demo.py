@@ -20,10 +20,10 @@ DEMO_CONSULTANT_PASSWORD = "buyback-consultant"  # noqa: S105 — the demo login
 
 
 @transaction.atomic
-def seed(*, founders: int, tasks: int) -> int:
+def seed(*, founders: int, tasks: int, language: str = "en") -> int:
     """The demo founders and their tasks (tasks.demo), then the demo founder's instruction;
-    returns how many founders were created."""
-    created = tasks_demo.seed(founders=founders, tasks=tasks)
+    returns how many founders were created. The demo founder speaks `language`."""
+    created = tasks_demo.seed(founders=founders, tasks=tasks, language=language)
     demo_user = User.objects.filter(email=tasks_demo.DEMO_EMAIL).first()
     if demo_user is not None:
         seed_instruction(demo_user)  # idempotent; also fills older demo databases
@@ -43,7 +43,8 @@ def seed_consultant(founder: User) -> None:
 
 def seed_instruction(user: User) -> None:
     """Idempotent: does nothing once the demo task has its instruction."""
-    task = Task.objects.filter(owner=user, title=DEMO_TASK).first()
+    title = tasks_demo.title(DEMO_TASK, user.profile.language)
+    task = Task.objects.filter(owner=user, title=title).first()
     template = Template.objects.filter(slug="inbox-triage").first()
     if task is None or template is None or Instruction.objects.filter(task=task).exists():
         return

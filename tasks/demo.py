@@ -38,48 +38,90 @@ CATALOGUE = [
     ("Contract templates with a lawyer", "legal", "2", False, 1, 2, False),
 ]
 
+# The demo founder's titles in German (seed_demo --language de); the other founders' stay
+# English whatever their language, as the load tests count on them.
+TITLES_DE = {
+    "Develop the next product": "Das nächste Produkt entwickeln",
+    "Meet key partners and clients": "Wichtige Partner und Kunden treffen",
+    "Plan growth for next quarter": "Wachstum fürs nächste Quartal planen",
+    "Inbox triage": "Posteingang sortieren",
+    "Customer support replies": "Kundenanfragen beantworten",
+    "Schedule social media posts": "Social-Media-Beiträge einplanen",
+    "Book travel": "Reisen buchen",
+    "CRM clean-up": "CRM aufräumen",
+    "Annual accounts": "Jahresabschluss",
+    "Design the new logo": "Das neue Logo gestalten",
+    "Fix website bugs": "Fehler auf der Website beheben",
+    "Bookkeeping receipts": "Belege buchen",
+    "Write and send invoices": "Rechnungen schreiben und verschicken",
+    "Build cold outreach lists": "Listen für die Kaltakquise anlegen",
+    "Edit the podcast": "Den Podcast schneiden",
+    "Client website relaunch (overflow)": "Website-Relaunch für einen Kunden (Überlauf)",
+    "Expense reports": "Spesenabrechnungen",
+    "Read industry news": "Branchennews lesen",
+    "Prepare the sales pitch deck": "Die Verkaufspräsentation vorbereiten",
+    "Contract templates with a lawyer": "Vertragsvorlagen mit einer Anwältin",
+}
+LANGUAGES = ("en", "de")
+
+# name (en, de), kind, areas, hourly rate
 DELEGATES = [
-    ("Maria (virtual assistant)", "virtual_assistant", ["admin", "customer_support"], "18"),
-    ("Jonas (web freelancer)", "project_freelancer", ["tech", "design"], "55"),
-    ("Steuerbüro Weber", "specialist", ["finance", "legal"], "90"),
-]
+    (("Maria (virtual assistant)", "Maria (virtuelle Assistenz)"), "virtual_assistant",
+     ["admin", "customer_support"], "18"),
+    (("Jonas (web freelancer)", "Jonas (Web-Freelancer)"), "project_freelancer",
+     ["tech", "design"], "55"),
+    (("Steuerbüro Weber", "Steuerbüro Weber"), "specialist", ["finance", "legal"], "90"),
+]  # fmt: skip
+
+
+def title(english: str, language: str) -> str:
+    """A demo task's title in the demo founder's language."""
+    return TITLES_DE.get(english, english) if language == "de" else english
 
 
 def founder_email(number: int) -> str:
     return DEMO_EMAIL if number == 1 else f"founder{number}@example.com"
 
 
-def task_rows(count: int) -> list[tuple]:
+def task_rows(count: int, language: str = "en") -> list[tuple]:
     rows = []
     for i in range(count):
-        title, *rest = CATALOGUE[i % len(CATALOGUE)]
+        english, *rest = CATALOGUE[i % len(CATALOGUE)]
+        name = title(english, language)
         if i >= len(CATALOGUE):
-            title = f"{title} ({i // len(CATALOGUE) + 1})"
-        rows.append((title, *rest))
+            name = f"{name} ({i // len(CATALOGUE) + 1})"
+        rows.append((name, *rest))
     return rows
 
 
-def seed(*, founders: int, tasks: int, batch: int = 500) -> int:
-    """Create the founders that don't exist yet; returns how many were created."""
+def seed(*, founders: int, tasks: int, batch: int = 500, language: str = "en") -> int:
+    """Create the founders that don't exist yet; returns how many were created. The demo
+    founder (founder 1) speaks `language`: their profile, tasks and delegates."""
     emails = [founder_email(n) for n in range(1, founders + 1)]
     existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     missing = [email for email in emails if email not in existing]
     password = make_password(DEMO_PASSWORD)  # hashed once: hashing is slow on purpose
     for start in range(0, len(missing), batch):
-        _create_founders(missing[start : start + batch], password=password, tasks=tasks)
+        _create_founders(
+            missing[start : start + batch], password=password, tasks=tasks, language=language
+        )
     if DEMO_EMAIL in missing:
-        _demo_delegations(User.objects.get(email=DEMO_EMAIL))
+        _demo_delegations(User.objects.get(email=DEMO_EMAIL), language=language)
     return len(missing)
 
 
 @transaction.atomic
-def _create_founders(emails: list[str], *, password: str, tasks: int) -> None:
+def _create_founders(emails: list[str], *, password: str, tasks: int, language: str) -> None:
     users = User.objects.bulk_create([User(email=e, password=password) for e in emails])
     # Demo addresses count as confirmed: the demo shows the digest.
     confirmed = timezone.now()
     profiles = Profile.objects.bulk_create(
         [
-            Profile(user=u, language="de" if i % 3 == 2 else "en", email_confirmed_at=confirmed)
+            Profile(
+                user=u,
+                language=language if u.email == DEMO_EMAIL else ("de" if i % 3 == 2 else "en"),
+                email_confirmed_at=confirmed,
+            )
             for i, u in enumerate(users)
         ]
     )
@@ -88,7 +130,7 @@ def _create_founders(emails: list[str], *, password: str, tasks: int) -> None:
         founder_tasks = [
             Task(
                 owner=user,
-                title=title,
+                title=name,
                 area=area,
                 hours_per_week=Decimal(hours),
                 recurring=recurring,
@@ -96,20 +138,27 @@ def _create_founders(emails: list[str], *, password: str, tasks: int) -> None:
                 enjoyment=enjoyment,
                 core=core,
             )
-            for title, area, hours, recurring, skill, enjoyment, core in task_rows(tasks)
+            for name, area, hours, recurring, skill, enjoyment, core in task_rows(
+                tasks, language if user.email == DEMO_EMAIL else "en"
+            )
         ]
         classify_founder_tasks(founder_tasks, profile=profile)
         new_tasks.extend(founder_tasks)
     Task.objects.bulk_create(new_tasks, batch_size=1000)
 
 
-def _demo_delegations(user: User) -> None:
+def _demo_delegations(user: User, *, language: str) -> None:
     delegates = {
         kind: Delegate.objects.create(
-            owner=user, name=name, kind=kind, areas=areas, hourly_rate=Decimal(rate)
+            owner=user,
+            name=names[LANGUAGES.index(language)],
+            kind=kind,
+            areas=areas,
+            hourly_rate=Decimal(rate),
+            language=language,
         )
-        for name, kind, areas, rate in DELEGATES
+        for names, kind, areas, rate in DELEGATES
     }
     # Hand off what needs no work instruction, so the dashboard shows hours bought back.
-    for task in Task.objects.filter(owner=user, title="Annual accounts"):
+    for task in Task.objects.filter(owner=user, title=title("Annual accounts", language)):
         delegation_start(task=task, delegate=delegates["specialist"], start_date=clock.today())

@@ -6,6 +6,7 @@ classify_tasks command all go through `reason_text`.
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext, gettext_noop
@@ -13,42 +14,99 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from tasks import buyback, catalogue, classifier
 
 # gettext_noop marks the strings for makemessages; gettext translates them at call time.
-# One sentence per rule, naming the rule and the founder's threshold it was measured against.
+# One sentence per rule, naming the rule and the founder's threshold it was measured against:
+# first as the founder reads it ("your threshold"), then as a consultant reads it in the admin,
+# about the founder (empty: the sentence addresses nobody and fits both).
+
+
+class Sentence(NamedTuple):
+    to_founder: str
+    about_founder: str = ""
+
+    def pick(self, *, about_founder: bool) -> str:
+        return self.about_founder if about_founder and self.about_founder else self.to_founder
+
+
 SENTENCES = {
-    classifier.CORE: gettext_noop("Core to your business → keep it"),
-    classifier.HATE: gettext_noop(
-        "enjoyment %(enjoyment)s ≤ your 'hate' threshold %(max)s → a task you hate → "
-        "smart outsourcing"
+    classifier.CORE: Sentence(
+        gettext_noop("Core to your business → keep it"),
+        gettext_noop("Core to the founder's business → keep it with them"),
     ),
-    classifier.SKILL_GAP: gettext_noop(
-        "skill %(skill)s ≤ your 'can't do' threshold %(max)s → a skill you lack → a "
-        "specialist's job"
+    classifier.HATE: Sentence(
+        gettext_noop(
+            "enjoyment %(enjoyment)s ≤ your 'hate' threshold %(max)s → a task you hate → "
+            "smart outsourcing"
+        ),
+        gettext_noop(
+            "enjoyment %(enjoyment)s ≤ the founder's 'hate' threshold %(max)s → a task they "
+            "hate → smart outsourcing"
+        ),
     ),
-    classifier.TIME_EATER: gettext_noop(
-        "recurring, %(hours)s h a week ≥ your 'time eater' threshold %(min_hours)s h → it eats "
-        "your time"
+    classifier.SKILL_GAP: Sentence(
+        gettext_noop(
+            "skill %(skill)s ≤ your 'can't do' threshold %(max)s → a skill you lack → a "
+            "specialist's job"
+        ),
+        gettext_noop(
+            "skill %(skill)s ≤ the founder's 'can't do' threshold %(max)s → a skill they lack "
+            "→ a specialist's job"
+        ),
     ),
-    classifier.ONE_OFF: gettext_noop("a one-off project → a project freelancer"),
-    classifier.OVERLOADED: gettext_noop(
-        "%(planned)s h planned > your capacity of %(capacity)s h → hand off one-off work"
+    classifier.TIME_EATER: Sentence(
+        gettext_noop(
+            "recurring, %(hours)s h a week ≥ your 'time eater' threshold %(min_hours)s h → it "
+            "eats your time"
+        ),
+        gettext_noop(
+            "recurring, %(hours)s h a week ≥ the founder's 'time eater' threshold "
+            "%(min_hours)s h → it eats their time"
+        ),
     ),
-    classifier.NO_REASON_TO_DELEGATE: gettext_noop(
-        "not core, but no rule argues for handing it off → keep it for now"
+    classifier.ONE_OFF: Sentence(gettext_noop("a one-off project → a project freelancer")),
+    classifier.OVERLOADED: Sentence(
+        gettext_noop(
+            "%(planned)s h planned > your capacity of %(capacity)s h → hand off one-off work"
+        ),
+        gettext_noop(
+            "%(planned)s h planned > the founder's capacity of %(capacity)s h → one-off work "
+            "goes first"
+        ),
     ),
-    classifier.NOT_RATED: gettext_noop("Not rated yet — rate it to sharpen the advice"),
-    classifier.SUGGESTED: gettext_noop("typical for %(entry)s — rate it to make it yours"),
+    classifier.NO_REASON_TO_DELEGATE: Sentence(
+        gettext_noop("not core, but no rule argues for handing it off → keep it for now"),
+        gettext_noop("not core, but no rule argues for handing it off → stays for now"),
+    ),
+    classifier.NOT_RATED: Sentence(
+        gettext_noop("Not rated yet — rate it to sharpen the advice"),
+        gettext_noop("Not rated yet — a rating would sharpen the advice"),
+    ),
+    classifier.SUGGESTED: Sentence(
+        gettext_noop("typical for %(entry)s — rate it to make it yours"),
+        gettext_noop("typical for %(entry)s — not rated by the founder yet"),
+    ),
 }
 # Reasons stored before the sentences named their thresholds (until the task's founder
 # changes something and the rules run again).
 OLD_SENTENCES = {
-    classifier.HATE: gettext_noop("You rated your enjoyment %(enjoyment)s/5"),
-    classifier.SKILL_GAP: gettext_noop("You rated your skill %(skill)s/5"),
-    classifier.TIME_EATER: gettext_noop("Recurring, %(hours)s h/week"),
+    classifier.HATE: Sentence(
+        gettext_noop("You rated your enjoyment %(enjoyment)s/5"),
+        gettext_noop("The founder's enjoyment: %(enjoyment)s/5"),
+    ),
+    classifier.SKILL_GAP: Sentence(
+        gettext_noop("You rated your skill %(skill)s/5"),
+        gettext_noop("The founder's skill: %(skill)s/5"),
+    ),
+    classifier.TIME_EATER: Sentence(gettext_noop("Recurring, %(hours)s h/week")),
 }
 # Core work the task catalogue suggests (the founder has not said).
-SUGGESTED_CORE = gettext_noop("Usually a founder's core work → keep it")
+SUGGESTED_CORE = Sentence(
+    gettext_noop("Usually a founder's core work → keep it"),
+    gettext_noop("Usually a founder's core work → stays with them"),
+)
 # An overloaded reason stored without its figures.
-OVERLOADED_PLAIN = gettext_noop("You are over capacity")
+OVERLOADED_PLAIN = Sentence(
+    gettext_noop("You are over capacity"), gettext_noop("The founder is over capacity")
+)
 
 
 def catalogue_name(key: str) -> str:
@@ -132,29 +190,32 @@ def _code_and_params(reason: classifier.Reason | Mapping) -> tuple[str, dict]:
     return reason.code, reason.params
 
 
-def reason_text(reason: classifier.Reason | Mapping) -> str:
-    """One sentence for a Reason, or for its stored form {"code": ..., "params": {...}}."""
+def reason_text(reason: classifier.Reason | Mapping, *, about_founder: bool = False) -> str:
+    """One sentence for a Reason, or for its stored form {"code": ..., "params": {...}}: to the
+    founder, or (`about_founder`, the consultant's admin) about them."""
     code, values = _code_and_params(reason)
     suggested = values.pop("suggested", None)
     if code == classifier.SUGGESTED:
         values["entry"] = catalogue_name(str(values.get("entry", "")))
     params = {key: format_number(value) for key, value in values.items()}
     if code == classifier.OVERLOADED and not params:
-        return gettext(OVERLOADED_PLAIN)
+        return gettext(OVERLOADED_PLAIN.pick(about_founder=about_founder))
     if code == classifier.CORE and suggested:
-        return gettext(SUGGESTED_CORE)
-    template = SENTENCES.get(code)
-    if template is None:
+        return gettext(SUGGESTED_CORE.pick(about_founder=about_founder))
+    sentence = SENTENCES.get(code)
+    if sentence is None:
         # A code this module does not know yet: show it rather than fail the page.
         return code
     try:
-        return gettext(template) % params
+        return gettext(sentence.pick(about_founder=about_founder)) % params
     except KeyError:
-        return gettext(OLD_SENTENCES[code]) % params
+        return gettext(OLD_SENTENCES[code].pick(about_founder=about_founder)) % params
 
 
-def reasons_text(reasons: Iterable[classifier.Reason | Mapping]) -> list[str]:
-    return [reason_text(reason) for reason in reasons]
+def reasons_text(
+    reasons: Iterable[classifier.Reason | Mapping], *, about_founder: bool = False
+) -> list[str]:
+    return [reason_text(reason, about_founder=about_founder) for reason in reasons]
 
 
 # The capacity sentence, one per state of buyback.capacity_state: the dashboard, the admin and

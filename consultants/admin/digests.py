@@ -23,12 +23,12 @@ class WeeklyDigestAdmin(ConsultantScoped, admin.ModelAdmin):
     # What failed and why stays visible without scrolling: the state column says it.
     list_display = ("founder", "status", "week", "sent_at")
     list_filter = ("state", "iso_year", "iso_week", "founder")
-    list_select_related = ("founder",)
+    list_select_related = ("founder__profile",)
     search_fields = ("founder__email",)
 
     @admin.display(description=gettext_lazy("ISO week"), ordering="iso_week")
     def week(self, obj):
-        return f"{obj.iso_year}-W{obj.iso_week:02d}"
+        return obj.week_name()
 
     @admin.display(description=gettext_lazy("state"), ordering="state")
     def status(self, obj):

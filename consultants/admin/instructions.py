@@ -64,7 +64,7 @@ class VersionInline(FirstRowsInline, ReadOnly, admin.TabularInline):
 class InstructionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("title", "owner", "task", "review_on")
     list_filter = ("owner",)
-    list_select_related = ("owner", "task")
+    list_select_related = ("owner__profile", "task")
     search_fields = ("title", "owner__email")
     date_hierarchy = "review_on"
     inlines = (StepInline, VersionInline)
@@ -78,7 +78,7 @@ class InstructionVersionAdmin(ReadOnly, admin.ModelAdmin):
         # Runs and handover links point at versions: a published version stays, for everyone.
         return False
 
-    list_select_related = ("instruction", "published_by")
+    list_select_related = ("instruction", "published_by__profile")
     search_fields = ("title", "instruction__owner__email")
 
 

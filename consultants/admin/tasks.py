@@ -112,7 +112,7 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
         OverriddenFilter,
         "owner",
     )
-    list_select_related = ("owner", "category", "override_category")
+    list_select_related = ("owner__profile", "category", "override_category")
     search_fields = ("title", "owner__email")
     autocomplete_fields = ("owner",)
     actions = (actions.reclassify, actions.override_category, actions.export_csv)
@@ -163,7 +163,7 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
 
     @admin.display(description=_("why"))
     def reason_sentences(self, task):
-        return "; ".join(reasons_text(task.reasons or []))
+        return "; ".join(reasons_text(task.reasons or [], about_founder=True))
 
     @admin.display(description=_("override"))
     def override_trail(self, task):
@@ -250,7 +250,7 @@ class TaskAdmin(ConsultantScoped, admin.ModelAdmin):
 class DelegateAdmin(ConsultantScoped, admin.ModelAdmin):
     list_display = ("name", "owner", "kind", "hourly_rate")
     list_filter = ("kind", "owner")
-    list_select_related = ("owner",)
+    list_select_related = ("owner__profile",)
     search_fields = ("name", "email", "owner__email")
     autocomplete_fields = ("owner",)
     fields = ("owner", "name", "kind", "email", "areas", "hourly_rate", "notes")

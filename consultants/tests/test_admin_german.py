@@ -101,3 +101,12 @@ def test_the_label_check_sees_the_change_forms_in_both_languages(client, cast):
     client.cookies["django_language"] = "de"
     german = labels(client.get(f"/admin/tasks/task/{task.pk}/change/").content.decode())
     assert "Letzter Durchlauf am" in german or "Gründer" in german, sorted(german)
+
+
+@pytest.mark.django_db
+def test_the_digest_list_names_the_calendar_week_in_german(client, cast):
+    client.force_login(cast.consultants["bob"])
+    client.cookies["django_language"] = "de"
+    html = client.get("/admin/digest/weeklydigest/").content.decode()
+    assert "KW 47/2026" in html
+    assert "W47" not in html

@@ -48,3 +48,28 @@ def test_the_demo_founder_can_log_in_and_has_tasks_in_every_category(client, db)
         Task.objects.filter(owner__email=DEMO_EMAIL).values_list("category_id", flat=True)
     )
     assert categories == {"time", "skill", "smart", "keep"}
+
+
+def test_the_german_demo_founder_reads_german_data_and_the_default_stays_english(db):
+    from sops.models import Instruction
+
+    call_command("seed_demo", "--language", "de", "--tasks", "20")
+    founder = User.objects.get(email=DEMO_EMAIL)
+    assert founder.profile.language == "de"
+    titles = set(founder.tasks.values_list("title", flat=True))
+    assert {"Posteingang sortieren", "Jahresabschluss", "Belege buchen"} <= titles
+    assert "Inbox triage" not in titles
+    assert founder.tasks.get(title="Jahresabschluss").status == Task.DELEGATED
+    names = set(founder.delegates.values_list("name", flat=True))
+    assert "Maria (virtuelle Assistenz)" in names
+    assert set(founder.delegates.values_list("language", flat=True)) == {"de"}
+    instruction = Instruction.objects.get(owner=founder)
+    assert instruction.task.title == "Posteingang sortieren"
+    assert instruction.latest_version().title != "Inbox triage"
+
+
+def test_without_a_language_the_demo_is_english(db):
+    call_command("seed_demo")
+    founder = User.objects.get(email=DEMO_EMAIL)
+    assert founder.profile.language == "en"
+    assert founder.tasks.filter(title="Inbox triage").exists()
