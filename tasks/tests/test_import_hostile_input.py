@@ -6,6 +6,8 @@ import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tasks.models import Task
 
@@ -176,3 +178,20 @@ def test_a_preview_of_600_rows_can_be_confirmed(alice_client, alice):
     response = alice_client.post("/tasks/import/preview/", choices(preview))
     assert response.status_code == 302
     assert Task.objects.filter(owner=alice).count() == 600
+
+
+def _confirm_queries(client, rows: int) -> int:
+    from tasks.tests.test_import_view import choices
+
+    data = choices(_preview_with_rows(client, rows))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post("/tasks/import/preview/", data).status_code == 302
+    return len(queries)
+
+
+def test_confirming_an_import_runs_no_query_per_row(alice_client, alice):
+    few = _confirm_queries(alice_client, 5)
+    Task.objects.filter(owner=alice).delete()
+    # Batched writes may add a query or two; a query per row would add 55.
+    assert _confirm_queries(alice_client, 60) < few + 10
+    assert Task.objects.filter(owner=alice).count() == 60
