@@ -19,6 +19,7 @@ from accounts.choices import (
     one_to_five,
     time_zone_choices,
 )
+from accounts.versions import VersionedQuerySet
 from digest import schedule
 from tasks import buyback, classifier
 
@@ -228,6 +229,8 @@ class Profile(models.Model):
         User, related_name="clients", blank=True, verbose_name=_("consultants")
     )
 
+    objects = VersionedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("founder profile")
         verbose_name_plural = _("founder profiles")
@@ -261,3 +264,15 @@ class Profile(models.Model):
             default_va_rate=self.default_va_rate,
             default_specialist_rate=self.default_specialist_rate,
         )
+
+
+class FounderVersion(models.Model):
+    """The version of a founder's data (accounts.versions): every write of it raises the
+    number in the same transaction. No foreign key: a row raised while its founder is being
+    deleted must not stop the deletion. Founder 0 is everyone (the catalogue)."""
+
+    founder_id = models.BigIntegerField(primary_key=True)
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.founder_id}: {self.version}"

@@ -23,6 +23,7 @@ from accounts.forms import ProfileForm, add_service_errors
 from accounts.models import Profile
 from accounts.selectors import founder_profile
 from consultants.models import ChangeRecord
+from dashboard import page_cache
 from dashboard import reads as dashboard_reads
 from digest.services import founder_trend
 from sops import news
@@ -41,6 +42,19 @@ def dashboard(request):
     # First: coming back after a break makes the end of the previous visit the baseline,
     # and it stays so for the whole visit.
     account_services.founder_visit(profile=profile, now=now)
+    today = clock.founder_today(profile.time_zone, now)
+    # Computed once per version of the founder's data (every write raises it), then served
+    # from the cache: see dashboard/page_cache.py.
+    return page_cache.cached_page(
+        request,
+        page="dashboard",
+        today=today,
+        since=profile.previous_visit_at,
+        render=lambda extra: _dashboard(request, profile, today, extra),
+    )
+
+
+def _dashboard(request, profile, today, extra: dict):
     groups = founder_figure_groups(user_id=request.user.pk)
     figures = founder_buyback(profile=profile, groups=groups)
     trend = founder_trend(founder_id=request.user.pk)
@@ -63,7 +77,6 @@ def dashboard(request):
         }
         for row, money in zip(move_rows, story.moves, strict=True)
     ]
-    today = clock.founder_today(profile.time_zone, now)
     waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
     since = dashboard_reads.since_last_visit(profile=profile, since=profile.previous_visit_at)
     return render(
@@ -91,6 +104,7 @@ def dashboard(request):
             "measured_hours": logged_hours(
                 owner_id=request.user.pk, since=today - timedelta(days=6)
             ),
+            **extra,
         },
     )
 
