@@ -13,6 +13,7 @@ a masked token is put in at every serve (a string replacement, not a render).
 """
 
 import hashlib
+import logging
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -23,6 +24,8 @@ from django.utils import translation
 
 from accounts import versions
 from accounts.context_processors import email_confirmation
+
+log = logging.getLogger(__name__)
 
 CSRF_PLACEHOLDER = "csrf-token-placeholder-8c1f0e"
 # Only a bounded address is cached (the dashboard's own parameters are short).
@@ -37,7 +40,7 @@ def page_key(request: HttpRequest, *, page: str, today: date, since: datetime | 
     parts = (
         page,
         user.pk,
-        versions.current(int(user.pk)),
+        versions.current(user.pk or 0),
         translation.get_language(),
         today.isoformat(),
         since.isoformat() if since else "",
@@ -79,3 +82,19 @@ def cached_page(
         cache.set(key, html, TIMEOUT)
     response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
     return response
+
+
+def after_response(response: HttpResponse, calls: list[Callable[[], None]]) -> None:
+    """Run `calls` once the response is sent: the WSGI server closes it then (gunicorn after
+    the last byte), and Django runs its closers. A failure is logged, never the page's."""
+
+    def run() -> None:
+        for call in calls:
+            try:
+                call()
+            except Exception:
+                log.exception("a write after the response failed")
+
+    if calls:
+        # Django closes its resources with the response; this is one more.
+        response._resource_closers.append(run)  # type: ignore[attr-defined]

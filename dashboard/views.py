@@ -41,17 +41,21 @@ def dashboard(request):
     now = timezone.now()
     # First: coming back after a break makes the end of the previous visit the baseline,
     # and it stays so for the whole visit.
-    account_services.founder_visit(profile=profile, now=now)
+    # The visit's one write (at its start) waits until the page is sent.
+    later: list = []
+    account_services.founder_visit(profile=profile, now=now, write=later.append)
     today = clock.founder_today(profile.time_zone, now)
     # Computed once per version of the founder's data (every write raises it), then served
     # from the cache: see dashboard/page_cache.py.
-    return page_cache.cached_page(
+    response = page_cache.cached_page(
         request,
         page="dashboard",
         today=today,
         since=profile.previous_visit_at,
         render=lambda extra: _dashboard(request, profile, today, extra),
     )
+    page_cache.after_response(response, later)
+    return response
 
 
 def _dashboard(request, profile, today, extra: dict):

@@ -166,6 +166,7 @@ def test_since_the_last_visit_it_shows_runs_and_acknowledged_versions(alice_clie
     Profile.objects.filter(user=alice).update(
         last_seen_at=timezone.now() - timedelta(hours=3), previous_visit_at=None
     )
+    cache.delete(f"visit:seen:{alice.pk}")  # last seen three hours ago there too
     sops_services.handover_acknowledge(link=link, version=version)
     sops_services.run_record(
         version=version,
@@ -183,21 +184,33 @@ def test_since_the_last_visit_it_shows_runs_and_acknowledged_versions(alice_clie
     assert "Maria recorded a run" in alice_client.get("/").content.decode()
 
 
-def test_a_visit_is_noted_at_most_every_few_minutes(alice):
+def test_a_visit_is_written_once_at_its_start(alice):
     profile = Profile.objects.get(user=alice)
     start = timezone.now()
     account_services.founder_visit(profile=profile, now=start)
-    account_services.founder_visit(profile=profile, now=start + timedelta(minutes=2))
     profile.refresh_from_db()
     assert (profile.last_seen_at, profile.previous_visit_at) == (start, None)
-    later = start + timedelta(minutes=30)
-    account_services.founder_visit(profile=profile, now=later)
-    profile.refresh_from_db()
-    assert (profile.last_seen_at, profile.previous_visit_at) == (later, None)
+    # Within the visit no page view writes the database ("last seen" is in the cache).
+    with CaptureQueriesContext(connection) as captured:
+        for minutes in (2, 30, 50):
+            account_services.founder_visit(profile=profile, now=start + timedelta(minutes=minutes))
+    assert not [q for q in captured if not q["sql"].startswith("SELECT")]
+    later = start + timedelta(minutes=50)
     back = later + account_services.VISIT_GAP
     account_services.founder_visit(profile=profile, now=back)
     profile.refresh_from_db()
+    # Back after the gap: the previous visit ended when the founder was last seen.
     assert (profile.last_seen_at, profile.previous_visit_at) == (back, later)
+
+
+def test_the_dashboard_writes_the_visit_after_its_response(alice_client, alice):
+    response = alice_client.get("/")
+    # The test client closes the response once read, as gunicorn does once it is sent.
+    assert Profile.objects.get(user=alice).last_seen_at is not None
+    assert response.status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        alice_client.get("/")
+    assert not [q for q in captured if not q["sql"].startswith("SELECT")]
 
 
 def test_the_demo_founder_sees_the_charts_in_english_and_german(client, db):
