@@ -25,5 +25,6 @@ class AccountsConfig(AppConfig):
                 "next_digest_at",
                 "notified_at",
                 "confirmation_sent_at",
+                "data_version",
             ),
         )

@@ -12,7 +12,8 @@ How every write reaches it, whoever writes (a service, the admin, a consultant, 
   writes only `quiet` fields (a lease, a mail's state, a visit marker: nothing a page shows
   from the cache) raises nothing.
 
-Founder 0 is everyone (the catalogue's category names): its version is read with the founder's.
+The number is Profile.data_version, read with the profile every page loads already. Founder 0
+is everyone (the catalogue's category names): every profile's version is raised.
 """
 
 from collections.abc import Iterable
@@ -27,28 +28,23 @@ _WATCHED: dict[type[models.Model], tuple[str, frozenset[str]]] = {}
 
 
 def bump(founder_ids: Iterable[int | None]) -> None:
-    """Raise the version of these founders (in the caller's transaction)."""
-    from accounts.models import FounderVersion
+    """Raise the version of these founders (in the caller's transaction); EVERYONE: all."""
+    from accounts.models import Profile
 
-    ids = sorted({i for i in founder_ids if i is not None})
+    ids = {i for i in founder_ids if i is not None}
     if not ids:
         return
-    raised = FounderVersion.objects.filter(founder_id__in=ids).update(version=F("version") + 1)
-    if raised < len(ids):
-        # A founder's first write: their row starts at 1 (a concurrent first write conflicts
-        # harmlessly and raises it once more below).
-        FounderVersion.objects.bulk_create(
-            [FounderVersion(founder_id=i, version=0) for i in ids], ignore_conflicts=True
-        )
-        FounderVersion.objects.filter(founder_id__in=ids, version=0).update(version=1)
+    profiles = Profile.objects.all() if EVERYONE in ids else Profile.objects.filter(user_id__in=ids)
+    # data_version is a quiet field: this update raises nothing further.
+    profiles.update(data_version=F("data_version") + 1)
 
 
 def current(founder_id: int) -> int:
-    """The founder's version (theirs plus everyone's): one query by primary key."""
-    from accounts.models import FounderVersion
+    """The founder's version as the database has it now (a page holds it on its profile)."""
+    from accounts.models import Profile
 
-    rows = FounderVersion.objects.filter(founder_id__in=(EVERYONE, founder_id))
-    return sum(rows.values_list("version", flat=True))
+    version = Profile.objects.filter(user_id=founder_id).values_list("data_version", flat=True)
+    return version.first() or 0
 
 
 def founder_of(obj: models.Model, path: str) -> int | None:

@@ -22,7 +22,6 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import translation
 
-from accounts import versions
 from accounts.context_processors import email_confirmation
 
 log = logging.getLogger(__name__)
@@ -40,7 +39,7 @@ def page_key(request: HttpRequest, *, page: str, today: date, since: datetime | 
     parts = (
         page,
         user.pk,
-        versions.current(user.pk or 0),
+        user.profile.data_version,  # type: ignore[union-attr]  # loaded by the middleware
         translation.get_language(),
         today.isoformat(),
         since.isoformat() if since else "",

@@ -21,7 +21,7 @@ from accounts import clock
 from accounts import services as account_services
 from accounts.forms import ProfileForm, add_service_errors
 from accounts.models import Profile
-from accounts.selectors import founder_profile
+from accounts.selectors import founder_profile, request_profile
 from consultants.models import ChangeRecord
 from dashboard import page_cache
 from dashboard import reads as dashboard_reads
@@ -37,7 +37,7 @@ from tasks.selectors import founder_buyback, founder_figure_groups, logged_hours
 
 @login_required
 def dashboard(request):
-    profile = founder_profile(user=request.user)
+    profile = request_profile(user=request.user)
     now = timezone.now()
     # First: coming back after a break makes the end of the previous visit the baseline,
     # and it stays so for the whole visit.

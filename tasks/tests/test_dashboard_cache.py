@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts import clock, versions
 from accounts import services as account_services
-from accounts.models import FounderVersion, Profile
+from accounts.models import Profile
 from consultants.models import ChangeRecord
 from digest.models import WeeklyDigest
 from sops import services as sops_services
@@ -43,8 +43,8 @@ def test_a_page_view_twice_is_served_from_the_cache(alice_client, alice):
     first = page(alice_client)
     with CaptureQueriesContext(connection) as captured:
         second = page(alice_client)
-    # The session, the user, the profile and the version: nothing of the tasks.
-    assert len(captured) == 4, [q["sql"][:80] for q in captured]
+    # The session, the user, the profile (with its version): nothing of the tasks.
+    assert len(captured) == 3, [q["sql"][:80] for q in captured]
     assert "tasks_task" not in " ".join(q["sql"] for q in captured)
     assert first.split("csrfmiddlewaretoken")[0] == second.split("csrfmiddlewaretoken")[0]
 
@@ -174,9 +174,9 @@ def test_a_sent_digest_and_a_change_record_show_on_the_next_view(alice_client, a
         bought_back_value=Decimal("500"),
     )
     assert "No digest yet" not in page(alice_client)
-    before = FounderVersion.objects.get(founder_id=alice.pk).version
+    before = versions.current(alice.pk)
     ChangeRecord.objects.create(founder=alice, by=alice, kind=ChangeRecord.TASK_ADDED, label="x")
-    assert FounderVersion.objects.get(founder_id=alice.pk).version > before
+    assert versions.current(alice.pk) > before
 
 
 def test_the_catalogue_raises_everyones_version(alice_client, alice):
