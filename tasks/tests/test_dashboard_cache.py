@@ -220,3 +220,15 @@ def test_a_new_day_recomputes_the_page(alice_client, alice):
             last_seen_at=timezone.now() - timedelta(minutes=1)
         )
         assert 'data-waiting-kind="review"' in page(alice_client)
+
+
+def test_the_three_lists_are_cached_and_show_every_write(alice_client, alice):
+    task = make_task(alice, title="Bookkeeping", area="finance", skill=1, enjoyment=1)
+    first = alice_client.get("/tasks/lists/").content.decode()
+    assert "Bookkeeping" in first
+    with CaptureQueriesContext(connection) as captured:
+        alice_client.get("/tasks/lists/")
+    assert len(captured) == 3
+    services.task_update(task=task, title="Payroll")
+    after = alice_client.get("/tasks/lists/").content.decode()
+    assert "Payroll" in after and "Bookkeeping" not in after
