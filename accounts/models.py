@@ -20,6 +20,7 @@ from accounts.choices import (
     one_to_five,
     time_zone_choices,
 )
+from accounts.versions import VersionedQuerySet
 
 
 def invisible_characters(text: str) -> bool:
@@ -253,6 +254,12 @@ class Profile(models.Model):
     consultants = models.ManyToManyField(
         User, related_name="clients", blank=True, verbose_name=_("consultants")
     )
+    # The version of the founder's data (accounts/versions.py): every write of it raises the
+    # number in its own transaction, in SQL; read with the profile, so checking a cached page
+    # costs no query of its own.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("founder profile")
@@ -260,6 +267,18 @@ class Profile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    def save(self, *args, **kwargs):
+        # A profile read before a write elsewhere must not write its older version back:
+        # a full save of an existing row writes every field but the version.
+        full = kwargs.get("update_fields") is None and not kwargs.get("force_insert")
+        if full and not self._state.adding and not args:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "data_version"
+            ]
+        super().save(*args, **kwargs)
 
     def introduction(self) -> str:
         """How emails and the handover page name the founder: "Anna Weber, Weber Design",

@@ -4,8 +4,10 @@ A profile change that moves the figures (hourly value, capacity, thresholds) mus
 classification of the founder's tasks: tasks.founder_settings does both in one transaction.
 """
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -43,25 +45,46 @@ def founder_signup(
     return user
 
 
-# A new visit starts after this long away; in between, "last seen" is written this often.
+# A new visit starts after this long away; in between, "last seen" is kept in the cache,
+# refreshed this often, and kept this long (past it, the database's start of the visit counts).
 VISIT_GAP = timedelta(hours=1)
 SEEN_EVERY = timedelta(minutes=5)
+SEEN_KEPT = timedelta(days=60)
 
 
-def founder_visit(*, profile: Profile, now: datetime) -> Profile:
+def _seen_key(user_id: int) -> str:
+    return f"visit:seen:{user_id}"
+
+
+def founder_visit(
+    *, profile: Profile, now: datetime, write: Callable[[Callable[[], None]], None] | None = None
+) -> Profile:
     """Note that the founder is here. Returning after VISIT_GAP starts a new visit: the end
-    of the previous one becomes what "since your last visit" counts from. Writes at most
-    once every SEEN_EVERY, so a busy founder's page views cost no writes."""
-    last = profile.last_seen_at
-    if last is not None and now - last < SEEN_EVERY:
+    of the previous one becomes what "since your last visit" counts from (set on `profile` at
+    once). The database is written once a visit, at its start — by `write(fn)` when given
+    (the dashboard runs it after the response is sent), else here; within a visit "last seen"
+    lives in the cache, so a page view writes no row."""
+    key = _seen_key(profile.user_id)
+    seen = [t for t in (cache.get(key), profile.last_seen_at) if t is not None]
+    last = max(seen) if seen else None
+    if last is not None and now - last < VISIT_GAP:
+        if now - last >= SEEN_EVERY:
+            cache.set(key, now, SEEN_KEPT.total_seconds())
         return profile
-    changes: dict[str, datetime | None] = {"last_seen_at": now}
-    if last is None or now - last >= VISIT_GAP:
-        changes["previous_visit_at"] = last
-    Profile.objects.filter(pk=profile.pk).update(**changes)
-    for key, value in changes.items():
-        setattr(profile, key, value)
+    changes: dict[str, datetime | None] = {"last_seen_at": now, "previous_visit_at": last}
+    for name, value in changes.items():
+        setattr(profile, name, value)
+    cache.set(key, now, SEEN_KEPT.total_seconds())
+
+    def record() -> None:
+        Profile.objects.filter(pk=profile.pk).update(**changes)
+
+    (write or _now)(record)
     return profile
+
+
+def _now(fn: Callable[[], None]) -> None:
+    fn()
 
 
 def profile_write(*, profile: Profile, **fields) -> Profile:

@@ -5,7 +5,9 @@ beat's fan-out on two Celery worker processes over Redis, and prints digests per
 SQL queries per digest, peak worker memory, the raw SMTP send rate of trivial messages, and the
 ceiling for these very messages: the same rendered digests (identical bytes, both parts) sent
 through the same sink by as many plain smtplib processes as there are workers, no database —
-so the pipeline's share of what the machine can move reads in one run.
+so the pipeline's share of what the machine can move reads in one run. In the same run, the
+naive peer (bench/digest_naive.py: a loop of render_to_string + send_mail per founder, no claim,
+no lease) sends the same founders' digests through the same sink, as many loops as workers.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_digests \\
     REDIS_URL=redis://127.0.0.1:6379/4 .venv/bin/python bench/digests.py [--founders N]
@@ -112,6 +114,25 @@ def same_rate(sink: Sink, port: int, processes: int, total: int) -> float:
     os.unlink(saved.name)
     assert sink.count - before == each * processes, "the sink lost messages"
     return each * processes / elapsed
+
+
+def naive_rate(sink: Sink, port: int, processes: int, total: int) -> float:
+    """The naive peer (bench/digest_naive.py) over the same founders and sink: `processes`
+    plain loops of render_to_string + send_mail, each over its share of the sent digests."""
+    before = sink.count
+    code = "import sys; sys.path.insert(0, %r); from bench.digest_naive import send; send(%d, %d)"
+    env = {**os.environ, "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(port), "DEBUG": "false"}
+    env["LOG_LEVEL"] = "WARNING"
+    started = time.perf_counter()
+    loops = [
+        subprocess.Popen([sys.executable, "-c", code % (str(ROOT), n, processes)], env=env)
+        for n in range(processes)
+    ]
+    for loop in loops:
+        loop.wait()
+    elapsed = time.perf_counter() - started
+    assert sink.count - before == total, f"the naive loops sent {sink.count - before} of {total}"
+    return total / elapsed
 
 
 def cpu_split(workers: list[subprocess.Popen], sink: psutil.Process) -> dict[str, float]:
@@ -227,6 +248,8 @@ def run(founders: int, workers: int, threads: int = 1) -> None:
     raw_one = raw_rate(sink, port, 1)
     raw_two = raw_rate(sink, port, workers)
     size = sum(len(content) for _f, _t, content in sink.kept) / max(len(sink.kept), 1)
+    sink.keep = False  # the ceiling resends the pipeline's own messages
+    naive = naive_rate(sink, port, workers, digests)
     ceiling = same_rate(sink, port, workers, digests)
     senders = workers * threads
     if threads > 1:  # as many plain senders as the pipeline has, if that moves more
@@ -259,6 +282,11 @@ def run(founders: int, workers: int, threads: int = 1) -> None:
         f"digests, {size / 1024:.1f} KiB each, no database)"
     )
     print(f"digests vs the same-messages ceiling: {rate / ceiling:.0%}")
+    print(
+        f"naive peer (render_to_string + send_mail per founder, {workers} loops, no claim, "
+        f"no lease): {naive:.0f}/s → ours {rate / naive:.0%} of it; the naive loop "
+        f"{naive / ceiling:.0%} of the ceiling"
+    )
     # Where the machine's time went, per digest (the sink is this process, polling included).
     spent = {name: (cpu_after[name] - cpu_before[name]) / max(digests, 1) for name in cpu_after}
     print(

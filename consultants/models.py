@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.versions import VersionedQuerySet
 
 
 class ConsultantInvite(models.Model):
@@ -28,6 +29,8 @@ class ConsultantInvite(models.Model):
         related_name="invites_received",
         verbose_name=_("founder"),
     )
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -64,6 +67,8 @@ class ChangeRecord(models.Model):
         default=list, blank=True, verbose_name=_("fields")
     )  # the model field names changed
     at = models.DateTimeField(default=timezone.now, verbose_name=_("at"))
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_POST
 
+from accounts import clock
 from accounts.forms import add_service_errors
-from accounts.selectors import founder_profile
+from accounts.selectors import founder_profile, request_profile
+from dashboard import page_cache
 from sops.models import InstructionVersion
 from tasks import buyback, classifier, services
 from tasks.export import csv_response
@@ -223,8 +225,19 @@ def task_quick_edit(request, pk):
 
 @login_required
 def task_lists(request):
-    """Chris Ducker's three lists side by side: the open tasks still on the founder's plate."""
-    profile = founder_profile(user=request.user)
+    """Chris Ducker's three lists side by side: the open tasks still on the founder's plate.
+    Computed once per version of the founder's data, like the dashboard (page_cache)."""
+    profile = request_profile(user=request.user)
+    return page_cache.cached_page(
+        request,
+        page="lists",
+        today=clock.founder_today(profile.time_zone),
+        since=None,
+        render=lambda extra: _task_lists(request, profile, extra),
+    )
+
+
+def _task_lists(request, profile, extra: dict):
     kinds = set(Delegate.objects.filter(owner=request.user).values_list("kind", flat=True))
     columns = []
     for code, name in LIST_CHOICES:
@@ -254,5 +267,6 @@ def task_lists(request):
         "let_go": let_go_shown,
         "let_go_hours": let_go.aggregate(hours=Sum("hours_per_week"))["hours"] or 0,
         "let_go_rest": and_more(total=let_go.count(), shown=len(let_go_shown), status=LET_GO),
+        **extra,
     }
     return render(request, "tasks/task_lists.html", context)

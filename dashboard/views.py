@@ -23,8 +23,9 @@ from accounts import clock
 from accounts import services as account_services
 from accounts.forms import ProfileForm, add_service_errors
 from accounts.models import Profile
-from accounts.selectors import founder_profile
+from accounts.selectors import founder_profile, request_profile
 from consultants.models import ChangeRecord
+from dashboard import page_cache
 from dashboard import reads as dashboard_reads
 from digest.services import founder_trend
 from sops import news
@@ -38,12 +39,28 @@ from tasks.selectors import founder_buyback, founder_figure_groups, logged_hours
 
 @login_required
 def dashboard(request):
-    profile = founder_profile(user=request.user)
+    profile = request_profile(user=request.user)
     now = timezone.now()
     # First: coming back after a break makes the end of the previous visit the baseline,
     # and it stays so for the whole visit.
-    account_services.founder_visit(profile=profile, now=now)
+    # The visit's one write (at its start) waits until the page is sent.
+    later: list = []
+    account_services.founder_visit(profile=profile, now=now, write=later.append)
     today = clock.founder_today(profile.time_zone, now)
+    # Computed once per version of the founder's data (every write raises it), then served
+    # from the cache: see dashboard/page_cache.py.
+    response = page_cache.cached_page(
+        request,
+        page="dashboard",
+        today=today,
+        since=profile.previous_visit_at,
+        render=lambda extra: _dashboard(request, profile, today, extra),
+    )
+    page_cache.after_response(response, later)
+    return response
+
+
+def _dashboard(request, profile, today, extra: dict):
     waiting = dashboard_reads.waiting_for_you(profile=profile, today=today)
     since = dashboard_reads.since_last_visit(profile=profile, since=profile.previous_visit_at)
     context = {
@@ -54,6 +71,7 @@ def dashboard(request):
         "since": since,
         "silent_days": dashboard_reads.SILENT_AFTER.days,
         "team_news": news.latest(founder_id=request.user.pk),
+        **extra,
     }
     return render(request, "tasks/dashboard.html", context)
 

@@ -37,7 +37,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 
-from accounts import clock, mailing, money, schedule
+from accounts import clock, mailing, money, schedule, versions
 from digest import content as digest_content
 from digest.content import digest_context
 from digest.models import WeeklyDigest
@@ -341,4 +341,7 @@ def _write(outcome: _Outcome) -> int:
     if not written:
         # Our lease expired and another sender took the row: it may have sent it too.
         log.error("digest %s: lease lost before its outcome was recorded", outcome.digest.pk)
+    elif outcome.fields.get("state") == WeeklyDigest.SENT:
+        # A sent digest joins the dashboard's trend (digest/apps.py): in the same transaction.
+        versions.bump([outcome.digest.founder_id])
     return 1  # the caller's retry is for lost connections only

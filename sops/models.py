@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import clock
 from accounts.models import User
+from accounts.versions import VersionedQuerySet
 from sops import rules
 from tasks.models import AREA_CHOICES, Delegate, Task, sensible_date
 
@@ -73,6 +74,8 @@ class Instruction(models.Model):
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
+    objects = VersionedQuerySet.as_manager()
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("work instruction")
@@ -107,6 +110,8 @@ class Step(models.Model):
     text = models.TextField(_("what to do"), help_text=_("Markdown works: **bold**, lists, links."))
     url = models.URLField(_("link or video"), max_length=500, blank=True)
     expected = models.CharField(_("expected result"), max_length=300, blank=True)
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -143,6 +148,8 @@ class InstructionVersion(models.Model):
         User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("published by")
     )
     published_at = models.DateTimeField(default=timezone.now, verbose_name=_("published at"))
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-number"]
@@ -202,6 +209,8 @@ class HandoverLink(models.Model):
     # runs, revoked when the task is taken back or done) instead of a fixed number of days.
     for_delegation = models.BooleanField(default=False, verbose_name=_("for the delegation"))
 
+    objects = VersionedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("handover link")
@@ -251,6 +260,8 @@ class Run(models.Model):
     recorded_via = models.CharField(max_length=10, default=FOUNDER, verbose_name=_("recorded via"))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
+    objects = VersionedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-performed_on", "-created_at"]
         verbose_name = _("run")
@@ -278,6 +289,8 @@ class Question(models.Model):
     from_founder = models.BooleanField(default=False)
     text = models.TextField(_("message"), max_length=TEXT_MAX)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -327,6 +340,8 @@ class HandoverEvent(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True, verbose_name=_("emailed at"))
     # Unread on the founder's "News from your team" until they have seen it.
     seen_at = models.DateTimeField(null=True, blank=True, verbose_name=_("seen at"))
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.versions import VersionedQuerySet
 
 
 class TaskNote(models.Model):
@@ -20,6 +21,8 @@ class TaskNote(models.Model):
     )
     text = models.TextField(_("note"), max_length=2000)
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.text import clean_model_text
+from accounts.versions import VersionedQuerySet
 from tasks import buyback, classifier, how_often, twins
 from tasks.choices import (
     AREA_CHOICES,
@@ -35,6 +36,8 @@ class Category(models.Model):
     name_de = models.CharField(max_length=60, verbose_name=_("name (DE)"))
     description_en = models.TextField(verbose_name=_("description (EN)"))
     description_de = models.TextField(verbose_name=_("description (DE)"))
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position"]
@@ -74,6 +77,8 @@ class Delegate(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
+    objects = VersionedQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("delegate")
@@ -101,7 +106,7 @@ HANDOVER_GATE_MESSAGE = _(
 )
 
 
-class TaskQuerySet(models.QuerySet):
+class TaskQuerySet(VersionedQuerySet):
     """Bulk writes meet the handover gate too, so no path can skip the work instruction."""
 
     def update(self, **kwargs):
@@ -425,6 +430,8 @@ class OverrideRecord(models.Model):
         User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
     )
     at = models.DateTimeField(default=timezone.now, verbose_name=_("at"))
+
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]

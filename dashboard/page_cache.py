@@ -1,0 +1,99 @@
+"""A founder's page, rendered once per version of their data (accounts.versions).
+
+The key holds everything the page is computed from besides the database: the founder, their
+data's version (raised in the same transaction as every write of it), the language, the
+founder's today (what waits and what is silent are counted in days), the start of their
+previous visit, the address (`?fit=…`), what every page's frame shows (a consultant's link,
+the address to confirm). A write of the founder's data therefore reaches the next page view;
+nothing expires by time alone. Cache: Django's default (Redis in production, local memory in
+the demo).
+
+The page is stored with a placeholder for the CSRF token: each browser's token is its own, and
+a masked token is put in at every serve (a string replacement, not a render).
+"""
+
+import hashlib
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import translation
+
+from accounts.context_processors import email_confirmation
+
+log = logging.getLogger(__name__)
+
+CSRF_PLACEHOLDER = "csrf-token-placeholder-8c1f0e"
+# Only a bounded address is cached (the dashboard's own parameters are short).
+MAX_PATH = 200
+# Rows not read for a day leave (Redis: memory; a founder's today is in the key anyway).
+TIMEOUT = 24 * 3600
+
+
+def page_key(request: HttpRequest, *, page: str, today: date, since: datetime | None) -> str:
+    user = request.user
+    frame = email_confirmation(request)
+    parts = (
+        page,
+        user.pk,
+        user.profile.data_version,  # type: ignore[union-attr]  # loaded by the middleware
+        translation.get_language(),
+        today.isoformat(),
+        since.isoformat() if since else "",
+        request.get_full_path(),
+        user.email,  # type: ignore[union-attr]
+        frame["email_unconfirmed"],
+        frame["works_in_admin"],
+    )
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return f"page:{page}:{user.pk}:{digest}"
+
+
+def cacheable(request: HttpRequest) -> bool:
+    """A plain GET with nothing one-off on the page (a message after a redirect)."""
+    messages = getattr(request, "_messages", None)
+    return (
+        request.method == "GET"
+        and len(request.get_full_path()) <= MAX_PATH
+        and not (messages is not None and len(messages))
+    )
+
+
+def cached_page(
+    request: HttpRequest,
+    *,
+    page: str,
+    today: date,
+    since: datetime | None,
+    render: Callable[[dict], HttpResponse],
+) -> HttpResponse:
+    """The page from the cache, or `render(extra_context)` stored for the next view."""
+    if not cacheable(request):
+        return render({})
+    key = page_key(request, page=page, today=today, since=since)
+    html = cache.get(key)
+    if html is None:
+        response = render({"csrf_token": CSRF_PLACEHOLDER})
+        html = response.content.decode()
+        cache.set(key, html, TIMEOUT)
+    response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    return response
+
+
+def after_response(response: HttpResponse, calls: list[Callable[[], None]]) -> None:
+    """Run `calls` once the response is sent: the WSGI server closes it then (gunicorn after
+    the last byte), and Django runs its closers. A failure is logged, never the page's."""
+
+    def run() -> None:
+        for call in calls:
+            try:
+                call()
+            except Exception:
+                log.exception("a write after the response failed")
+
+    if calls:
+        # Django closes its resources with the response; this is one more.
+        response._resource_closers.append(run)  # type: ignore[attr-defined]

@@ -1,0 +1,234 @@
+"""The dashboard is served from a cache per version of the founder's data (dashboard/page_cache.py,
+accounts/versions.py): every kind of write of that data shows on the next page view.
+
+Each test views the page (filling the cache), writes one way, and views it again."""
+
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from accounts import clock, versions
+from accounts import services as account_services
+from accounts.models import Profile
+from consultants.models import ChangeRecord
+from digest.models import WeeklyDigest
+from sops import services as sops_services
+from sops.models import HandoverEvent, Instruction
+from sops.tests.factories import make_instruction, published_va_task
+from tasks import services
+from tasks.classifier import TaskInput
+from tasks.models import Category, Task
+from tasks.tests.factories import make_delegate, make_task
+
+
+def page(client) -> str:
+    response = client.get("/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def kinds_summary(client) -> str:
+    """The chart's sentence: the open hours of all the founder's tasks."""
+    return page(client).split('data-summary="kinds">')[1].split("</p>")[0]
+
+
+def test_a_page_view_twice_is_served_from_the_cache(alice_client, alice):
+    make_task(alice)
+    first = page(alice_client)
+    with CaptureQueriesContext(connection) as captured:
+        second = page(alice_client)
+    # The session, the user, the profile (with its version): nothing of the tasks.
+    assert len(captured) == 3, [q["sql"][:80] for q in captured]
+    assert "tasks_task" not in " ".join(q["sql"] for q in captured)
+    assert first.split("csrfmiddlewaretoken")[0] == second.split("csrfmiddlewaretoken")[0]
+
+
+def test_each_serve_carries_a_valid_csrf_token_of_its_own(alice, client):
+    client.force_login(alice)
+    client.handler.enforce_csrf_checks = True
+    make_task(alice, title="Old title")
+    page(client)
+    html = page(client)  # from the cache
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert token != "csrf-token-placeholder-8c1f0e"
+    response = client.post("/tasks/quick/", {"csrfmiddlewaretoken": token, "title": "x"})
+    assert response.status_code != 403
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        "create",
+        "update",
+        "delete_one",
+        "delete_many",
+        "import",
+        "finish",
+        "queryset_update",
+        "save",
+    ],
+)
+def test_every_kind_of_task_write_shows_on_the_next_view(alice_client, alice, write):
+    task = make_task(alice, hours_per_week=Decimal("5"))
+    make_task(alice, title="Second", hours_per_week=Decimal("2"))
+    before = kinds_summary(alice_client)
+    assert "Of 7.0 open hours" in before or "Of 7 open hours" in before, before
+    if write == "create":
+        make_task(alice, title="Third", hours_per_week=Decimal("3"))
+    elif write == "update":
+        services.task_update(task=task, hours_per_week=Decimal("8"))
+    elif write == "delete_one":
+        services.task_delete(task=task)
+    elif write == "delete_many":
+        services.tasks_delete(queryset=Task.objects.filter(owner=alice))
+    elif write == "import":
+        row = TaskInput(
+            title="Imported",
+            area="admin",
+            hours_per_week=Decimal("4"),
+            recurring=True,
+            skill=3,
+            enjoyment=3,
+            core=False,
+        )
+        services.tasks_import(owner=alice, rows=[row])
+    elif write == "finish":
+        services.tasks_finish(owner=alice, ids=[task.pk])
+    elif write == "queryset_update":
+        Task.objects.filter(pk=task.pk).update(hours_per_week=Decimal("1"))
+    elif write == "save":  # a model's save (the admin's, a consultant's)
+        task.hours_per_week = Decimal("1")
+        task.save()
+    assert kinds_summary(alice_client) != before
+
+
+def test_a_delegate_an_override_and_the_profile_show_on_the_next_view(alice_client, alice):
+    task = make_task(alice, title="Bookkeeping", area="finance", skill=1, enjoyment=1)
+    html = page(alice_client)
+    maria = make_delegate(alice, name="Maria", kind="specialist")
+    assert page(alice_client) != html  # the move's button: a fitting delegate now
+    html = page(alice_client)
+    services.delegate_delete(delegate=maria)
+    assert page(alice_client) != html
+    html = page(alice_client)
+    services.task_override(task=task, category="keep", reason="Mine to keep", by=alice)
+    assert page(alice_client) != html
+    html = page(alice_client)
+    profile = Profile.objects.get(user=alice)
+    account_services.profile_update(profile=profile, hourly_value=Decimal("321"))
+    assert page(alice_client) != html
+
+
+def test_instructions_runs_and_news_show_on_the_next_view(alice_client, alice):
+    task = make_task(alice, title="Inbox triage", skill=2, enjoyment=1)
+    html = page(alice_client)
+    instruction = make_instruction(alice, task=task)
+    after_draft = page(alice_client)
+    assert after_draft != html
+    version = sops_services.instruction_publish(instruction=instruction, by=alice)
+    after_publish = page(alice_client)
+    assert after_publish != after_draft
+    maria = make_delegate(alice)
+    link = sops_services.handover_link_create(instruction=instruction, delegate=maria)
+    sops_services.handover_acknowledge(link=link, version=version, notify=False)
+    html = page(alice_client)
+    assert "News from your team" in html and "1 new" in html
+    # Shown once as new, then seen: the next view no longer says "new".
+    assert "1 new" not in page(alice_client)
+    sops_services.run_record(
+        version=version,
+        performed_on=timezone.localdate(),
+        performed_by="Maria",
+        checked_steps=[0, 1],
+        minutes=20,
+        link=link,
+        notify=False,
+    )
+    assert "1 new" in page(alice_client)
+
+
+def test_a_sent_digest_and_a_change_record_show_on_the_next_view(alice_client, alice):
+    task, _instruction, _version = published_va_task(alice, title="Delegated inbox")
+    services.delegation_start(
+        task=task, delegate=make_delegate(alice), start_date=timezone.localdate()
+    )
+    html = page(alice_client)
+    assert "No digest yet" in html
+    now = timezone.now()
+    WeeklyDigest.objects.create(
+        founder=alice,
+        iso_year=2026,
+        iso_week=40,
+        state=WeeklyDigest.SENT,
+        claimed_at=now,
+        sent_at=now,
+        snapshot_at=now,
+        hours_delegated=Decimal("5"),
+        delegation_cost=Decimal("90"),
+        bought_back_value=Decimal("500"),
+    )
+    assert "No digest yet" not in page(alice_client)
+    before = versions.current(alice.pk)
+    ChangeRecord.objects.create(founder=alice, by=alice, kind=ChangeRecord.TASK_ADDED, label="x")
+    assert versions.current(alice.pk) > before
+
+
+def test_the_catalogue_raises_everyones_version(alice_client, alice):
+    make_task(alice)
+    html = page(alice_client)
+    category = Category.objects.get(code="keep")
+    category.name_en = "Keep it, really"
+    category.save()
+    assert page(alice_client) != html
+
+
+def test_quiet_fields_raise_nothing_and_a_visit_is_no_write_of_the_data(alice):
+    before = versions.current(alice.pk)
+    Profile.objects.filter(user=alice).update(last_seen_at=timezone.now())
+    HandoverEvent.objects.filter(founder=alice).update(notified_at=timezone.now())
+    assert versions.current(alice.pk) == before
+    Profile.objects.filter(user=alice).update(hourly_value=Decimal("99"))
+    assert versions.current(alice.pk) == before + 1
+
+
+def test_another_founders_write_leaves_the_cache_alone(alice_client, alice, bob):
+    make_task(alice)
+    page(alice_client)
+    mine = versions.current(alice.pk)
+    make_task(bob, title="Bob's")
+    assert versions.current(alice.pk) == mine
+
+
+def test_a_new_day_recomputes_the_page(alice_client, alice):
+    today = clock.founder_today(clock.zone_of(alice.pk))
+    instruction = make_instruction(alice)
+    Instruction.objects.filter(pk=instruction.pk).update(review_on=today)
+    assert 'data-waiting-kind="review"' not in page(alice_client)
+    # No write at all, only the founder's day changing (within the cache's timeout, within
+    # the same visit): the instruction is past its review date.
+    zone = ZoneInfo(clock.zone_of(alice.pk) or "UTC")
+    tomorrow = datetime.combine(today + timedelta(days=1), time(0, 30), tzinfo=zone)
+    with time_machine.travel(tomorrow):
+        alice_client.force_login(alice)
+        Profile.objects.filter(user=alice).update(
+            last_seen_at=timezone.now() - timedelta(minutes=1)
+        )
+        assert 'data-waiting-kind="review"' in page(alice_client)
+
+
+def test_the_three_lists_are_cached_and_show_every_write(alice_client, alice):
+    task = make_task(alice, title="Bookkeeping", area="finance", skill=1, enjoyment=1)
+    first = alice_client.get("/tasks/lists/").content.decode()
+    assert "Bookkeeping" in first
+    with CaptureQueriesContext(connection) as captured:
+        alice_client.get("/tasks/lists/")
+    assert len(captured) == 3
+    services.task_update(task=task, title="Payroll")
+    after = alice_client.get("/tasks/lists/").content.decode()
+    assert "Payroll" in after and "Bookkeeping" not in after
