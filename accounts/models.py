@@ -216,7 +216,8 @@ class Profile(models.Model):
     )
     # When the next digest is due (UTC); the claim is a compare-and-swap on this value, so
     # two beats or two workers never claim the same week. Empty: not computed yet (e.g. a
-    # bulk-created profile); the next beat computes it. Kept by accounts.services.profile_update.
+    # bulk-created profile, or a schedule just changed: accounts.services.profile_write); the
+    # next claim computes it.
     next_digest_at = models.DateTimeField(
         null=True, blank=True, editable=False, db_index=True, verbose_name=_("next digest at")
     )

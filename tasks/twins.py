@@ -173,7 +173,9 @@ def move_candidates(tasks, *, rates: numbers.Rates, limit: int, fields=()) -> li
     )
     for group, per_hour in groups:
         hours = "-hours_per_week" if per_hour >= 0 else "hours_per_week"
-        ordered = group.order_by(hours, order, _title_order(), "pk")
+        # Where an hour nets nothing every net ties, so the outcome comes before the hours.
+        keys = (order, hours) if per_hour == 0 else (hours, order)
+        ordered = group.order_by(*keys, _title_order(), "pk")
         rows += ordered.values(*MOVE_FIELDS, *fields)[:limit]
     return rows
 

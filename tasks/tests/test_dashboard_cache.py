@@ -14,14 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts import clock, versions
-from accounts import services as account_services
 from accounts.models import Profile
 from consultants.models import ChangeRecord
 from digest.models import WeeklyDigest
 from sops import services as sops_services
 from sops.models import HandoverEvent, Instruction
 from sops.tests.factories import make_instruction, published_va_task
-from tasks import services
+from tasks import founder_settings, services
 from tasks.classifier import TaskInput
 from tasks.models import Category, Task
 from tasks.tests.factories import make_delegate, make_task
@@ -121,7 +120,7 @@ def test_a_delegate_an_override_and_the_profile_show_on_the_next_view(alice_clie
     assert page(alice_client) != html
     html = page(alice_client)
     profile = Profile.objects.get(user=alice)
-    account_services.profile_update(profile=profile, hourly_value=Decimal("321"))
+    founder_settings.profile_update(profile=profile, hourly_value=Decimal("321"))
     assert page(alice_client) != html
 
 
@@ -232,3 +231,15 @@ def test_the_three_lists_are_cached_and_show_every_write(alice_client, alice):
     services.task_update(task=task, title="Payroll")
     after = alice_client.get("/tasks/lists/").content.decode()
     assert "Payroll" in after and "Bookkeeping" not in after
+
+
+def test_a_new_release_draws_the_page_anew(alice_client, alice, monkeypatch):
+    # A deploy changes the code or a template: a page the old code drew is not served.
+    from dashboard import page_cache
+
+    make_task(alice)
+    page(alice_client)
+    monkeypatch.setattr(page_cache, "release", lambda: "the-next-release")
+    with CaptureQueriesContext(connection) as captured:
+        page(alice_client)
+    assert "tasks_task" in " ".join(q["sql"] for q in captured)
