@@ -23,6 +23,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from decimal import Decimal
@@ -56,6 +57,8 @@ ENV = {
     "SECURE_COOKIES": "false",
     "SECURE_SSL_REDIRECT": "false",
     "LOG_LEVEL": "ERROR",
+    # Production's static files (hashed names, compressed copies) are collected first (main).
+    "STATIC_ROOT": tempfile.mkdtemp(prefix="bench-static-"),
 }
 if ARGS.redis:
     ENV["REDIS_URL"] = ARGS.redis
@@ -194,6 +197,7 @@ def main():
     load = os.getloadavg()
     print(f"load average at the start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}", flush=True)
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
     sessions = {size: seed(size) for size in SIZES}
     port, bare_port = free_port(), free_port()
     server = start_server(port, ["outsourcing.wsgi"], "/accounts/login/")
