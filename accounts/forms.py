@@ -261,14 +261,10 @@ class FirstRunForm(forms.Form):
     va_rate_above_buyback = forms.BooleanField(
         label=_("I know: keep this rate anyway"), required=False
     )
-    specialist_rate_above_buyback = forms.BooleanField(
-        label=_("I know: keep this rate anyway"), required=False
-    )
-    # Each default rate, and the "I know" box that keeps it above the buyback rate.
-    RATE_CHECKS = (
-        ("default_va_rate", "va_rate_above_buyback"),
-        ("default_specialist_rate", "specialist_rate_above_buyback"),
-    )
+    # The rate stopped before it is saved, and the "I know" box that keeps it: a VA buys back
+    # time, so one above the buyback rate costs more than it buys back. A specialist above it
+    # is usual for a skill the founder lacks: the dashboard flags it after the save instead.
+    RATE_CHECKS = (("default_va_rate", "va_rate_above_buyback"),)
     STEPS = (
         (_("1. Your hour"), ("currency", "hourly_value", "yearly_income")),
         (_("2. Your week"), ("weekly_capacity",)),
@@ -315,7 +311,7 @@ class FirstRunForm(forms.Form):
 
     def _check_buyback_rate(self, data) -> None:
         # Dan Martell's buyback rate: a quarter of your hour is the most help should cost.
-        # Each default rate above it is flagged before anything is saved.
+        # The VA rate above it is flagged before anything is saved.
         hour = data.get("hourly_value")
         if data.get("yearly_income") is not None:
             hour = numbers.hourly_value_from_income(data["yearly_income"])

@@ -14,13 +14,12 @@ SIGNUP = {
 
 
 # Steps 2 and 3 of the first run: the week and what help costs. A specialist at €60 is above
-# the buyback rate of these founders' hours: they said "I know" to keep it.
+# the buyback rate of these founders' hours (flagged on the dashboard, not stopped).
 WEEK_AND_RATES = {
     "weekly_capacity": "40",
     "monthly_budget": "800",
     "default_va_rate": "9",
     "default_specialist_rate": "60",
-    "specialist_rate_above_buyback": "on",
 }
 
 
@@ -134,30 +133,23 @@ def test_a_va_rate_above_the_buyback_rate_is_flagged_before_it_is_saved(alice_cl
     assert Profile.objects.get(user=alice).default_va_rate == Decimal("15")
 
 
-def test_a_specialist_rate_above_the_buyback_rate_is_flagged_too(alice_client, alice):
-    # €45 an hour: €60 for a specialist is above the buyback rate of €11.25; €9 for a VA is not.
+def test_a_specialist_rate_above_the_buyback_rate_is_saved_and_flagged(alice_client, alice):
+    # €45 an hour: €60 for a specialist is above the buyback rate of €11.25 (usual for a skill
+    # the founder lacks): saved at once, and the dashboard the first run lands on says so.
     data = {"currency": "EUR", "hourly_value": "45"} | WEEK_AND_RATES
-    del data["specialist_rate_above_buyback"]
-    response = alice_client.post("/welcome/", data)
-    assert response.status_code == 400
+    response = alice_client.post("/welcome/", data, follow=True)
+    assert response.redirect_chain[-1][0] == "/"
     page = response.content.decode()
-    assert "€60.00 an hour is above your buyback rate of €11.25" in page
-    assert 'name="specialist_rate_above_buyback"' in page
-    assert 'name="va_rate_above_buyback"' not in page
-    assert not Profile.objects.get(user=alice).hourly_value_confirmed
-    # At €240 an hour the buyback rate is €60: nothing to flag.
-    data["hourly_value"] = "240"
-    assert alice_client.post("/welcome/", data).status_code == 302
+    assert "Your default specialist rate (€60.00/h) is above your buyback rate of €11.25/h" in page
     assert Profile.objects.get(user=alice).hourly_value_confirmed
 
 
 def test_the_rate_warning_in_german(alice_client, alice):
     Profile.objects.filter(user=alice).update(language="de")
     alice_client.cookies["django_language"] = "de"
-    data = {"currency": "EUR", "hourly_value": "45"} | WEEK_AND_RATES
-    del data["specialist_rate_above_buyback"]
+    data = {"currency": "EUR", "hourly_value": "45"} | WEEK_AND_RATES | {"default_va_rate": "15"}
     page = alice_client.post("/welcome/", data, HTTP_ACCEPT_LANGUAGE="de").content.decode()
-    assert "60,00\xa0€" in page and "11,25\xa0€" in page
+    assert "15,00\xa0€" in page and "11,25\xa0€" in page
     assert "Höchstsatz" in page
 
 
