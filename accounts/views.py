@@ -62,7 +62,7 @@ def email_confirm(request, token):
         messages.success(request, _("Thank you, your email address is confirmed."))
         if request.session.get(SIGNUP_SESSION_KEY) == user.email and user.is_active:
             # The browser that signed up, with the link from the inbox: both halves at hand.
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="accounts.backends.ModelBackend")
             return redirect("first_run")
         return redirect("dashboard" if request.user.is_authenticated else "login")
     ctx = {"email": user.email, "confirming": True}

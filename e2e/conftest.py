@@ -24,7 +24,7 @@ def open_as(browser, live_server, eager_celery):
         contexts.append(context)
         if user is not None:
             client = Client()
-            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            client.force_login(user, backend="accounts.backends.ModelBackend")
             cookie = client.cookies[settings.SESSION_COOKIE_NAME]
             context.add_cookies(
                 [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]

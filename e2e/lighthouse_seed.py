@@ -36,7 +36,7 @@ def main() -> None:
     founder.profile.save(update_fields=["hourly_value_confirmed"])
     link = HandoverLink.objects.select_related("instruction").get(instruction__owner=founder)
     client = Client()
-    client.force_login(founder, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(founder, backend="accounts.backends.ModelBackend")
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     print(
         json.dumps(

@@ -35,7 +35,7 @@ def checker(settings):
 def _client(user=None) -> Client:
     client = Client()
     if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="accounts.backends.ModelBackend")
     return client
 
 
