@@ -34,7 +34,7 @@ from django.template import Context, Engine  # noqa: E402
 from django.template.loader import render_to_string  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
-from digest import content  # noqa: E402
+from digest import chunk_reads, content  # noqa: E402
 from digest.models import WeeklyDigest  # noqa: E402
 from digest.services import unsubscribe_headers, unsubscribe_url  # noqa: E402
 from mail.messages import make_message  # noqa: E402
@@ -140,11 +140,11 @@ def _mime(message) -> bytes:
 def _reads(digests):
     reads = {}
     for start in range(0, len(digests), 100):
-        part = content.chunk_reads(digests[start : start + 100])
+        part = chunk_reads.chunk_reads(digests[start : start + 100])
         reads.setdefault("tasks", {}).update(part.tasks)
         reads.setdefault("previous", {}).update(part.previous)
         reads["categories"] = part.categories
-    return content.ChunkReads(**reads)
+    return chunk_reads.ChunkReads(**reads)
 
 
 if __name__ == "__main__":

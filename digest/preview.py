@@ -8,7 +8,7 @@ from django.utils import translation
 
 from accounts import schedule
 from accounts.models import Profile
-from digest.content import chunk_reads
+from digest.chunk_reads import chunk_reads
 from digest.models import WeeklyDigest
 from digest.sending import _build
 from mail.outbox import mail_enqueue

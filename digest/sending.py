@@ -39,6 +39,7 @@ from django.utils import timezone, translation
 
 from accounts import clock, mailing, money, schedule, versions
 from digest import content as digest_content
+from digest.chunk_reads import chunk_reads
 from digest.content import digest_context
 from digest.models import WeeklyDigest
 from digest.recovery import founder_wants_it, lease_expired, sendable, week_over
@@ -97,7 +98,7 @@ def digests_send(
         return result
     # The chunk's messages are built before the first lease, so that between one SMTP reply
     # and the next message there is only one commit: the reply's outcome and the next lease.
-    reads = digest_content.chunk_reads(digests)
+    reads = chunk_reads(digests)
     built = []
     for language, group in _by_language(digests):
         with translation.override(language):  # the catalogue is switched once per group

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from accounts import clock
 from accounts.models import Profile, User
+from tasks.classification import classify_founder_tasks
 from tasks.models import Delegate, Task
-from tasks.services import classify_founder_tasks, delegation_start
+from tasks.services import delegation_start
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "buyback-demo"  # noqa: S105 — the demo login, printed by `make run`

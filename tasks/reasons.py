@@ -184,7 +184,8 @@ def format_number(value: object) -> str:
 
 
 def _code_and_params(reason: classifier.Reason | Mapping) -> tuple[str, dict]:
-    # Stored reasons are JSON: {"code": ..., "params": {...}} (see services.reasons_to_json).
+    # Stored reasons are JSON: {"code": ..., "params": {...}}
+    # (see tasks.classification.reasons_to_json).
     if isinstance(reason, Mapping):
         return reason["code"], dict(reason.get("params") or {})
     return reason.code, reason.params

@@ -15,9 +15,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Profile, User
+from accounts.models import User
 from accounts.selectors import founder_profile
 from tasks import buyback, catalogue, classifier, csv_rows, how_often, signals, twins
+from tasks.classification import classify_founder_tasks
 from tasks.models import HANDOVER_GATE_MESSAGE, Category, Delegate, OverrideRecord, Task
 from tasks.selectors import founder_buyback
 
@@ -38,14 +39,6 @@ TIME_FIELDS = ("time_amount", "time_unit")
 CLASSIFIED_FIELDS = ["category", "route", "reasons", "override_route"]
 
 
-def reasons_to_json(reasons) -> list[dict]:
-    return [{"code": r.code, "params": {k: _jsonable(v) for k, v in r.values}} for r in reasons]
-
-
-def _jsonable(value):
-    return str(value) if isinstance(value, Decimal) else value
-
-
 def tasks_reclassify(*, owner: User) -> int:
     """Re-run the rules for the founder's open tasks; returns how many changed. Done tasks
     keep the result they were finished with (a reopened one is open again, and re-run)."""
@@ -54,37 +47,6 @@ def tasks_reclassify(*, owner: User) -> int:
     changed = classify_founder_tasks(list(tasks), profile=profile)
     Task.objects.bulk_update(changed, CLASSIFIED_FIELDS, batch_size=500)
     return len(changed)
-
-
-def classify_founder_tasks(tasks: list[Task], *, profile: Profile) -> list[Task]:
-    """Classify all of one founder's tasks in memory; returns those whose result changed."""
-    thresholds = profile.thresholds()
-    planned = sum((t.hours_per_week for t in tasks if t.status in Task.OPEN_STATUSES), Decimal("0"))
-    overloaded = classifier.is_overloaded(planned, profile.weekly_capacity)
-    changed = []
-    for task in tasks:
-        result = classifier.classify(
-            task.as_input(),
-            overloaded=overloaded,
-            thresholds=thresholds,
-            planned=planned,
-            capacity=profile.weekly_capacity,
-        )
-        new = {
-            "category_id": result.category,
-            "route": result.route,
-            "reasons": reasons_to_json(result.reasons),
-            "override_route": (
-                classifier.route_for(task.override_category_id, task.as_input(), thresholds)
-                if task.override_category_id
-                else ""
-            ),
-        }
-        if any(getattr(task, key) != value for key, value in new.items()):
-            for key, value in new.items():
-                setattr(task, key, value)
-            changed.append(task)
-    return changed
 
 
 def _validated(task: Task) -> Task:

@@ -18,12 +18,12 @@ from tasks.choices import (  # noqa: F401
     one_to_five,
     sensible_date,
 )
+from tasks.models.delegates import Delegate  # noqa: F401
 from tasks.models.notes import TaskNote  # noqa: F401
+from tasks.models.overrides import OverrideRecord  # noqa: F401
 from tasks.models.work import (  # noqa: F401
     HANDOVER_GATE_MESSAGE,
     Category,
-    Delegate,
-    OverrideRecord,
     Task,
     TaskQuerySet,
 )

@@ -1,8 +1,7 @@
-"""Categories, delegates, tasks and their override trail."""
+"""Categories and tasks (delegates in delegates.py, the override trail in overrides.py)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -12,9 +11,7 @@ from accounts.versions import VersionedQuerySet
 from tasks import buyback, classifier, how_often, twins
 from tasks.choices import (
     AREA_CHOICES,
-    DELEGATE_KIND_CHOICES,
     FOUNDER_OUTCOME_CHOICES,
-    LANGUAGE_CHOICES,
     OUTCOME_CHOICES,
     OUTCOME_ROUTE,
     ROUTE_CHOICES,
@@ -25,6 +22,7 @@ from tasks.choices import (
     one_to_four,
     sensible_date,
 )
+from tasks.models.delegates import Delegate
 
 
 class Category(models.Model):
@@ -55,49 +53,6 @@ class Category(models.Model):
     def description(self) -> str:
         de = (get_language() or "en").startswith("de")
         return self.description_de if de else self.description_en
-
-
-class Delegate(models.Model):
-    """Someone the founder hands work to: a VA, a project freelancer, an agency or specialist."""
-
-    owner = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("founder")
-    )
-    name = models.CharField(_("name"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=20, choices=DELEGATE_KIND_CHOICES)
-    email = models.EmailField(_("email"), blank=True)
-    # The language of the mails this delegate gets (the handover link).
-    language = models.CharField(
-        _("language for emails"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
-    )
-    areas = models.JSONField(_("areas"), default=list, blank=True)
-    hourly_rate = models.DecimalField(
-        _("hourly rate"), max_digits=8, decimal_places=2, validators=not_negative
-    )
-    notes = models.TextField(_("notes"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
-
-    objects = VersionedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("delegate")
-        verbose_name_plural = _("delegates")
-
-    def __str__(self):
-        return self.name
-
-    def area_labels(self) -> list[str]:
-        labels = dict(AREA_CHOICES)
-        return [str(labels.get(a, a)) for a in self.areas]
-
-    def clean(self):
-        # A JSON list of area names; the admin's JSON box also takes -1 or {"a": 1}.
-        if not isinstance(self.areas, list) or not all(isinstance(a, str) for a in self.areas):
-            raise ValidationError({"areas": _("Choose the areas from the list.")})
-        unknown = [a for a in self.areas if a not in classifier.AREAS]
-        if unknown:
-            raise ValidationError({"areas": _("Unknown area: %s") % ", ".join(unknown)})
 
 
 HANDOVER_GATE_MESSAGE = _(
@@ -408,35 +363,3 @@ class Task(models.Model):
     @property
     def effective_tool(self) -> str:
         return self.outcome_tool if self.outcome else self.suggested_tool
-
-
-class OverrideRecord(models.Model):
-    """One entry of a task's override trail: who set (or removed) which category, and why."""
-
-    task = models.ForeignKey(
-        Task, on_delete=models.CASCADE, related_name="override_records", verbose_name=_("task")
-    )
-    # Empty when the override was removed and the computed category counts again.
-    category = models.ForeignKey(
-        Category,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("category"),
-    )
-    reason = models.TextField(blank=True, verbose_name=_("reason"))
-    by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
-    )
-    at = models.DateTimeField(default=timezone.now, verbose_name=_("at"))
-
-    objects = VersionedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-        verbose_name = _("override record")
-        verbose_name_plural = _("override trail")
-
-    def __str__(self):
-        return f"{self.task}: {self.category or '—'}"

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import Profile
+from digest import chunk_reads as digest_chunk_reads
 from digest import content as digest_content
 from sops import demo as sops_demo
 from sops import services as sops_services
@@ -111,7 +112,7 @@ def test_the_next_moves_on_the_dashboard_and_in_the_digest_agree(alice_client, a
         make_task(alice, title=title, hours_per_week=8)
     moves = alice_client.get("/").context["moves"]
     on_dashboard = [item["row"].move.title for item in moves]
-    tasks = digest_content.founders_tasks({alice.pk})[alice.pk].open
+    tasks = digest_chunk_reads.founders_tasks({alice.pk})[alice.pk].open
     in_digest = digest_content.next_moves(tasks, profile=Profile.objects.get(user=alice))
     assert [move["title"] for move in in_digest] == on_dashboard[:3]
     assert on_dashboard[:3] == ["Apple", "Zebra", "apple"]

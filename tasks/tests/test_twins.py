@@ -213,13 +213,9 @@ def test_the_three_lists_in_sql_are_the_rule(rows, limits):
         }, code
 
 
-@property_settings
-@given(rows=founders_tasks, founder_rates=rates, limit=st.integers(1, 4))
-def test_the_next_moves_from_the_sql_candidates_are_the_moves_of_all_tasks(
-    rows, founder_rates, limit
-):
-    tasks, by_pk = _save(rows)
-    every_task = [
+def _candidates(by_pk) -> list[buyback.MoveCandidate]:
+    """Every saved task as the pure ranking's candidate, computed in Python from the rows."""
+    return [
         buyback.MoveCandidate(
             pk,
             row["title"],
@@ -231,6 +227,15 @@ def test_the_next_moves_from_the_sql_candidates_are_the_moves_of_all_tasks(
         )
         for pk, row in by_pk.items()
     ]
+
+
+@property_settings
+@given(rows=founders_tasks, founder_rates=rates, limit=st.integers(1, 4))
+def test_the_next_moves_from_the_sql_candidates_are_the_moves_of_all_tasks(
+    rows, founder_rates, limit
+):
+    tasks, by_pk = _save(rows)
+    every_task = _candidates(by_pk)
     rows_in_sql = twins.move_candidates(tasks, rates=founder_rates, limit=limit)
     from_sql = [twins.as_move_candidate(row) for row in rows_in_sql]
     assert buyback.next_moves(from_sql, founder_rates, limit=limit) == buyback.next_moves(
@@ -244,18 +249,7 @@ def test_the_next_moves_filter_in_sql_is_every_move(rows, founder_rates):
     # twins.is_move (the task list's "Next moves" and the dashboard's "and M more") selects
     # exactly the tasks buyback.next_moves ranks.
     tasks, by_pk = _save(rows)
-    every_task = [
-        buyback.MoveCandidate(
-            pk,
-            row["title"],
-            row["hours"],
-            classifier.effective_category(row["category"], row["override_category"]),
-            _route(row),
-            row["status"],
-            _outcome(row),
-        )
-        for pk, row in by_pk.items()
-    ]
+    every_task = _candidates(by_pk)
     moves = {move.key for move in buyback.next_moves(every_task, founder_rates)}
     assert set(tasks.filter(twins.is_move()).values_list("pk", flat=True)) == moves
     assert set(tasks.exclude(twins.is_move()).values_list("pk", flat=True)) == set(by_pk) - moves
