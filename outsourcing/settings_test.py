@@ -39,3 +39,8 @@ if os.getenv("PYTEST_XDIST_WORKER"):
 
 # The hourly batching is what most tests check; the demo's "at once" is set where it is tested.
 HEARD_BACK_AT_ONCE = False
+
+# A test's commits need not wait for the disk (the database's own crash safety is not under
+# test here; the fault tests' workers run the production settings and keep it).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
