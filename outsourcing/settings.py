@@ -213,7 +213,8 @@ REDIS_URL = os.getenv("REDIS_URL", "")
 # together; without Redis (the demo, one process) local memory does.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # Django's Redis cache, keeping one client instead of building one per call.
+        {"BACKEND": "outsourcing.redis_cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

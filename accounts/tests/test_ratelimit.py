@@ -52,7 +52,8 @@ def test_the_limits_hold_on_redis_too(settings):
         pytest.skip("REDIS_URL is not set")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Production's backend (outsourcing/redis_cache.py).
+            "BACKEND": "outsourcing.redis_cache.RedisCache",
             "LOCATION": settings.REDIS_URL,
             "KEY_PREFIX": "ratelimit-test",
         }
@@ -62,3 +63,33 @@ def test_the_limits_hold_on_redis_too(settings):
     key = f"k-{uuid.uuid4()}"
     assert [ratelimit.hit(limit, key) for _ in range(3)] == [True, True, False]
     assert ratelimit.remaining(limit, key) == 0
+
+
+def test_the_redis_cache_keeps_one_client_and_answers_from_threads(settings):
+    """outsourcing/redis_cache.py: one client per pool instead of one per call, shared by the
+    threads of a worker."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.core.cache import cache
+
+    if not settings.REDIS_URL:
+        if settings.REQUIRE_SERVICES:
+            pytest.fail("REQUIRE_SERVICES is set but REDIS_URL is not")
+        pytest.skip("REDIS_URL is not set")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "outsourcing.redis_cache.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+            "KEY_PREFIX": f"client-test-{uuid.uuid4()}",
+        }
+    }
+    client = cache._cache.get_client()
+    assert cache._cache.get_client() is client
+    assert cache._cache.get_client(write=True) is client  # one server: one pool
+
+    def round_trip(n: int) -> int:
+        cache.set(f"n{n}", n, 30)
+        return cache.get_many([f"n{n}", "missing"])[f"n{n}"]
+
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(round_trip, range(200))) == list(range(200))
