@@ -52,21 +52,32 @@ SEEN_EVERY = timedelta(minutes=5)
 SEEN_KEPT = timedelta(days=60)
 
 
-def _seen_key(user_id: int) -> str:
+def seen_key(user_id: int) -> str:
+    """Where the cache keeps the founder's "last seen" within a visit."""
     return f"visit:seen:{user_id}"
 
 
+# `founder_visit(seen=...)` not given: read the cache here.
+UNREAD = object()
+
+
 def founder_visit(
-    *, profile: Profile, now: datetime, write: Callable[[Callable[[], None]], None] | None = None
+    *,
+    profile: Profile,
+    now: datetime,
+    write: Callable[[Callable[[], None]], None] | None = None,
+    seen: object = UNREAD,
 ) -> Profile:
     """Note that the founder is here. Returning after VISIT_GAP starts a new visit: the end
     of the previous one becomes what "since your last visit" counts from (set on `profile` at
     once). The database is written once a visit, at its start — by `write(fn)` when given
     (the dashboard runs it after the response is sent), else here; within a visit "last seen"
-    lives in the cache, so a page view writes no row."""
-    key = _seen_key(profile.user_id)
-    seen = [t for t in (cache.get(key), profile.last_seen_at) if t is not None]
-    last = max(seen) if seen else None
+    lives in the cache, so a page view writes no row. `seen`: the cache's value under
+    `seen_key` when the caller read it already (the dashboard reads it with its page)."""
+    key = seen_key(profile.user_id)
+    cached = cache.get(key) if seen is UNREAD else seen
+    times = [t for t in (cached, profile.last_seen_at) if isinstance(t, datetime)]
+    last = max(times) if times else None
     if last is not None and now - last < VISIT_GAP:
         if now - last >= SEEN_EVERY:
             cache.set(key, now, SEEN_KEPT.total_seconds())

@@ -73,11 +73,10 @@ def page_key(request: HttpRequest, *, page: str, today: date, since: datetime | 
 
 def cacheable(request: HttpRequest) -> bool:
     """A plain GET with nothing one-off on the page (a message after a redirect)."""
-    messages = getattr(request, "_messages", None)
     return (
         request.method == "GET"
         and len(request.get_full_path()) <= MAX_PATH
-        and not (messages is not None and len(messages))
+        and not _has_messages(request)
     )
 
 
@@ -88,18 +87,42 @@ def cached_page(
     today: date,
     since: datetime | None,
     render: Callable[[dict], HttpResponse],
+    visit: tuple[str, Callable[[object], datetime | None]] | None = None,
 ) -> HttpResponse:
-    """The page from the cache, or `render(extra_context)` stored for the next view."""
+    """The page from the cache, or `render(extra_context)` stored for the next view.
+
+    `visit`, when given: a cache key read together with the page (one round trip) and what
+    to do with its value — the founder's visit, which returns the page's `since` (a new
+    visit changes it, and the page is then looked up under its new key)."""
     if not cacheable(request):
+        if visit is not None:
+            visit[1](cache.get(visit[0]))
         return render({})
     key = page_key(request, page=page, today=today, since=since)
-    html = cache.get(key)
+    if visit is None:
+        html = cache.get(key)
+    else:
+        found = cache.get_many([key, visit[0]])
+        now_since = visit[1](found.get(visit[0]))
+        if now_since == since:
+            html = found.get(key)
+        else:
+            key = page_key(request, page=page, today=today, since=now_since)
+            html = cache.get(key)
     if html is None:
         response = render({"csrf_token": CSRF_PLACEHOLDER})
         html = response.content.decode()
+        if response.status_code != 200 or _has_messages(request):
+            # Drawn for this view alone (a refusal, a message said once): not stored.
+            response.content = html.replace(CSRF_PLACEHOLDER, get_token(request))
+            return response
         cache.set(key, html, TIMEOUT)
-    response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
-    return response
+    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+
+
+def _has_messages(request: HttpRequest) -> bool:
+    messages = getattr(request, "_messages", None)
+    return messages is not None and len(messages) > 0
 
 
 def after_response(response: HttpResponse, calls: list[Callable[[], None]]) -> None:

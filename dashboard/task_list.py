@@ -124,11 +124,20 @@ def _prepare_rows(tasks, profile, edit_form, edit_pk):
 
 @login_required
 def task_list(request):
-    return _render_list(request, request.GET)
+    """Computed once per version of the founder's data and address (filters, page), like the
+    dashboard (page_cache); a page with a message (junk filters) is drawn, never stored."""
+    profile = request_profile(user=request.user)
+    return page_cache.cached_page(
+        request,
+        page="tasks",
+        today=clock.founder_today(profile.time_zone),
+        since=None,
+        render=lambda extra: _render_list(request, request.GET, extra=extra),
+    )
 
 
-def _render_list(request, params, *, edit_form=None, edit_pk=None, status=200):
-    profile = founder_profile(user=request.user)
+def _render_list(request, params, *, edit_form=None, edit_pk=None, status=200, extra=None):
+    profile = request_profile(user=request.user)
     form, filters, filter_status = _filters(request, params)
     tasks = filtered_tasks(profile=profile, filters=filters).select_related(
         "category", "override_category", "delegate"
@@ -155,6 +164,7 @@ def _render_list(request, params, *, edit_form=None, edit_pk=None, status=200):
         # The export says what it exports: the filtered rows, and everything beside it.
         "shown_count": page.paginator.count,
         "all_count": Task.objects.filter(owner=request.user).count() if filtered else None,
+        **(extra or {}),
     }
     return render(request, "tasks/task_list.html", ctx, status=max(status, filter_status))
 

@@ -41,12 +41,16 @@ from tasks.selectors import founder_buyback, founder_figure_groups, logged_hours
 def dashboard(request):
     profile = request_profile(user=request.user)
     now = timezone.now()
-    # First: coming back after a break makes the end of the previous visit the baseline,
-    # and it stays so for the whole visit.
-    # The visit's one write (at its start) waits until the page is sent.
-    later: list = []
-    account_services.founder_visit(profile=profile, now=now, write=later.append)
     today = clock.founder_today(profile.time_zone, now)
+    # First: coming back after a break makes the end of the previous visit the baseline,
+    # and it stays so for the whole visit. The visit's one write (at its start) waits until
+    # the page is sent; its "last seen" is read with the page.
+    later: list = []
+
+    def visit(seen):
+        account_services.founder_visit(profile=profile, now=now, write=later.append, seen=seen)
+        return profile.previous_visit_at
+
     # Computed once per version of the founder's data (every write raises it), then served
     # from the cache: see dashboard/page_cache.py.
     response = page_cache.cached_page(
@@ -55,6 +59,7 @@ def dashboard(request):
         today=today,
         since=profile.previous_visit_at,
         render=lambda extra: _dashboard(request, profile, today, extra),
+        visit=(account_services.seen_key(profile.user_id), visit),
     )
     page_cache.after_response(response, later)
     return response

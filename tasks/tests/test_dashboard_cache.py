@@ -49,6 +49,34 @@ def test_a_page_view_twice_is_served_from_the_cache(alice_client, alice):
     assert first.split("csrfmiddlewaretoken")[0] == second.split("csrfmiddlewaretoken")[0]
 
 
+def test_a_cached_view_reads_the_cache_twice_the_session_and_the_page(
+    alice_client, alice, monkeypatch
+):
+    # The visit's "last seen" comes with the page in one read (dashboard/page_cache.py).
+    from django.core.cache import caches
+
+    make_task(alice)
+    page(alice_client)
+    reads: list[str] = []
+    inside = []  # the local-memory cache's get_many calls its own get: count the outer call
+    backend = type(caches["default"])
+    for name in ("get", "get_many"):
+        original = getattr(backend, name)
+
+        def counted(self, *args, _original=original, _name=name, **kwargs):
+            if not inside:
+                reads.append(_name)
+            inside.append(1)
+            try:
+                return _original(self, *args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(backend, name, counted)
+    page(alice_client)
+    assert reads == ["get", "get_many"], reads
+
+
 def test_each_serve_carries_a_valid_csrf_token_of_its_own(alice, client):
     client.force_login(alice)
     client.handler.enforce_csrf_checks = True
@@ -244,3 +272,27 @@ def test_a_new_release_draws_the_page_anew(alice_client, alice, monkeypatch):
     with CaptureQueriesContext(connection) as captured:
         page(alice_client)
     assert "tasks_task" in " ".join(q["sql"] for q in captured)
+
+
+def test_the_task_list_is_cached_per_address_and_shows_every_write(alice_client, alice):
+    task = make_task(alice, title="Ledger upkeep", area="finance")
+    make_task(alice, title="Zine mailing", area="marketing")
+    assert "Ledger upkeep" in alice_client.get("/tasks/").content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        again = alice_client.get("/tasks/").content.decode()
+    assert len(captured) == 1 and "Ledger upkeep" in again
+    # Another address (a filter) is another page, not the one above.
+    filtered = alice_client.get("/tasks/?q=Zine").content.decode()
+    assert "Zine mailing" in filtered and "Ledger upkeep" not in filtered
+    services.task_update(task=task, title="Wage run")
+    after = alice_client.get("/tasks/").content.decode()
+    assert "Wage run" in after and "Ledger upkeep" not in after
+
+
+def test_junk_filters_are_refused_every_time_and_never_stored(alice_client, alice):
+    make_task(alice, title="Ledger upkeep")
+    for _ in range(2):
+        response = alice_client.get("/tasks/?kind=nonsense")
+        assert response.status_code == 400
+        assert 'class="alert' in response.content.decode()
+    assert alice_client.get("/tasks/").status_code == 200
