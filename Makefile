@@ -37,16 +37,22 @@ run: $(VENV)/.installed
 
 # The tests set DEBUG and a key themselves (outsourcing/settings_test.py, named in pytest.ini).
 # `make test` is everything: on WORKERS processes (pytest-xdist; each its own test database,
-# ports and Celery queue), then the fault injection alone, which starts and kills its own
-# Redis, SMTP and Celery processes and counts on their timing, then Lighthouse alone.
+# ports and Celery queue), with the fault injection beside them in one more process — it
+# starts and kills its own PostgreSQL, Redis, SMTP and Celery processes on free ports and
+# mostly waits on them, so it costs the others little; its report is printed after theirs
+# (test-results/faults.log) — then Lighthouse alone and last: its performance scores are
+# measured on this machine's CPU, which the other tests would share.
 # `make test-fast` is the edit-test loop: everything but the slow markers (SLOW).
-# Lighthouse runs last and alone too: its performance scores are measured on this machine's
-# CPU, which the other tests would share.
 WORKERS ?= 2
 SLOW := browser or faults or fuzz or api or html or lighthouse
 test: $(VENV)/.installed node_modules/.installed
-	$(VENV)/bin/pytest -n $(WORKERS) -m "not (faults or lighthouse)"
-	$(VENV)/bin/pytest -m faults
+	@mkdir -p test-results
+	@$(VENV)/bin/pytest -m faults -p no:cacheprovider > test-results/faults.log 2>&1 & faults=$$!; \
+	$(VENV)/bin/pytest -n $(WORKERS) -m "not (faults or lighthouse)"; rest=$$?; \
+	wait $$faults; faulted=$$?; \
+	echo "=== the fault tests, run beside the above (test-results/faults.log) ==="; \
+	cat test-results/faults.log; \
+	test $$rest -eq 0 && test $$faulted -eq 0
 	$(VENV)/bin/pytest -m lighthouse
 
 test-fast: $(VENV)/.installed
