@@ -12,6 +12,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -190,6 +191,12 @@ STORAGES = {
 }
 # Serve static files from the app directories without collectstatic in the demo.
 WHITENOISE_USE_FINDERS = DEBUG
+# Source maps are fetched by a browser's developer tools only: not worth compressing (the API
+# docs' bundles ship 28 MB of them, most of collectstatic's time).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
+    *Compressor.SKIP_COMPRESS_EXTENSIONS,
+    "map",
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
