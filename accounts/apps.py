@@ -15,15 +15,14 @@ class AccountsConfig(AppConfig):
         from accounts.models import Profile
 
         # Every write of a founder's data raises their version (accounts/versions.py); the
-        # visit markers, the digest's schedule and the mails' bookkeeping show on no cached page.
+        # visit markers and the mails' bookkeeping show on no cached page. (The digest's next
+        # slot and the news email's hour are their apps' own rows, which no page caches.)
         versions.watch(
             Profile,
             "user_id",
             quiet=(
                 "last_seen_at",
                 "previous_visit_at",
-                "next_digest_at",
-                "notified_at",
                 "confirmation_sent_at",
                 "data_version",
             ),

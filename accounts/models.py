@@ -201,10 +201,7 @@ class Profile(models.Model):
         default=True,
         help_text=_("At most one email an hour, with everything since the last one."),
     )
-    # When the last such email went out: the compare-and-swap that keeps it to one an hour.
-    notified_at = models.DateTimeField(
-        null=True, blank=True, editable=False, verbose_name=_("last news email at")
-    )
+    # When the last such email went out is the sops app's (sops.models.NewsHour).
     digest_weekday = models.PositiveSmallIntegerField(
         _("digest weekday"), choices=WEEKDAY_CHOICES, default=0
     )
@@ -214,13 +211,8 @@ class Profile(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(23)],
         help_text=_("In your time zone, 0–23."),
     )
-    # When the next digest is due (UTC); the claim is a compare-and-swap on this value, so
-    # two beats or two workers never claim the same week. Empty: not computed yet (e.g. a
-    # bulk-created profile, or a schedule just changed: accounts.services.profile_write); the
-    # next claim computes it.
-    next_digest_at = models.DateTimeField(
-        null=True, blank=True, editable=False, db_index=True, verbose_name=_("next digest at")
-    )
+    # When the next digest is due is the digest app's (digest.models.DigestSlot): it keeps
+    # the schedule it planned for and notices a change of weekday, hour or time zone itself.
     # No mail but the confirmation itself until the founder opened the link in it: sign-up is
     # open, and an address nobody confirmed must not receive digests (security issue #8).
     email_confirmed_at = models.DateTimeField(

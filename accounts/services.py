@@ -13,10 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import numbers, schedule, zones
+from accounts import numbers, zones
 from accounts.models import FIT_ORDER_CHOICES, Profile, User
-
-DIGEST_SCHEDULE_FIELDS = ("digest_enabled", "digest_weekday", "digest_hour", "time_zone")
 
 
 def founder_signup(
@@ -36,11 +34,8 @@ def founder_signup(
             profile.time_zone = time_zone
         if email_confirmed:
             profile.email_confirmed_at = timezone.now()
-        # First digest: this week's slot if it is still ahead, else next week's.
-        now, plan = timezone.now(), profile.digest_schedule()
-        profile.next_digest_at = schedule.next_digest_at(
-            now, plan, sent_this_week=schedule.is_due(now, plan)
-        )
+        # The digest plans the first one at its next beat (this week's slot if it is still
+        # ahead, else next week's): digest.models.DigestSlot.
         profile.save()
     return user
 
@@ -101,19 +96,23 @@ def _now(fn: Callable[[], None]) -> None:
 def profile_write(*, profile: Profile, **fields) -> Profile:
     """Write the founder's settings, validated. The rules that read them run above this app:
     tasks.founder_settings re-classifies the tasks in the same transaction, and the digest
-    re-computes its next slot at its next beat when the schedule changed."""
-    before = [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS]
+    notices a changed schedule at its next beat and plans its next slot anew (it keeps the
+    schedule it planned for: digest.models.DigestSlot); nothing of the digest's is written
+    here."""
     for key, value in fields.items():
         setattr(profile, key, value)
     if profile.yearly_income is not None:
         # Given an income, the hourly value is Martell's: income ÷ 2,000 hours.
         profile.hourly_value = numbers.hourly_value_from_income(profile.yearly_income)
     profile.full_clean(exclude=["user", "consultants"])
-    if [getattr(profile, key) for key in DIGEST_SCHEDULE_FIELDS] != before:
-        # Not computed: the claim computes it from the new choice (this week's slot, or next
-        # week's when this week's digest is out) and compares and swaps on it from then on.
-        profile.next_digest_at = None
     profile.save()
+    return profile
+
+
+def profile_digest_off(*, profile: Profile) -> Profile:
+    """The digest's unsubscribe link: only this choice changes, so nothing is re-classified."""
+    profile.digest_enabled = False
+    profile.save(update_fields=["digest_enabled"])
     return profile
 
 

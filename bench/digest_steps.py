@@ -84,7 +84,7 @@ def run(founders: int) -> None:
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     ids = list(Profile.objects.order_by("user_id").values_list("user_id", flat=True)[:founders])
     WeeklyDigest.objects.filter(founder_id__in=ids).delete()
-    Profile.objects.filter(user_id__in=ids).update(next_digest_at=None)
+    digest.slots_reset(founder_ids=ids)
 
     measure("1 claim (per chunk, divided)", digest, "digests_claim")
     measure("2 chunk reads (per chunk, divided)", content, "chunk_reads")

@@ -44,6 +44,7 @@ from django.utils import timezone  # noqa: E402
 
 from accounts import schedule  # noqa: E402
 from accounts.models import Profile  # noqa: E402
+from digest import services as digest_services  # noqa: E402
 from digest import tasks as digest_tasks  # noqa: E402
 from digest.models import WeeklyDigest  # noqa: E402
 from outsourcing.celery import app  # noqa: E402
@@ -161,8 +162,8 @@ def prepare(founders: int) -> None:
         time_zone="Europe/Berlin",
         digest_weekday=today.weekday(),
         digest_hour=0,
-        next_digest_at=None,
     )
+    digest_services.slots_reset(founder_ids=Profile.objects.values_list("user_id", flat=True))
 
 
 def start_workers(

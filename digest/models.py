@@ -10,7 +10,7 @@ class WeeklyDigest(models.Model):
     """One founder's "buy back your time" digest for one ISO week (in their time zone).
 
     The row is the ledger that makes the digest exactly once: it is created in the same
-    transaction as the compare-and-swap on Profile.next_digest_at, and the unique constraint
+    transaction as the compare-and-swap on the founder's DigestSlot, and the unique constraint
     stops a second one for the same week whatever races. Just before SMTP a sender takes a
     short lease on it (claimed → sending, a fresh token and an expiry, in one conditional
     UPDATE): only the sender whose UPDATE matched talks to SMTP, and only the holder of the
@@ -117,3 +117,38 @@ class WeeklyDigest(models.Model):
     def reclaimable_hours(self):
         parts = (self.reclaimable_time, self.reclaimable_skill, self.reclaimable_smart)
         return None if None in parts else sum(parts)
+
+
+class DigestSlot(models.Model):
+    """When a founder's next weekly digest is due (UTC), and the schedule it was planned for.
+
+    The claim is a compare-and-swap on this row (digest/services.py): only the process whose
+    UPDATE still saw the row as it read it goes on — for a founder without a row, only the
+    one whose INSERT won — so two beats or two workers never claim the same week. The founder
+    chooses the schedule on their profile (accounts), which writes nothing here: a row planned
+    for another weekday, hour or time zone than the profile's is due at the next beat and
+    planned anew from the new choice (this week's slot, or next week's when this week's
+    digest is out). An empty next time is not computed yet: the claim computes it, and claims
+    this week's digest if its slot has come. No row: a founder never planned (new, or created
+    in bulk); their first digest is this week's slot if it is still ahead, else next week's.
+    """
+
+    founder = models.OneToOneField(
+        User,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="digest_slot",
+        verbose_name=_("founder"),
+    )
+    next_digest_at = models.DateTimeField(_("next digest at"), null=True, blank=True)
+    # The profile's schedule this next time was planned for (accounts.schedule.Schedule).
+    weekday = models.PositiveSmallIntegerField(_("digest weekday"))
+    hour = models.PositiveSmallIntegerField(_("digest hour"))
+    time_zone = models.CharField(_("time zone"), max_length=64)
+
+    class Meta:
+        verbose_name = _("digest slot")
+        verbose_name_plural = _("digest slots")
+
+    def __str__(self):
+        return f"{self.founder_id}: {self.next_digest_at}"

@@ -1,9 +1,10 @@
 """The weekly "buy back your time" digest: scheduling, the claim, the email, unsubscribe.
 
 Exactly once per founder per ISO week (the founder's week, in their time zone): in one
-transaction, a compare-and-swap on Profile.next_digest_at (only the process whose UPDATE still
-saw the old value goes on) and the WeeklyDigest row, whose unique (founder, ISO year, ISO week)
-constraint stops a second one whatever races. Sending it — under a lease per digest, with
+transaction, a compare-and-swap on the founder's DigestSlot (only the process whose UPDATE
+still saw the slot as it read it, or whose INSERT of a first plan won, goes on) and the
+WeeklyDigest row, whose unique (founder, ISO year, ISO week) constraint stops a second one
+whatever races. Sending it — under a lease per digest, with
 retries and recovery — lives in digest/sending.py, the content in digest/content.py;
 every email goes through mail.messages.make_message.
 """
@@ -15,14 +16,26 @@ from datetime import UTC, datetime, timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Case, DateTimeField, Q, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    DateTimeField,
+    Exists,
+    Field,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
 from accounts import schedule
+from accounts import services as account_services
 from accounts.models import Profile
-from digest.models import WeeklyDigest
+from digest.models import DigestSlot, WeeklyDigest
 
 UNSUBSCRIBE_SALT = "tasks.digest.unsubscribe"
 # An unsubscribe link works for a year after its digest (security issue #19).
@@ -45,14 +58,38 @@ def chunks(ids: list[int], size: int | None = None) -> Iterator[list[int]]:
 
 
 def due_founder_ids(*, now: datetime, force: bool = False, email: str = "") -> list[int]:
-    """Founders (user ids) to look at, in one query: those whose next digest time has come,
-    or whose time is not computed yet; with `force`, everyone with the digest on."""
+    """Founders (user ids) to look at, in one query: everyone with the digest on but those
+    whose next digest is planned, for their current schedule, after `now` — so a founder
+    whose time has come, who was never planned, or who changed their schedule since is
+    looked at; with `force`, everyone with the digest on."""
     profiles = Profile.objects.filter(digest_enabled=True, email_confirmed_at__isnull=False)
     if email:
         profiles = profiles.filter(user__email__iexact=email)
     if not force:
-        profiles = profiles.filter(Q(next_digest_at__lte=now) | Q(next_digest_at__isnull=True))
+        waiting = DigestSlot.objects.filter(
+            founder_id=OuterRef("user_id"),
+            next_digest_at__gt=now,
+            weekday=OuterRef("digest_weekday"),
+            hour=OuterRef("digest_hour"),
+            time_zone=OuterRef("time_zone"),
+        )
+        profiles = profiles.filter(~Exists(waiting))
     return list(profiles.order_by("user_id").values_list("user_id", flat=True))
+
+
+def slots_reset(*, founder_ids: Iterable[int]) -> None:
+    """Mark these founders' next digest as not computed, planned for their schedule as it is:
+    the next claim computes it and claims this week's digest if its slot has come (and it is
+    not out yet: the ledger). For the tests and the benches ("due now"); the app needs none."""
+    profiles = Profile.objects.filter(user_id__in=list(founder_ids)).values_list(
+        "user_id", "digest_weekday", "digest_hour", "time_zone"
+    )
+    DigestSlot.objects.bulk_create(
+        [DigestSlot(founder_id=u, weekday=d, hour=h, time_zone=z) for u, d, h, z in profiles],
+        update_conflicts=True,
+        unique_fields=["founder"],
+        update_fields=["next_digest_at", "weekday", "hour", "time_zone"],
+    )
 
 
 # --- claim ----------------------------------------------------------------------------------
@@ -61,6 +98,7 @@ def due_founder_ids(*, now: datetime, force: bool = False, email: str = "") -> l
 @dataclass(frozen=True)
 class _Claim:
     profile: Profile
+    slot: DigestSlot | None  # as read with the profile: the compare-and-swap's expected value
     week: schedule.IsoWeek
     due: bool
     new_next: datetime
@@ -72,15 +110,39 @@ def digests_claim(*, founder_ids: Iterable[int], now: datetime, force: bool = Fa
     # Only confirmed addresses get mail (security issue #8).
     profiles = Profile.objects.filter(
         user_id__in=list(founder_ids), digest_enabled=True, email_confirmed_at__isnull=False
-    ).only("user_id", "time_zone", "digest_weekday", "digest_hour", "next_digest_at")
-    return claim_profiles(list(profiles.order_by("user_id")), now=now, force=force)
+    )
+    return claim_profiles(list(with_slots(profiles).order_by("user_id")), now=now, force=force)
+
+
+def with_slots(profiles):
+    """Profiles read with their digest slot in the same query (the claim's expected values)."""
+    return profiles.select_related("user__digest_slot").only(
+        "user_id",
+        "time_zone",
+        "digest_weekday",
+        "digest_hour",
+        "user__id",
+        "user__digest_slot__founder_id",
+        "user__digest_slot__next_digest_at",
+        "user__digest_slot__weekday",
+        "user__digest_slot__hour",
+        "user__digest_slot__time_zone",
+    )
+
+
+def _slot_of(profile: Profile) -> DigestSlot | None:
+    try:
+        return profile.user.digest_slot
+    except DigestSlot.DoesNotExist:
+        return None
 
 
 def claim_profiles(profiles: list[Profile], *, now: datetime, force: bool = False) -> list[int]:
-    """The claim for profiles as read (their next_digest_at is the compare-and-swap's
-    expected value), in one transaction and a constant number of queries: one UPDATE swaps
-    every founder's next time, and only if it swapped all of them; after a lost race (another
-    claimer moved one) it is undone and each founder is claimed on their own, as before."""
+    """The claim for profiles as read with their slots (`with_slots`: the compare-and-swap's
+    expected values), in one transaction and a constant number of queries: one UPDATE swaps
+    every planned founder's slot and one INSERT plans those without one, and only if both
+    took all of them; after a lost race (another claimer moved or created one) it is undone
+    and each founder is claimed on their own, as before."""
     claims = [_plan_claim(profile, now=now, force=force) for profile in profiles]
     if not claims:
         return []
@@ -94,40 +156,79 @@ def claim_profiles(profiles: list[Profile], *, now: datetime, force: bool = Fals
 def _plan_claim(profile: Profile, *, now: datetime, force: bool) -> _Claim:
     plan = profile.digest_schedule()
     week = schedule.iso_week(now, profile.time_zone)
+    slot = _slot_of(profile)
+    if slot is None and not force:
+        # Never planned: the first digest is this week's slot if it is still ahead, else
+        # next week's — planned now, claimed when it comes.
+        first = schedule.next_digest_at(now, plan, sent_this_week=schedule.is_due(now, plan))
+        return _Claim(profile, slot, week, False, first)
     due = force or schedule.is_due(now, plan)
-    # Due: the next one is next week's. Not due yet (first computation, or a whole week
-    # missed): wait for this week's slot.
+    # Due: the next one is next week's. Not due yet (first computation, a changed schedule,
+    # or a whole week missed): wait for this week's slot.
     new_next = schedule.slot(week.next() if due else week, plan)
-    return _Claim(profile, week, due, new_next)
+    return _Claim(profile, slot, week, due, new_next)
 
 
-def _expected(profile: Profile) -> Q:
-    """The compare of the compare-and-swap: next_digest_at still as this process read it."""
-    old = profile.next_digest_at
+def _expected(slot: DigestSlot) -> Q:
+    """The compare of the compare-and-swap: the slot still as this process read it."""
+    old = slot.next_digest_at
     same = Q(next_digest_at=old) if old else Q(next_digest_at__isnull=True)
-    return Q(pk=profile.pk) & same
+    planned = Q(weekday=slot.weekday, hour=slot.hour, time_zone=slot.time_zone)
+    return Q(pk=slot.pk) & same & planned
+
+
+def _new_slot(claim: _Claim) -> DigestSlot:
+    plan = claim.profile.digest_schedule()
+    return DigestSlot(
+        founder_id=claim.profile.user_id,
+        next_digest_at=claim.new_next,
+        weekday=plan.weekday,
+        hour=plan.hour,
+        time_zone=plan.time_zone,
+    )
 
 
 def _swap_all(claims: list[_Claim]) -> bool:
-    expected = Q()
-    for claim in claims:
-        expected |= _expected(claim.profile)
-    new_next = Case(
-        *(When(pk=claim.profile.pk, then=Value(claim.new_next)) for claim in claims),
-        output_field=DateTimeField(),
-    )
+    planned = [claim for claim in claims if claim.slot is not None]
+    fresh = [claim for claim in claims if claim.slot is None]
     try:
         with transaction.atomic():
-            swapped = Profile.objects.filter(expected).update(next_digest_at=new_next)
-            if swapped != len(claims):
+            if planned and _swap(planned) != len(planned):
                 raise _LostRace
-    except _LostRace:
+            # Another claimer's row for the same founder: the primary key turns this away.
+            DigestSlot.objects.bulk_create([_new_slot(claim) for claim in fresh])
+    except (_LostRace, IntegrityError):
         return False
     return True
 
 
+# The slot's columns the swap writes, with their types for the CASE of each.
+_SWAPPED: dict[str, Field] = {
+    "next_digest_at": DateTimeField(),
+    "weekday": IntegerField(),
+    "hour": IntegerField(),
+    "time_zone": CharField(),
+}
+
+
+def _swap(claims: list[_Claim]) -> int:
+    """One UPDATE: each founder's slot, if still as read, to its new time and schedule."""
+    expected = Q()
+    for claim in claims:
+        expected |= _expected(claim.slot)  # type: ignore[arg-type]  # planned: a slot
+    rows = [_new_slot(claim) for claim in claims]
+    values = {
+        name: Case(
+            *(When(pk=row.pk, then=Value(getattr(row, name))) for row in rows),
+            output_field=field,
+        )
+        for name, field in _SWAPPED.items()
+    }
+    return DigestSlot.objects.filter(expected).update(**values)
+
+
 class _LostRace(Exception):
-    """Another claimer moved a founder's next time first: undo the bulk swap."""
+    """Another claimer moved a founder's slot first: undo the bulk swap."""
 
 
 def _ledger_row(claim: _Claim) -> WeeklyDigest:
@@ -181,10 +282,19 @@ def _insert_one(row: WeeklyDigest) -> bool:
 
 
 def _claim_one(profile: Profile, *, now: datetime, force: bool) -> int | None:
-    """One founder's claim on its own: the compare-and-swap, then the ledger row."""
+    """One founder's claim on its own: the compare-and-swap (or the first plan's INSERT),
+    then the ledger row."""
     claim = _plan_claim(profile, now=now, force=force)
     with transaction.atomic():
-        swapped = Profile.objects.filter(_expected(profile)).update(next_digest_at=claim.new_next)
+        if claim.slot is not None:
+            swapped = _swap([claim])
+        else:
+            try:
+                with transaction.atomic():
+                    _new_slot(claim).save(force_insert=True)
+                swapped = 1
+            except IntegrityError:
+                swapped = 0  # another claimer planned this founder first
         if not swapped or not claim.due:
             return None
         row = _ledger_row(claim)
@@ -240,10 +350,10 @@ def _untimed_founder_id(token: str) -> int | None:
 
 
 def digest_unsubscribe(*, profile: Profile) -> Profile:
-    profile.digest_enabled = False
-    profile.next_digest_at = None
-    profile.save(update_fields=["digest_enabled", "next_digest_at"])
-    return profile
+    """The founder's choice is their profile's (accounts writes it); their slot stays: the
+    due query and the claim leave a founder with the digest off alone, and turning it on
+    again claims this week's digest if its slot has come and it is not out yet."""
+    return account_services.profile_digest_off(profile=profile)
 
 
 # --- reads for the command and the dashboard ------------------------------------------------

@@ -46,6 +46,7 @@ RULES: dict[str, str] = {
     "sops.Run.version": REMOVED,
     "sops.Run.link": REMOVED,
     "sops.HandoverEvent.founder": REMOVED,
+    "sops.NewsHour.founder": REMOVED,
     "sops.HandoverEvent.link": REMOVED,
     "sops.HandoverEvent.run": REMOVED,
     "sops.HandoverEvent.question": REMOVED,
@@ -57,6 +58,7 @@ RULES: dict[str, str] = {
     "sops.Template.changed_by": CLEARED,
     # digest
     "digest.WeeklyDigest.founder": REMOVED,
+    "digest.DigestSlot.founder": REMOVED,
     # api
     "api.AccessToken.founder": REMOVED,
     "api.CalendarFeed.founder": REMOVED,

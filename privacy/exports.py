@@ -46,7 +46,6 @@ NEVER = {
     "lease_until",
     "content",
     "password",
-    "next_digest_at",
 }
 
 
@@ -107,7 +106,6 @@ KINDS: list[Kind] = [
         Profile,
         lambda u: Profile.objects.filter(user=u),
         _("Your settings: hourly value, capacity, budget, rates, digest day and thresholds."),
-        exclude=("notified_at",),
     ),
     Kind(
         "tasks",
@@ -217,6 +215,10 @@ KINDS: list[Kind] = [
 NOT_EXPORTED = {
     "admin.LogEntry": "the operator's admin log, not the founder's data",
     "privacy.DataExport": "the exports themselves",
+    # Bookkeeping of when mail goes out, derived from the settings in profile.json: never
+    # exported before they left the profile either.
+    "digest.DigestSlot": "the digest's next slot, planned from the digest day and hour",
+    "sops.NewsHour": "when the last news email went out (the once-an-hour limit)",
 }
 
 

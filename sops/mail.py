@@ -8,8 +8,8 @@ currency and time zone.
   view's transaction; sent on commit under the outbox's lease, retried, recovered by its beat);
   the outbox's outcome moves the link to sent or failed (`link_mail_state`).
 - Hearing back: acknowledging a version or recording a run through a link records a
-  HandoverEvent. At most one email an hour per founder: a compare-and-swap on
-  Profile.notified_at claims the hour (only if an event waits), and the email carries every
+  HandoverEvent. At most one email an hour per founder: a compare-and-swap on the
+  founder's NewsHour row claims the hour (only if an event waits), and the email carries every
   event not yet notified; it is queued in the outbox in that transaction, so no SMTP
   conversation happens while the events' rows are locked. Events that arrive within the hour
   wait for the beat — except an urgent note, and everything in the demo
@@ -29,7 +29,7 @@ from accounts.models import Profile
 from mail.messages import make_message
 from mail.models import OutgoingMail
 from mail.outbox import mail_enqueue, outbox_deliver
-from sops.models import NOTE_MAX, HandoverEvent, HandoverLink
+from sops.models import NOTE_MAX, HandoverEvent, HandoverLink, NewsHour
 
 NOTIFY_EVERY = timedelta(hours=1)
 
@@ -202,11 +202,17 @@ def founders_waiting(*, now: datetime) -> list[int]:
 
 
 def _claimable(now: datetime):
+    """Founders with news waiting whose hour has passed (no news email within NOTIFY_EVERY)."""
     pending = HandoverEvent.objects.filter(founder_id=OuterRef("user_id"), notified_at=None)
-    hour_passed = Q(notified_at__isnull=True) | Q(notified_at__lte=now - NOTIFY_EVERY)
+    within_the_hour = NewsHour.objects.filter(
+        founder_id=OuterRef("user_id"), notified_at__gt=now - NOTIFY_EVERY
+    )
     # No news to an address its founder has not confirmed (security issue #19).
     return Profile.objects.filter(
-        hour_passed, Exists(pending), notify_enabled=True, email_confirmed_at__isnull=False
+        ~Exists(within_the_hour),
+        Exists(pending),
+        notify_enabled=True,
+        email_confirmed_at__isnull=False,
     )
 
 
@@ -217,14 +223,21 @@ def notifications_deliver(
     """One email with everything the founder has not heard yet, if their hour has passed (or
     at once: an urgent note, the demo); returns how many events it carried (0: nothing sent)."""
     now = now or timezone.now()
-    # The compare-and-swap: of two workers, only one moves notified_at into this hour.
-    claimable = _claimable(now)
-    if at_once:
-        pending = HandoverEvent.objects.filter(founder_id=OuterRef("user_id"), notified_at=None)
-        claimable = Profile.objects.filter(
-            Exists(pending), notify_enabled=True, email_confirmed_at__isnull=False
-        )
-    if not claimable.filter(user_id=founder_id).update(notified_at=now):
+    # The compare-and-swap: of two workers, only one moves notified_at into this hour. The
+    # founder's row is made first if missing (empty: never sent), so there is one to swap;
+    # a second worker's INSERT waits for the first's and then does nothing.
+    if not NewsHour.objects.filter(founder_id=founder_id).exists():
+        if not Profile.objects.filter(user_id=founder_id).exists():
+            return 0  # the founder's account is gone
+        NewsHour.objects.bulk_create([NewsHour(founder_id=founder_id)], ignore_conflicts=True)
+    pending = HandoverEvent.objects.filter(founder_id=OuterRef("founder_id"), notified_at=None)
+    wants = Profile.objects.filter(
+        user_id=OuterRef("founder_id"), notify_enabled=True, email_confirmed_at__isnull=False
+    )
+    hour = NewsHour.objects.filter(Exists(pending), Exists(wants), founder_id=founder_id)
+    if not at_once:
+        hour = hour.filter(Q(notified_at__isnull=True) | Q(notified_at__lte=now - NOTIFY_EVERY))
+    if not hour.update(notified_at=now):
         return 0
     profile = Profile.objects.select_related("user").get(user_id=founder_id)
     events = list(

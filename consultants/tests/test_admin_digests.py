@@ -9,7 +9,7 @@ from accounts import schedule
 from accounts.models import Profile, User
 from consultants.tests.admin_cast import LAST_DIGEST, change_form_data
 from digest import services as digest_services
-from digest.models import WeeklyDigest
+from digest.models import DigestSlot, WeeklyDigest
 
 USERS = "/admin/accounts/user/"
 
@@ -118,14 +118,17 @@ def test_the_ledger_shows_failures_with_attempts_next_try_and_reason(client, cas
 
 def test_changing_a_clients_digest_hour_in_the_admin_replans_the_next_digest(client, cast):
     alice = cast.founders["alice"]
-    before = Profile.objects.get(user=alice).next_digest_at
+    digest_services.digests_claim(founder_ids=[alice.pk], now=timezone.now())  # planned
+    before = DigestSlot.objects.get(founder=alice).next_digest_at
+    assert alice.pk not in digest_services.due_founder_ids(now=timezone.now())
     client.force_login(cast.consultants["bob"])
     form = client.get(f"/admin/accounts/user/{alice.pk}/change/")
     data = change_form_data(form) | {"profile-0-digest_hour": "17", "profile-0-digest_weekday": "3"}
     assert client.post(f"/admin/accounts/user/{alice.pk}/change/", data).status_code == 302
-    # The change leaves the next slot to the digest's next claim, which plans it anew.
-    assert before is not None
-    assert Profile.objects.get(user=alice).next_digest_at is None
+    # The change writes nothing of the digest's: its slot, planned for the old schedule, is
+    # due at the next beat, whose claim plans it anew.
+    assert DigestSlot.objects.get(founder=alice).next_digest_at == before
+    assert alice.pk in digest_services.due_founder_ids(now=timezone.now())
     digest_services.digests_claim(founder_ids=[alice.pk], now=timezone.now())
-    after = Profile.objects.get(user=alice).next_digest_at
+    after = DigestSlot.objects.get(founder=alice).next_digest_at
     assert after.astimezone(ZoneInfo("Europe/Berlin")).hour == 17

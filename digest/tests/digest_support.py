@@ -12,7 +12,7 @@ from aiosmtpd.controller import Controller
 from accounts.models import Profile
 from digest import sending as digest_send
 from digest import services as digest
-from digest.models import WeeklyDigest
+from digest.models import DigestSlot, WeeklyDigest
 
 # Monday 30 Nov 2026, 09:00 UTC: Berlin's default slot (Monday 08:00 = 07:00 UTC) has come.
 MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
@@ -20,9 +20,26 @@ LINK = re.compile(r"https?://[^\s\"<>]+")
 
 
 def plan(user, *, weekday=0, hour=8, zone="Europe/Berlin", next_at=None, **fields):
+    """The founder's schedule, and their digest slot planned for it at `next_at` (None: not
+    computed, so the next claim claims this week's digest if its slot has come)."""
     Profile.objects.filter(user=user).update(
-        digest_weekday=weekday, digest_hour=hour, time_zone=zone, next_digest_at=next_at, **fields
+        digest_weekday=weekday, digest_hour=hour, time_zone=zone, **fields
     )
+    DigestSlot.objects.update_or_create(
+        founder=user,
+        defaults={"next_digest_at": next_at, "weekday": weekday, "hour": hour, "time_zone": zone},
+    )
+
+
+def next_at(user):
+    """The founder's next digest time as the digest planned it (None: not planned)."""
+    slot = DigestSlot.objects.filter(founder=user).first()
+    return slot and slot.next_digest_at
+
+
+def as_read(users) -> list[Profile]:
+    """Profiles read with their slots, as a claimer reads them (the compare-and-swap's values)."""
+    return list(digest.with_slots(Profile.objects.filter(user__in=users)).order_by("user_id"))
 
 
 def claim_and_send(*, now=MONDAY, force=False, founders=None) -> digest_send.SendResult:

@@ -23,6 +23,7 @@ from django.utils import timezone
 from accounts import schedule
 from accounts import services as account_services
 from accounts.models import Profile
+from digest import services as digest_services
 from digest.models import WeeklyDigest
 from tasks.tests.factories import make_task
 
@@ -313,8 +314,8 @@ def due_founders(count: int, *, first: int = 0) -> list:
         time_zone="Europe/Berlin",
         digest_weekday=today.weekday(),
         digest_hour=0,
-        next_digest_at=None,
     )
+    digest_services.slots_reset(founder_ids=[user.pk for user in founders])
     return founders
 
 

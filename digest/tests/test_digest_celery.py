@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts import schedule
 from accounts import services as account_services
 from accounts.models import Profile
+from digest import services as digest
 from digest import tasks as digest_tasks
 from digest.models import WeeklyDigest
 from digest.tests.digest_support import parts
@@ -63,9 +64,8 @@ def _due_founders(count: int, *, first: int = 0) -> list:
         )
         make_task(user, title=f"Inbox triage {number}")
         today = schedule.local_today(timezone.now(), "Europe/Berlin")
-        Profile.objects.filter(user=user).update(
-            digest_weekday=today.weekday(), digest_hour=0, next_digest_at=None
-        )
+        Profile.objects.filter(user=user).update(digest_weekday=today.weekday(), digest_hour=0)
+        digest.slots_reset(founder_ids=[user.pk])
         founders.append(user)
     return founders
 

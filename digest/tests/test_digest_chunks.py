@@ -8,11 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from accounts import services as account_services
-from accounts.models import Profile
 from digest import sending as digest_send
 from digest import services as digest
 from digest.models import WeeklyDigest
-from digest.tests.digest_support import MONDAY, plan
+from digest.tests.digest_support import MONDAY, as_read, plan
 from tasks.templatetags.buyback_tags import hours, money
 from tasks.tests.factories import make_task
 
@@ -62,9 +61,9 @@ def test_a_chunks_queries_do_not_grow_with_its_founders_or_their_tasks(db, smtp_
 def test_a_founder_another_claimer_moved_first_is_skipped_and_the_rest_claimed(alice, charlie):
     plan(alice)
     plan(charlie)
-    stale = list(Profile.objects.filter(user__in=[alice, charlie]).order_by("user_id"))
+    stale = as_read([alice, charlie])
     assert digest.digests_claim(founder_ids=[alice.pk], now=MONDAY) != []
-    # The bulk swap sees alice's next time moved: undone, then founder by founder.
+    # The bulk swap sees alice's slot moved: undone, then founder by founder.
     claimed = digest.claim_profiles(stale, now=MONDAY)
     assert [WeeklyDigest.objects.get(pk=pk).founder for pk in claimed] == [charlie]
     assert WeeklyDigest.objects.filter(founder=alice).count() == 1

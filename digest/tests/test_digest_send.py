@@ -12,9 +12,16 @@ from accounts.models import Profile
 from digest import recovery
 from digest import sending as digest_send
 from digest import services as digest
-from digest.models import WeeklyDigest
+from digest.models import DigestSlot, WeeklyDigest
 from digest.tests import digest_support
-from digest.tests.digest_support import MONDAY, claim_and_send, plan, the_digest
+from digest.tests.digest_support import (
+    MONDAY,
+    as_read,
+    claim_and_send,
+    next_at,
+    plan,
+    the_digest,
+)
 from tasks import founder_settings
 from tasks.tests.factories import make_task
 
@@ -58,14 +65,13 @@ def test_a_second_claim_for_the_same_week_claims_nothing(alice):
 def test_a_claim_moves_the_next_digest_time_to_next_weeks_slot(alice):
     plan(alice)
     digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)
-    alice.profile.refresh_from_db()
-    assert alice.profile.next_digest_at == datetime(2026, 12, 7, 7, tzinfo=UTC)
+    assert next_at(alice) == datetime(2026, 12, 7, 7, tzinfo=UTC)
 
 
 def test_a_stale_compare_and_swap_loses(alice):
     """Two beats read the same next time; only the first UPDATE matches it."""
     plan(alice, next_at=MONDAY - timedelta(hours=2))
-    stale_copy = Profile.objects.get(user=alice)
+    (stale_copy,) = as_read([alice])
     assert digest.digests_claim(founder_ids=[alice.pk], now=MONDAY) != []
     assert digest._claim_one(stale_copy, now=MONDAY, force=False) is None
     assert WeeklyDigest.objects.count() == 1
@@ -74,8 +80,7 @@ def test_a_stale_compare_and_swap_loses(alice):
 def test_nothing_is_claimed_before_the_founders_hour(alice, smtp_server):
     plan(alice, hour=12)  # Monday 12:00 in Berlin = 11:00 UTC
     assert claim_and_send(now=MONDAY).sent == []
-    alice.profile.refresh_from_db()
-    assert alice.profile.next_digest_at == datetime(2026, 11, 30, 11, tzinfo=UTC)
+    assert next_at(alice) == datetime(2026, 11, 30, 11, tzinfo=UTC)
     assert len(claim_and_send(now=MONDAY + timedelta(hours=2)).sent) == 1
 
 
@@ -110,8 +115,7 @@ def test_a_week_entirely_missed_is_not_sent_in_the_next_one(alice, smtp_server):
     plan(alice, next_at=datetime(2026, 11, 23, 7, tzinfo=UTC))  # last week's slot
     monday_early = datetime(2026, 11, 30, 6, tzinfo=UTC)  # before this week's
     assert claim_and_send(now=monday_early).sent == []
-    alice.profile.refresh_from_db()
-    assert alice.profile.next_digest_at == datetime(2026, 11, 30, 7, tzinfo=UTC)
+    assert next_at(alice) == datetime(2026, 11, 30, 7, tzinfo=UTC)
 
 
 def test_a_transient_smtp_error_is_retried_and_the_digest_arrives_once(
@@ -270,16 +274,52 @@ def test_the_queries_per_digest_do_not_grow_with_the_number_of_tasks(alice, char
 
 
 def test_changing_the_digest_settings_reschedules_it(alice):
-    # The settings leave the next slot to the claim, which computes it from the new choice.
+    # The settings write nothing of the digest's: the slot, planned for Monday, no longer
+    # matches the profile, so the next beat looks at the founder and the claim plans anew.
+    plan(alice, next_at=datetime(2026, 12, 7, 7, tzinfo=UTC))  # this week's is out
+    assert digest.due_founder_ids(now=MONDAY) == []
     profile = Profile.objects.get(user=alice)
     founder_settings.profile_update(profile=profile, digest_weekday=4, digest_hour=17)
-    assert Profile.objects.get(user=alice).next_digest_at is None
+    assert next_at(alice) == datetime(2026, 12, 7, 7, tzinfo=UTC)  # untouched by accounts
+    assert digest.due_founder_ids(now=MONDAY) == [alice.pk]
     assert digest.digests_claim(founder_ids=[alice.pk], now=MONDAY) == []
     friday = schedule.next_digest_at(MONDAY, profile.digest_schedule(), sent_this_week=False)
     assert friday.weekday() == 4
-    assert Profile.objects.get(user=alice).next_digest_at == friday
+    assert next_at(alice) == friday
+    assert digest.due_founder_ids(now=MONDAY) == []
     founder_settings.profile_update(profile=profile, digest_enabled=False)
     assert digest.due_founder_ids(now=friday) == []
+
+
+def test_a_schedule_moved_earlier_sends_this_weeks_digest_once_and_never_twice(alice):
+    plan(alice, weekday=3)  # Thursday
+    assert digest.digests_claim(founder_ids=[alice.pk], now=MONDAY) == []
+    profile = Profile.objects.get(user=alice)
+    founder_settings.profile_update(profile=profile, digest_weekday=0)  # Monday: passed
+    assert digest.due_founder_ids(now=MONDAY) == [alice.pk]
+    assert len(digest.digests_claim(founder_ids=[alice.pk], now=MONDAY)) == 1
+    # Back to Thursday: planned for it, and its claim finds this week's digest out.
+    founder_settings.profile_update(profile=profile, digest_weekday=3)
+    assert digest.digests_claim(founder_ids=[alice.pk], now=MONDAY) == []
+    thursday = datetime(2026, 12, 3, 7, tzinfo=UTC)
+    assert next_at(alice) == thursday
+    assert digest.digests_claim(founder_ids=[alice.pk], now=thursday) == []
+    assert WeeklyDigest.objects.count() == 1
+
+
+def test_a_founder_never_planned_gets_the_first_digest_at_the_next_slot_ahead(alice, charlie):
+    # Signed up (or created in bulk) without a slot: planned at the next beat, not sent at once.
+    plan(charlie)
+    DigestSlot.objects.filter(founder=charlie).delete()
+    assert digest.due_founder_ids(now=MONDAY) == [alice.pk, charlie.pk]
+    assert digest.digests_claim(founder_ids=[alice.pk, charlie.pk], now=MONDAY) == []
+    assert next_at(charlie) == datetime(2026, 12, 7, 7, tzinfo=UTC)  # Monday's slot passed
+    tuesday = datetime(2026, 12, 1, 7, tzinfo=UTC)
+    plan(alice, weekday=1, hour=9)
+    DigestSlot.objects.filter(founder=alice).delete()
+    assert digest.digests_claim(founder_ids=[alice.pk], now=MONDAY) == []
+    assert next_at(alice) == tuesday + timedelta(hours=1)
+    assert digest.due_founder_ids(now=tuesday + timedelta(hours=1)) == [alice.pk]
 
 
 def test_an_outcome_recorded_with_the_next_lease_is_kept_when_that_lease_is_refused(

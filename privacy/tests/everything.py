@@ -9,10 +9,12 @@ from django.utils import timezone
 
 from consultants import consulting
 from consultants.models import ConsultantInvite
+from digest import services as digest_services
 from digest.models import WeeklyDigest
 from privacy.models import DataExport
 from sops import services as sops_services
 from sops import threads
+from sops.models import NewsHour
 from sops.tests.factories import published_va_task
 from tasks import services as task_services
 from tasks.models import Task
@@ -62,6 +64,9 @@ def give_everything(founder, consultant) -> dict:
         sent_at=now,
         hours_delegated=5,
     )
+    # The digest plans the founder's next one (a slot row); the news email's hour is taken.
+    digest_services.digests_claim(founder_ids=[founder.pk], now=now)
+    NewsHour.objects.create(founder=founder, notified_at=now)
     LogEntry.objects.create(
         user=founder,
         content_type=ContentType.objects.get_for_model(Task),

@@ -351,6 +351,27 @@ class HandoverEvent(models.Model):
         return f"{self.link} · {self.kind}"
 
 
+class NewsHour(models.Model):
+    """When the founder's last "heard back" email went out: the compare-and-swap that keeps it
+    to one an hour (sops.mail.notifications_deliver). No row, or an empty time: never sent."""
+
+    founder = models.OneToOneField(
+        User,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="news_hour",
+        verbose_name=_("founder"),
+    )
+    notified_at = models.DateTimeField(_("last news email at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("news email hour")
+        verbose_name_plural = _("news email hours")
+
+    def __str__(self):
+        return f"{self.founder_id}: {self.notified_at}"
+
+
 # The most steps an instruction (its form) and a library template may have.
 MAX_STEPS = 100
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.models import Profile
 from outsourcing.celery import app as celery_app
 from sops import news, services, threads
-from sops.models import LINK_SALT, HandoverEvent, HandoverLink, Question
+from sops.models import LINK_SALT, HandoverEvent, HandoverLink, NewsHour, Question
 from sops.tests.factories import published_va_task
 from tasks.tests.factories import make_delegate
 
@@ -53,7 +53,7 @@ def _run(version, link, *, checked=(0, 1, 2), notes="", urgent=False):
 
 def test_an_urgent_note_mails_the_founder_at_once_even_within_the_hour(alice, shared):
     _task, version, link = shared
-    Profile.objects.filter(user=alice).update(notified_at=timezone.now())  # the hour is taken
+    NewsHour.objects.create(founder=alice, notified_at=timezone.now())  # the hour is taken
     _run(version, link, checked=[0])  # batched: waits for the hour
     assert django_mail.outbox == []
     _run(version, link, checked=[0, 1], notes="A lawyer wrote, read today", urgent=True)
@@ -71,7 +71,7 @@ def test_urgent_without_a_note_is_not_urgent(alice, shared):
 def test_in_the_demo_news_goes_out_at_once(alice, shared, settings):
     _task, version, link = shared
     settings.HEARD_BACK_AT_ONCE = True
-    Profile.objects.filter(user=alice).update(notified_at=timezone.now())
+    NewsHour.objects.create(founder=alice, notified_at=timezone.now())
     _run(version, link)
     _run(version, link, checked=[1])
     assert len(django_mail.outbox) == 2
@@ -79,7 +79,7 @@ def test_in_the_demo_news_goes_out_at_once(alice, shared, settings):
 
 def test_within_the_hour_news_waits_outside_the_demo(alice, shared):
     _task, version, link = shared
-    Profile.objects.filter(user=alice).update(notified_at=timezone.now())
+    NewsHour.objects.create(founder=alice, notified_at=timezone.now())
     _run(version, link, notes="fine")
     assert django_mail.outbox == []
 

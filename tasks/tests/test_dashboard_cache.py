@@ -16,9 +16,10 @@ from django.utils import timezone
 from accounts import clock, versions
 from accounts.models import Profile
 from consultants.models import ChangeRecord
-from digest.models import WeeklyDigest
+from digest import services as digest_services
+from digest.models import DigestSlot, WeeklyDigest
 from sops import services as sops_services
-from sops.models import HandoverEvent, Instruction
+from sops.models import HandoverEvent, Instruction, NewsHour
 from sops.tests.factories import make_instruction, published_va_task
 from tasks import founder_settings, services
 from tasks.classifier import TaskInput
@@ -220,6 +221,10 @@ def test_quiet_fields_raise_nothing_and_a_visit_is_no_write_of_the_data(alice):
     before = versions.current(alice.pk)
     Profile.objects.filter(user=alice).update(last_seen_at=timezone.now())
     HandoverEvent.objects.filter(founder=alice).update(notified_at=timezone.now())
+    # The digest's slot and the news email's hour are their apps' rows, on no cached page.
+    digest_services.digests_claim(founder_ids=[alice.pk], now=timezone.now())
+    assert DigestSlot.objects.filter(founder=alice).exists()
+    NewsHour.objects.create(founder=alice, notified_at=timezone.now())
     assert versions.current(alice.pk) == before
     Profile.objects.filter(user=alice).update(hourly_value=Decimal("99"))
     assert versions.current(alice.pk) == before + 1
