@@ -4,7 +4,7 @@ In production a superuser does it in the admin (or with `createsuperuser`); the 
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from accounts.models import User
+from accounts.models import Profile, User
 from accounts.roles import CONSULTANTS
 
 
@@ -37,6 +37,19 @@ def consultant_create(*, email: str, password: str) -> User:
     return user
 
 
+# Who coaches whom is account data, kept here at the bottom: every layer's access checks read
+# it (the admin's scoping, the pages' frame). The consultants app writes it only through these.
+
+
 def consultant_add_client(*, consultant: User, founder: User) -> None:
     """What accepting an invitation does; the demo uses it to give its consultant a client."""
-    founder.profile.consultants.add(consultant)
+    Profile.objects.get_or_create(user=founder)[0].consultants.add(consultant)
+
+
+def consultant_remove_client(*, consultant: User, founder: User) -> None:
+    Profile.objects.get(user=founder).consultants.remove(consultant)
+
+
+def consultants_set(*, founder: User, consultants) -> None:
+    """A superuser's edit in the admin: exactly these consultants coach the founder."""
+    Profile.objects.get(user=founder).consultants.set(consultants)

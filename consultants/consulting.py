@@ -1,9 +1,10 @@
 """A consultant invites a founder; the founder accepts, declines, or later removes them.
 
 Services (every write goes through here). Accepting adds the consultant to the founder's
-`Profile.consultants`, which is what the admin's scoping reads (consultants/admin/scoping.py), so a
-founder appears in the consultant's workspace only once they said yes. Superusers still
-assign consultants by hand in the admin.
+`Profile.consultants` (through accounts.consultants, which owns the relation), which is what
+the admin's scoping reads (consultants/admin/scoping.py), so a founder appears in the
+consultant's workspace only once they said yes. Superusers still assign consultants by hand in
+the admin.
 
 The link carries the invite's random token, signed with a timestamp: tampered links are
 unknown, old ones expire (INVITE_DAYS) both by signature age and by the row's expiry.
@@ -20,6 +21,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import consultants as account_consultants
 from accounts import mailing
 from accounts.consultants import is_consultant
 from accounts.models import Profile, User, normalize_email
@@ -117,13 +119,13 @@ def invite_answer(*, invite: ConsultantInvite, founder: User, accept: bool) -> C
     invite.founder = founder
     invite.save(update_fields=["state", "answered_at", "founder"])
     if accept:
-        Profile.objects.get_or_create(user=founder)[0].consultants.add(invite.consultant)
+        account_consultants.consultant_add_client(consultant=invite.consultant, founder=founder)
     return invite
 
 
 @transaction.atomic
 def consultant_remove(*, founder: User, consultant: User) -> None:
-    Profile.objects.get(user=founder).consultants.remove(consultant)
+    account_consultants.consultant_remove_client(consultant=consultant, founder=founder)
 
 
 def task_note_add(*, task: Task, author: User, text: str) -> TaskNote:

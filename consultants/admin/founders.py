@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from accounts import consultants as account_consultants
 from accounts.forms import ProfileForm
 from accounts.models import Profile, User
 from accounts.selectors import founder_profile
@@ -194,7 +195,9 @@ class UserAdmin(ConsultantScoped, DjangoUserAdmin):
                     fields=changed,
                 )
             if "consultants" in profile_form.cleaned_data:
-                profile.consultants.set(profile_form.cleaned_data["consultants"])
+                account_consultants.consultants_set(
+                    founder=form.instance, consultants=profile_form.cleaned_data["consultants"]
+                )
             if is_new:
                 formset.new_objects.append(profile)
             else:
