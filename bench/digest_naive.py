@@ -21,6 +21,10 @@ os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
 
 def send(part: int, parts: int) -> int:
+    """Sends its share; prints when its loop started and ended (wall clock, after Django's
+    start-up: the pipeline's workers are timed warm too)."""
+    import time
+
     import django
 
     django.setup()
@@ -32,6 +36,7 @@ def send(part: int, parts: int) -> int:
     from digest.models import WeeklyDigest
     from digest.services import unsubscribe_url
 
+    started = time.time()
     now = timezone.now()
     digests = WeeklyDigest.objects.filter(state=WeeklyDigest.SENT).order_by("pk")
     sent = 0
@@ -51,4 +56,5 @@ def send(part: int, parts: int) -> int:
                 " ".join(subject.split()), text, None, [digest.founder.email], html_message=html
             )
         sent += 1
+    print(f"naive loop: {started} {time.time()}", flush=True)  # read by bench/digests.py
     return sent
