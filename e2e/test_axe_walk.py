@@ -133,3 +133,14 @@ def test_the_advice_pages_are_accessible_with_suggestions_overrides_and_flags(
         walk.page.locator("#id_va_rate_above_buyback").wait_for()
         walk.check_here(f"first run with a flagged VA rate [{language}]")
     _assert_clean(walk)
+
+
+def test_axe_finds_what_is_wrong_on_a_page_it_has_checked_before(open_as, live_server):
+    """axe goes into a document once (e2e/axe.py): a second run on the same page still sees
+    what changed since the first."""
+    walk = _walk(open_as(None), live_server)
+    walk.check("/accounts/login/", language="en")
+    assert not walk.problems, walk.report()
+    walk.page.evaluate("document.querySelector('main').append(document.createElement('img'))")
+    walk.check_here("the login page with an image without alt text")
+    assert "image-alt" in walk.report(), walk.report()
