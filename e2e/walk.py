@@ -220,10 +220,12 @@ class Walk:
         self.page.goto(home)
         self.switch_language(first)
         self.on_page = lambda path, response: self._check_opened(path, response, language=first)
+        self._opened = set()
         try:
             pages = self.discover(*starts)
         finally:
             self.on_page = None
+        assert set(pages) <= self._opened, set(pages) - self._opened  # each checked as found
         self.check_all(pages, home=home, languages=others)
         return pages
 
