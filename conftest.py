@@ -23,6 +23,49 @@ def pytest_configure(config):
         assert settings.REDIS_URL, "REQUIRE_SERVICES is set but REDIS_URL is not"
     # Hashing passwords the slow, safe way was most of the suite's time; tests need no safety.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    config.pluginmanager.register(_LongFirst(), "long-first")
+    # pytest-xdist hands each worker tests in chunks of up to a quarter of what is left: with
+    # the long tests first, one chunk could hold them all. One at a time, the worker that is
+    # free takes the next (an explicit --maxschedchunk wins).
+    if config.pluginmanager.hasplugin("xdist") and config.getoption("maxschedchunk") is None:
+        config.option.maxschedchunk = 1
+
+
+# The slow markers' tests, the walks of e2e/ first: under pytest-xdist the long ones start
+# early and the short ones fill the end, so no worker waits alone for a long one at the end.
+_LONG_MARKERS = ("browser", "fuzz", "api", "html")
+
+
+def _database_order(item) -> int:
+    """pytest-django's order, kept (pytest_django.plugin.pytest_collection_modifyitems): tests
+    in a transaction first, then transactional ones (which flush the tables after them), then
+    tests without a database."""
+    from pytest_django.plugin import validate_django_db
+
+    fixtures = getattr(item, "fixturenames", [])
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in fixtures or "live_server" in fixtures
+    if marker:
+        transaction, reset_sequences, *_ = validate_django_db(marker)
+        transactional = transactional or transaction or reset_sequences
+    if transactional:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+def _run_order(item) -> tuple[int, int]:
+    if not any(item.get_closest_marker(name) for name in _LONG_MARKERS):
+        speed = 2
+    else:
+        speed = 0 if item.nodeid.startswith("e2e/") else 1
+    return _database_order(item), speed
+
+
+class _LongFirst:
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        # Stable: within the same database order and speed, the order of collection.
+        items.sort(key=_run_order)
 
 
 def pytest_collection_modifyitems(items):

@@ -250,6 +250,8 @@ class Walker:
                 if action is None or form.method != "post":
                     continue
                 posts.extend((action, data) for data in junk_posts(form))
+        # A form on several pages (the same action, the same fields) is posted its junk once.
+        posts = list({(action, repr(data)): (action, data) for action, data in posts}.values())
         posts.sort(key=lambda post: "delete" in post[0] or "logout" in post[0])
         for action, data in posts:
             self.request("POST", action, data)
@@ -257,9 +259,9 @@ class Walker:
 
     def walk_queries(self, pages: list[str]) -> None:
         """Each page again with junk in every query key it might read (one request per junk)."""
-        for page in pages:
+        # Pages that differ by their query string alone are one path here: asked once.
+        for path in dict.fromkeys(urlsplit(page).path for page in pages):
             for junk in ("²", "9999", CONTROL):
-                path = urlsplit(page).path
                 self.request("GET", path + "?" + urlencode(dict.fromkeys(QUERY_KEYS, junk)))
 
     def report(self) -> str:

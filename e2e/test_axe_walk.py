@@ -19,9 +19,8 @@ def _assert_clean(walk: Walk) -> None:
 
 def test_the_pages_anyone_can_open_are_accessible(open_as, live_server):
     walk = Walk.of(open_as(None), live_server.url, ANYONE)
-    pages = walk.discover(*ANYONE.starts)
+    pages = walk.discover_and_check(*ANYONE.starts, home="/accounts/login/")
     assert {"/accounts/login/", "/accounts/signup/", "/accounts/password_reset/"} <= set(pages)
-    walk.check_all(pages, home="/accounts/login/")
     _assert_clean(walk)
 
 
@@ -47,20 +46,18 @@ def test_every_page_a_founder_reaches_from_the_dashboard_is_accessible(
     open_as, live_server, demo_founder
 ):
     walk = Walk.of(open_as(demo_founder), live_server.url, FOUNDER)
-    pages = walk.discover(*FOUNDER.starts)
+    pages = walk.discover_and_check(*FOUNDER.starts, home="/")
     assert len(pages) >= 10, pages
     assert {"/plan/drip/", "/plan/roles/"} <= set(pages), pages  # linked from the money cards
     print("founder pages:", pages)  # noqa: T201 — what was walked, shown with -s
-    walk.check_all(pages, home="/")
     _assert_clean(walk)
 
 
 def test_every_admin_page_a_consultant_reaches_is_accessible(open_as, live_server, cast):
     walk = Walk.of(open_as(cast.consultants["bob"]), live_server.url, CONSULTANT)
-    pages = walk.discover(*CONSULTANT.starts)
+    pages = walk.discover_and_check(*CONSULTANT.starts, home="/admin/")
     founder = cast.founders["alice"]
     assert f"/admin/accounts/user/{founder.pk}/change/" in pages, pages
-    walk.check_all(pages, home="/admin/")
     for language in LANGUAGES:
         walk.page.goto("/admin/")
         walk.switch_language(language)
@@ -133,3 +130,14 @@ def test_the_advice_pages_are_accessible_with_suggestions_overrides_and_flags(
         walk.page.locator("#id_va_rate_above_buyback").wait_for()
         walk.check_here(f"first run with a flagged VA rate [{language}]")
     _assert_clean(walk)
+
+
+def test_axe_finds_what_is_wrong_on_a_page_it_has_checked_before(open_as, live_server):
+    """axe goes into a document once (e2e/axe.py): a second run on the same page still sees
+    what changed since the first."""
+    walk = _walk(open_as(None), live_server)
+    walk.check("/accounts/login/", language="en")
+    assert not walk.problems, walk.report()
+    walk.page.evaluate("document.querySelector('main').append(document.createElement('img'))")
+    walk.check_here("the login page with an image without alt text")
+    assert "image-alt" in walk.report(), walk.report()

@@ -117,6 +117,10 @@ class Walk:
     limit: int = 60
     per_shape: int = 2
     problems: list[str] = field(default_factory=list)
+    # Called with (where the page landed, its response) on each new HTML page the discovery
+    # opens, before it moves on: a check on the page as found saves opening it again.
+    on_page: Callable[[str, object], None] | None = None
+    _opened: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, page: object, origin: str, reach: Reach) -> "Walk":
@@ -140,7 +144,11 @@ class Walk:
         if response is None or "text/html" not in response.headers.get("content-type", ""):
             return None
         landed = self._local(self.page.url) or path  # after any redirect
+        # The links as the page came (before `on_page` waits for it or resizes it).
         hrefs = self.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        if self.on_page is not None and landed not in self._opened:
+            self._opened.add(landed)
+            self.on_page(landed, response)
         return landed, [link for link in map(self._local, hrefs) if link is not None]
 
     def switch_language(self, language: str) -> None:
@@ -152,7 +160,9 @@ class Walk:
 
     def check(self, path: str, *, language: str) -> None:
         """axe at each width; at a phone's width the page must not scroll sideways."""
-        response = self.page.goto(path)
+        self._check_opened(path, self.page.goto(path), language=language)
+
+    def _check_opened(self, path: str, response, *, language: str) -> None:
         where = f"{path} [{language}]"
         if response is not None and response.status >= 500:
             self.problems.append(f"{where}: HTTP {response.status}")
@@ -195,12 +205,29 @@ class Walk:
                 f"{where}: {loose_tables} table(s) outside a .table-scroll box (see app.css)"
             )
 
-    def check_all(self, paths: list[str], *, home: str) -> None:
-        for language in LANGUAGES:
+    def check_all(self, paths: list[str], *, home: str, languages=LANGUAGES) -> None:
+        for language in languages:
             self.page.goto(home)
             self.switch_language(language)
             for path in paths:
                 self.check(path, language=language)
+
+    def discover_and_check(self, *starts: str, home: str) -> list[str]:
+        """`discover` then `check_all`, with the first language's checks made on each page as
+        the discovery opens it (in that language): every page is checked in every language
+        and opened once per language, not once more to be found."""
+        first, *others = LANGUAGES
+        self.page.goto(home)
+        self.switch_language(first)
+        self.on_page = lambda path, response: self._check_opened(path, response, language=first)
+        self._opened = set()
+        try:
+            pages = self.discover(*starts)
+        finally:
+            self.on_page = None
+        assert set(pages) <= self._opened, set(pages) - self._opened  # each checked as found
+        self.check_all(pages, home=home, languages=others)
+        return pages
 
     def report(self) -> str:
         return f"{len(self.problems)} problem(s):\n" + "\n".join(self.problems)
