@@ -8,7 +8,7 @@ with the same settings; the app's own /healthz and login form are printed for sc
 load average at the start, then requests/s, p50, p99 and errors for each case and its share of
 the ceiling.
 
-    .venv/bin/python bench/dashboard.py [--seconds 10] [--database bench_dashboard]
+    .venv/bin/python bench/dashboard.py [--seconds 10] [--database bench_dashboard] [--workers 2]
         [--redis redis://127.0.0.1:6379/N]   # the cache on Redis, as in production
 
 Targets (issue 26): the 200-task dashboard at >= 15 % of the bare view with p99 <= 50 ms and no
@@ -38,6 +38,9 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10, help="per case (default 10)")
     parser.add_argument("--database", default="bench_dashboard")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="gunicorn's, for the app and the bare view alike"
+    )
     parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument(
         "--redis",
@@ -137,7 +140,7 @@ def free_port() -> int:
 
 
 # The same gunicorn settings for the app and for the bare view (the Procfile's, 2 workers).
-GUNICORN = [str(ROOT / ".venv/bin/gunicorn"), "--workers=2", "--log-level=warning"]
+GUNICORN = [str(ROOT / ".venv/bin/gunicorn"), f"--workers={ARGS.workers}", "--log-level=warning"]
 
 
 def start_server(port: int, app: list[str], probe: str) -> subprocess.Popen:
@@ -242,7 +245,7 @@ def report(results: dict, after: dict, load: tuple) -> None:
     print(f"load average at the start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     per_case = f"wrk {CONNECTIONS} connections, {ARGS.seconds} s a case"
     cache = "Redis" if ARGS.redis else "local memory"
-    print(f"gunicorn 2 workers, DEBUG off, PostgreSQL, cache: {cache}; {per_case}")
+    print(f"gunicorn {ARGS.workers} workers, DEBUG off, PostgreSQL, cache: {cache}; {per_case}")
     print(f"ceiling: the bare Django view (mean of before and after: {ceiling:,.0f} req/s)\n")
     print(f"{'case':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ceiling':>9}{'errors':>8}")
     for name, row in [*results.items(), ("bare Django view (after)", after)]:
