@@ -2,6 +2,7 @@
 polls for the preview or the refusal the worker leaves there."""
 
 import io
+import re
 import secrets
 from datetime import date
 
@@ -13,6 +14,8 @@ from tasks.import_session import SESSION_KEY, stored_upload
 from tasks.imports import read_upload, shown_problems
 
 JOB_SECONDS = 600
+# What secrets.token_urlsafe(12) gives: the only job names worth a cache lookup.
+JOB_NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
 class _Bytes(io.BytesIO):
@@ -78,7 +81,9 @@ def background_job(*, job: str, owner) -> dict | None:
     """The founder's job as the worker left it; None for a job that is not theirs or gone."""
     from django.core.cache import cache
 
-    state = cache.get(f"import-job:{job[:40]}")
+    if not JOB_NAME.fullmatch(job):
+        return None  # not a name start_background gives: nothing to look up
+    state = cache.get(f"import-job:{job}")
     return state if state and state.get("owner") == owner.pk else None
 
 

@@ -54,6 +54,14 @@ def test_someone_elses_job_is_not_shown(alice_client, alice, charlie, worker_lat
     assert other.get(response["Location"]).status_code == 302
 
 
+@pytest.mark.parametrize("job", ["\x00", "a b", "x" * 41, "../job", ""])
+def test_a_job_name_no_upload_gives_is_nobodys(alice, job, recwarn):
+    from tasks.import_background import background_job
+
+    assert background_job(job=job, owner=alice) is None
+    assert not [w for w in recwarn if "Cache key" in str(w.message)]
+
+
 def test_in_the_demo_the_worker_runs_in_process(alice_client, alice, settings):
     if not settings.CELERY_TASK_ALWAYS_EAGER:
         pytest.skip("with a broker the worker reads the file (the tests above run its part)")
