@@ -2,29 +2,7 @@
 
 from django.db import migrations, models
 
-# Deleting a founder while a claim inserts their digest: Django's cascade collects the rows
-# first, so a row inserted in between would make the founder's DELETE fail. The database's own
-# ON DELETE CASCADE removes it too (PostgreSQL; SQLite test databases rely on Django's).
-CASCADE_SQL = """
-DO $$
-DECLARE name text;
-BEGIN
-  SELECT conname INTO name FROM pg_constraint
-   WHERE conrelid = 'digest_weeklydigest'::regclass AND contype = 'f'
-     AND conkey = ARRAY[(SELECT attnum FROM pg_attribute
-                         WHERE attrelid = 'digest_weeklydigest'::regclass
-                           AND attname = 'founder_id')];
-  EXECUTE format('ALTER TABLE digest_weeklydigest DROP CONSTRAINT %I', name);
-  EXECUTE format('ALTER TABLE digest_weeklydigest ADD CONSTRAINT %I FOREIGN KEY (founder_id) '
-                 'REFERENCES accounts_user (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED',
-                 name);
-END $$;
-"""
-
-
-def founder_cascade(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CASCADE_SQL, params=None)
+from accounts.cascade import founder_cascade
 
 
 class Migration(migrations.Migration):
@@ -44,5 +22,5 @@ class Migration(migrations.Migration):
             name='state',
             field=models.CharField(choices=[('claimed', 'Claimed, waiting to be sent'), ('sending', 'Sending'), ('sent', 'Sent'), ('failed', 'Failed'), ('maybe_sent', 'Maybe sent (the server went silent after the message)'), ('dropped', 'Dropped: its week ended while it waited'), ('cancelled', 'Not sent: the founder unsubscribed')], default='claimed', max_length=10, verbose_name='state'),
         ),
-        migrations.RunPython(founder_cascade, migrations.RunPython.noop),
+        migrations.RunPython(founder_cascade('digest_weeklydigest'), migrations.RunPython.noop),
     ]

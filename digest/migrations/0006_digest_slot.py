@@ -8,35 +8,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
-# Deleting a founder while a claim plans their row: Django's cascade collects the rows first, so a
-# row inserted in between would make the founder's DELETE fail. The database's own ON DELETE
-# CASCADE removes it too (PostgreSQL), as for the digest ledger (digest 0004).
-CASCADE_SQL = """
-DO $$
-DECLARE name text;
-BEGIN
-  SELECT conname INTO name FROM pg_constraint
-   WHERE conrelid = 'digest_digestslot'::regclass AND contype = 'f'
-     AND conkey = ARRAY[(SELECT attnum FROM pg_attribute
-                         WHERE attrelid = 'digest_digestslot'::regclass
-                           AND attname = 'founder_id')];
-  EXECUTE format('ALTER TABLE digest_digestslot DROP CONSTRAINT %I', name);
-  EXECUTE format('ALTER TABLE digest_digestslot ADD CONSTRAINT %I FOREIGN KEY (founder_id) '
-                 'REFERENCES accounts_user (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED',
-                 name);
-END $$;
-"""
-
-
-def founder_cascade(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        # Django adds the new table's foreign key at the migration's end: add it now, then
-        # replace it with the cascading one.
-        for statement in schema_editor.deferred_sql:
-            schema_editor.execute(statement, params=None)
-        schema_editor.deferred_sql.clear()
-        schema_editor.execute(CASCADE_SQL, params=None)
+from accounts.cascade import founder_cascade
 
 
 def copy_slots(apps, schema_editor):
@@ -82,6 +54,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'digest slots',
             },
         ),
-        migrations.RunPython(founder_cascade, migrations.RunPython.noop),
+        migrations.RunPython(founder_cascade('digest_digestslot'), migrations.RunPython.noop),
         migrations.RunPython(copy_slots, copy_back),
     ]

@@ -8,35 +8,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
-# Deleting a founder while a news email takes their row: Django's cascade collects the rows first, so a
-# row inserted in between would make the founder's DELETE fail. The database's own ON DELETE
-# CASCADE removes it too (PostgreSQL), as for the digest ledger (digest 0004).
-CASCADE_SQL = """
-DO $$
-DECLARE name text;
-BEGIN
-  SELECT conname INTO name FROM pg_constraint
-   WHERE conrelid = 'sops_newshour'::regclass AND contype = 'f'
-     AND conkey = ARRAY[(SELECT attnum FROM pg_attribute
-                         WHERE attrelid = 'sops_newshour'::regclass
-                           AND attname = 'founder_id')];
-  EXECUTE format('ALTER TABLE sops_newshour DROP CONSTRAINT %I', name);
-  EXECUTE format('ALTER TABLE sops_newshour ADD CONSTRAINT %I FOREIGN KEY (founder_id) '
-                 'REFERENCES accounts_user (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED',
-                 name);
-END $$;
-"""
-
-
-def founder_cascade(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        # Django adds the new table's foreign key at the migration's end: add it now, then
-        # replace it with the cascading one.
-        for statement in schema_editor.deferred_sql:
-            schema_editor.execute(statement, params=None)
-        schema_editor.deferred_sql.clear()
-        schema_editor.execute(CASCADE_SQL, params=None)
+from accounts.cascade import founder_cascade
 
 
 def copy_hours(apps, schema_editor):
@@ -74,6 +46,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'news email hours',
             },
         ),
-        migrations.RunPython(founder_cascade, migrations.RunPython.noop),
+        migrations.RunPython(founder_cascade('sops_newshour'), migrations.RunPython.noop),
         migrations.RunPython(copy_hours, copy_back),
     ]
