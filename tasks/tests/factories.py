@@ -3,7 +3,17 @@
 from decimal import Decimal
 
 from tasks import services
+from tasks.buyback import Rates
 from tasks.models import Delegate
+
+# A new founder's rates (the profile's defaults), for the rules' tests without a database.
+RATES = Rates(
+    hourly_value=Decimal("100"),
+    weekly_capacity=Decimal("40"),
+    monthly_budget=Decimal("1000"),
+    default_va_rate=Decimal("15"),
+    default_specialist_rate=Decimal("60"),
+)
 
 TASK_DEFAULTS = {
     "title": "Inbox triage",

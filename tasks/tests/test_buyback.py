@@ -10,7 +10,6 @@ from tasks.buyback import (
     DONE,
     INVENTORY,
     READY,
-    Rates,
     TaskFigures,
     compute,
     rate_above_buyback,
@@ -24,15 +23,9 @@ from tasks.classifier import (
     TIME,
     VIRTUAL_ASSISTANT,
 )
+from tasks.tests.factories import RATES
 
 D = Decimal
-RATES = Rates(
-    hourly_value=D("100"),
-    weekly_capacity=D("40"),
-    monthly_budget=D("1000"),
-    default_va_rate=D("15"),
-    default_specialist_rate=D("60"),
-)
 
 
 def figures(hours, category=TIME, route=VIRTUAL_ASSISTANT, status=INVENTORY, rate=None):
@@ -175,3 +168,9 @@ def test_the_buyback_rate_is_a_quarter_of_the_hourly_value():
 )
 def test_it_flags_a_rate_above_the_buyback_rate(rate, above):
     assert rate_above_buyback(rate, D("100")) is above
+
+
+def test_the_rates_these_tests_use_are_a_new_founders():
+    from accounts.models import Profile
+
+    assert Profile().rates() == RATES

@@ -22,15 +22,9 @@ from tasks.buyback import (
 )
 from tasks.classifier import KEEP, TIME, VIRTUAL_ASSISTANT
 from tasks.models import Task
+from tasks.tests.factories import RATES
 
 D = Decimal
-RATES = Rates(
-    hourly_value=D("100"),
-    weekly_capacity=D("40"),
-    monthly_budget=D("1000"),
-    default_va_rate=D("15"),
-    default_specialist_rate=D("60"),
-)
 
 
 def test_dropped_and_automated_hours_are_bought_back_at_no_cost():

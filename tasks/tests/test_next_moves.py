@@ -19,15 +19,9 @@ from tasks.buyback import (
 )
 from tasks.classifier import KEEP, PROJECT_FREELANCER, SKILL, SMART, SPECIALIST, TIME
 from tasks.classifier import VIRTUAL_ASSISTANT as VA
+from tasks.tests.factories import RATES
 
 D = Decimal
-RATES = Rates(
-    hourly_value=D("100"),
-    weekly_capacity=D("40"),
-    monthly_budget=D("1000"),
-    default_va_rate=D("15"),
-    default_specialist_rate=D("60"),
-)
 
 
 def candidate(key, title, hours, category=TIME, route=VA, status=INVENTORY):
