@@ -167,7 +167,7 @@ def test_since_the_last_visit_it_shows_runs_and_acknowledged_versions(alice_clie
     Profile.objects.filter(user=alice).update(
         last_seen_at=timezone.now() - timedelta(hours=3), previous_visit_at=None
     )
-    cache.delete(f"visit:seen:{alice.pk}")  # last seen three hours ago there too
+    cache.delete(account_services.seen_key(alice.pk))  # last seen three hours ago there too
     sops_services.handover_acknowledge(link=link, version=version)
     sops_services.run_record(
         version=version,
