@@ -3,12 +3,11 @@
 from typing import cast
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts import clock, money
-from accounts.money import format_money
+from accounts import clock
 from tasks.models import Delegate, sensible_date
+from tasks.money_text import amount
 from tasks.role_services import role_fits
 
 
@@ -32,21 +31,15 @@ class RoleAssignForm(forms.Form):
             if role_fits(d, route=route, area=area)
         }
         cast(forms.ChoiceField, self.fields["delegate"]).choices = [("", "---------")] + [
-            (pk, _("%(name)s, %(rate)s/h") % {"name": d.name, "rate": self._rate(d)})
+            (pk, _("%(name)s, %(rate)s/h") % {"name": d.name, "rate": amount(d.hourly_rate)})
             for pk, d in self.delegates.items()
         ]
         self.fields["start_date"].initial = clock.today()
-
-    @staticmethod
-    def _rate(delegate: Delegate) -> str:
-        return format_money(delegate.hourly_rate, money.active(), get_language())
 
     @property
     def has_delegates(self) -> bool:
         return bool(self.delegates)
 
     def clean_delegate(self):
-        delegate = self.delegates.get(self.cleaned_data["delegate"])
-        if delegate is None:
-            raise forms.ValidationError(_("Choose one of your delegates who takes this work."))
-        return delegate
+        # The field's choices are these delegates: anything else was refused already.
+        return self.delegates[self.cleaned_data["delegate"]]
