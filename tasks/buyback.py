@@ -19,6 +19,8 @@ INVENTORY, READY, DELEGATED, DONE = "inventory", "ready", "delegated", "done"
 DROPPED, AUTOMATED = "dropped", "automated"
 LET_GO_STATUSES = (DROPPED, AUTOMATED)
 STATUSES = (INVENTORY, READY, DELEGATED, DONE, DROPPED, AUTOMATED)
+# Still on the founder's plate, not handed off or let go: where a move can start.
+MOVE_STATUSES = (INVENTORY, READY)
 
 CAPACITY_OK, CAPACITY_NEAR, CAPACITY_OVER = "ok", "near", "over"
 # Warn before the bottleneck, not at it ("don't wait for the last moment").
@@ -146,10 +148,6 @@ def _cost_paid(task: TaskFigures, rates: Rates) -> Decimal:
     return task.hours * task.delegate_rate
 
 
-def _is_reclaimable(task: TaskFigures) -> bool:
-    return task.category in RECLAIMABLE_KINDS and task.status in (INVENTORY, READY)
-
-
 def let_go_status(outcome: str) -> str:
     """The status a task takes once the founder dropped or automated it."""
     return {"drop": DROPPED, "automate": AUTOMATED}[outcome]
@@ -161,7 +159,7 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
     tasks = [task for task in tasks if task.status != DONE]
     delegated = [task for task in tasks if task.status == DELEGATED]
     let_go = [task for task in tasks if task.status in LET_GO_STATUSES]
-    reclaimable = [task for task in tasks if _is_reclaimable(task)]
+    reclaimable = [task for task in tasks if is_move(task.category, task.status)]
 
     let_go_hours = sum((task.hours for task in let_go), ZERO)
     bought_back_hours = sum((task.hours for task in delegated), ZERO) + let_go_hours
@@ -177,7 +175,7 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
     )
     reclaimable_value = reclaimable_hours * rates.hourly_value
 
-    hours_kept = sum((task.hours for task in tasks if task.status in (INVENTORY, READY)), ZERO)
+    hours_kept = sum((task.hours for task in tasks if task.status in MOVE_STATUSES), ZERO)
     monthly_cost = monthly(delegation_cost)
     return Buyback(
         bought_back_hours=bought_back_hours,
@@ -201,7 +199,6 @@ def compute(tasks: Iterable[TaskFigures], rates: Rates) -> Buyback:
 
 
 # --- Next moves: which hand-off is worth most this week (domain.md, "next moves") ---
-MOVE_STATUSES = (INVENTORY, READY)
 # The one button that starts a move; DROP_OR_AUTOMATE: the founder drops or automates it.
 WRITE_INSTRUCTION, PICK_DELEGATE, DELEGATE = "write_instruction", "pick_delegate", "delegate"
 DROP_OR_AUTOMATE = "drop_or_automate"

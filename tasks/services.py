@@ -227,7 +227,7 @@ def task_let_go(*, task: Task, outcome: str) -> Task:
     if outcome not in catalogue.OUTCOMES:
         raise ValidationError({"outcome": _("Choose drop or automate.")})
     task = Task.objects.select_for_update().get(pk=task.pk)
-    if task.status not in (Task.INVENTORY, Task.READY):
+    if task.status not in buyback.MOVE_STATUSES:
         raise ValidationError(
             _("Only a task in the inventory or ready can be dropped or automated.")
         )

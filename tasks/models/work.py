@@ -301,7 +301,7 @@ class Task(models.Model):
     @property
     def can_be_let_go(self) -> bool:
         """For templates: a drop or automate advice the founder can mark as carried out."""
-        return bool(self.effective_outcome) and self.status in (self.INVENTORY, self.READY)
+        return bool(self.effective_outcome) and self.status in buyback.MOVE_STATUSES
 
     @property
     def is_overridden(self) -> bool:
