@@ -280,9 +280,11 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
         _add_singles(occurrences, audit, left_out)
         return
     start = naive(core.start)
-    if calendar_rules.runs_on(core, upload) and start < upload:
+    # Its rules read once: does the series still run at the upload?
+    running = calendar_rules.runs_on(core, upload)
+    if running and start < upload:
         low, high = max(start, upload - WINDOW), upload
-    elif calendar_rules.runs_on(core, upload):
+    elif running:
         low, high = start, start + WINDOW
     else:
         low, high = start, min(LATEST, calendar_rules.series_end(core, start))
@@ -294,17 +296,16 @@ def _read_series(series, upload: datetime, clip, budget: _Budget, audit, left_ou
         budget.spend()
         occurrences.append(occurrence)
     starts = sorted(naive(o.start) for o in occurrences)
-    if starts and starts[0] < upload < starts[-1] and not calendar_rules.runs_on(core, upload):
+    if starts and starts[0] < upload < starts[-1] and not running:
         # A finite series still running at the upload: the 52 weeks before it, as above.
         low, high = max(start, upload - WINDOW, clip[0]), min(upload, clip[1])
         occurrences = [o for o in occurrences if low <= naive(o.start) <= high]
     # By date: an EXDATE in UTC and a window in the event's local time disagree by hours.
     exdates = sum(1 for d in core.exdates if low.date() <= naive(d).date() <= high.date())
     # "COUNT=1": a single event.
-    if not calendar_rules.runs_on(core, upload) and len(occurrences) + exdates <= 1:
+    if not running and len(occurrences) + exdates <= 1:
         _add_singles(occurrences, audit, left_out)
         return
-    running = calendar_rules.runs_on(core, upload)
     _add_series(core, occurrences, exdates, audit, left_out, since=low.date(), running=running)
 
 
