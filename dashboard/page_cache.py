@@ -3,7 +3,7 @@
 The key holds everything the page is computed from besides the database: the founder, their
 data's version (raised in the same transaction as every write of it), the language, the
 founder's today (what waits and what is silent are counted in days), the start of their
-previous visit, the address (`?fit=…`), what every page's frame shows (a consultant's link,
+previous visit, the address, what every page's frame shows (a consultant's link,
 the address to confirm). A write of the founder's data therefore reaches the next page view;
 nothing expires by time alone. Cache: Django's default (Redis in production, local memory in
 the demo).

@@ -85,7 +85,7 @@ def _dashboard(request, profile, today, extra: dict):
 def dashboard_figures(request):
     """The figures, capacity bar and charts again, the next moves out of band: what the
     dashboard asks for after a quick capture changed the founder's tasks (htmx)."""
-    profile = founder_profile(user=request.user)
+    profile = request_profile(user=request.user)
     today = clock.founder_today(profile.time_zone, timezone.now())
     context = {**_figures_context(request, profile, today), "oob": True}
     return render(request, "partials/dashboard_refresh.html", context)
@@ -141,8 +141,9 @@ def fit_order(request):
     profile = founder_profile(user=request.user)
     try:
         account_services.profile_set_fit_order(profile=profile, order=request.POST.get("order", ""))
-    except ValidationError:
-        messages.error(request, _("Choose one of the orders offered."))
+    except ValidationError as err:
+        for message in err.messages:
+            messages.error(request, message)
     return redirect(reverse("dashboard") + "#money-heading")
 
 
