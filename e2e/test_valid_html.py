@@ -132,6 +132,8 @@ def _action_forms(client: Client) -> dict[str, str]:
                 form = client.post(changelist, sent).content.decode()
                 assert 'name="apply"' in form, (changelist, action)
                 documents[f"consultant {changelist} action {label!r} [{language}]"] = form
+        # The label's pattern found the actions that ask for more (else nothing was checked).
+        assert any(name.endswith(f"[{language}]") for name in documents), language
     return documents
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -260,7 +261,9 @@ class ClientWalk:
 
     def switch_language(self, language: str) -> None:
         """What the page's English/Deutsch switch sends (a founder's choice is stored)."""
-        self.client.post(reverse("set_language"), {"language": language, "next": "/"})
+        response = self.client.post(reverse("set_language"), {"language": language, "next": "/"})
+        # The pages fetched next are labelled with this language: the switch must have taken.
+        assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == language, language
 
     def _visit(self, path: str) -> tuple[str, list[str]] | None:
         fetched = self.fetch(path)
