@@ -143,6 +143,16 @@ def eager_celery(monkeypatch):
 
 
 @pytest.fixture
+def commit_at_once(monkeypatch, eager_celery):
+    """The test's transaction never commits: what waits for the commit runs at once, and the
+    Celery tasks in this process even where REDIS_URL names a broker (browser tests cover a
+    real commit and worker)."""
+    monkeypatch.setattr(
+        "django.db.transaction.on_commit", lambda func, using=None, robust=False: func()
+    )
+
+
+@pytest.fixture
 def smtp_server(settings, monkeypatch, eager_celery):
     """A real SMTP server on loopback; Django sends to it. `.messages` holds what it received.
     Inside a test's own transaction, which never commits, the outbox sends at once; in a

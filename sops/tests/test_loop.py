@@ -11,7 +11,6 @@ from django.core import signing
 from django.utils import timezone
 
 from accounts.models import Profile
-from outsourcing.celery import app as celery_app
 from sops import news, services, threads
 from sops.models import LINK_SALT, HandoverEvent, HandoverLink, NewsHour, Question
 from sops.tests.factories import published_va_task
@@ -19,14 +18,8 @@ from tasks.tests.factories import make_delegate
 
 
 @pytest.fixture(autouse=True)
-def _commit_at_once(monkeypatch):
-    """The tests' transaction never commits: run what waits for the commit right away, and
-    the Celery task in this process even where REDIS_URL names a broker (the browser test
-    covers a real worker)."""
-    monkeypatch.setattr(
-        "django.db.transaction.on_commit", lambda func, using=None, robust=False: func()
-    )
-    monkeypatch.setattr(celery_app.conf, "task_always_eager", True)
+def _commit_at_once(commit_at_once):
+    """Every test here: what waits for the commit runs at once (conftest.commit_at_once)."""
 
 
 @pytest.fixture

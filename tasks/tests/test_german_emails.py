@@ -13,7 +13,6 @@ from django.utils import timezone, translation
 from accounts.consultants import consultant_create
 from consultants import consulting
 from digest.tests.digest_support import claim_and_send, plan
-from outsourcing.celery import app as celery_app
 from privacy import export_service
 from privacy import services as privacy_services
 from sops import rules
@@ -28,13 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _commit_at_once(monkeypatch, settings):
-    """The test's transaction never commits: what waits for the commit runs at once, and the
-    Celery tasks in this process (as in sops/tests/test_loop.py)."""
-    monkeypatch.setattr(
-        "django.db.transaction.on_commit", lambda func, using=None, robust=False: func()
-    )
-    monkeypatch.setattr(celery_app.conf, "task_always_eager", True)
+def _commit_at_once(commit_at_once, settings):
+    """What waits for the commit runs at once (conftest.commit_at_once), news mail too."""
     settings.HEARD_BACK_AT_ONCE = True
 
 
