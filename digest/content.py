@@ -89,8 +89,10 @@ def digest_context(
         if previous is None or previous.hours_delegated is None
         else snapshot["hours_delegated"] - previous.hours_delegated
     )
-    money = money_of(figures, tasks, profile=profile, hires=reads.hires.get(profile.user_id, []))
-    moves, moves_total = next_moves_and_total(tasks, profile=profile, priced=money.moves)
+    ranked = ranked_moves(tasks, profile.rates())
+    hires = reads.hires.get(profile.user_id, [])
+    money = money_of(figures, tasks, ranked=ranked, profile=profile, hires=hires)
+    moves, moves_total = next_moves_and_total(tasks, ranked=ranked, priced=money.moves)
     unchanged = previous is not None and all(
         getattr(previous, name) == value for name, value in snapshot.items()
     )
@@ -152,28 +154,28 @@ def _rest(*, total: int, shown: int, **filters: str) -> AndMore:
     return replace(rest, url=_absolute(rest.url))
 
 
-def next_moves(
-    tasks: list[OpenTask], *, profile: Profile, priced: Sequence[money_story.Priced] = ()
-) -> list[dict]:
-    """The first three of the founder's next moves: buyback.next_moves, as on the dashboard."""
-    return next_moves_and_total(tasks, profile=profile, priced=priced)[0]
-
-
-def next_moves_and_total(
-    tasks: list[OpenTask], *, profile: Profile, priced: Sequence[money_story.Priced] = ()
-) -> tuple[list[dict], int]:
-    """The first three of the founder's next moves (buyback.next_moves, as on the
-    dashboard), and how many there are in all; each at the one price the dashboard gives it
-    (`priced`: the money story's moves)."""
-    by_pk = {task.pk: task for task in tasks}
-    prices = {item.item.key: item for item in priced}
+def ranked_moves(tasks: list[OpenTask], rates: buyback.Rates) -> list[buyback.Move]:
+    """All the founder's next moves, ranked as on the dashboard (buyback.next_moves): read
+    once a digest, by the moves shown and by the money story alike."""
     candidates = [
         buyback.MoveCandidate(
             task.pk, task.title, task.hours, task.category, task.route, task.status, task.outcome
         )
         for task in tasks
     ]
-    ranked = buyback.next_moves(candidates, profile.rates())
+    return buyback.next_moves(candidates, rates)
+
+
+def next_moves_and_total(
+    tasks: list[OpenTask],
+    *,
+    ranked: list[buyback.Move],
+    priced: Sequence[money_story.Priced] = (),
+) -> tuple[list[dict], int]:
+    """The first three of the founder's next moves (`ranked`), and how many there are in
+    all; each at the one price the dashboard gives it (`priced`: the money story's moves)."""
+    by_pk = {task.pk: task for task in tasks}
+    prices = {item.item.key: item for item in priced}
     # Links and sentences only for the three shown, not for every candidate.
     shown = [
         {
@@ -212,6 +214,7 @@ def money_of(
     figures: buyback.Buyback,
     tasks: list[OpenTask],
     *,
+    ranked: list[buyback.Move],
     profile: Profile,
     hires: list[money_story.Hire],
 ) -> money_story.Story:
@@ -224,14 +227,8 @@ def money_of(
         if buyback.is_move(task.category, task.status)
     ]
     # The dashboard's next moves: drop/automate ones included, at no one's rate.
-    candidates = [
-        buyback.MoveCandidate(
-            task.pk, task.title, task.hours, task.category, task.route, task.status, task.outcome
-        )
-        for task in tasks
-    ]
     areas = {task.pk: task.area for task in tasks}
-    moves = buyback.next_moves(candidates, rates, limit=money_story.MOVES_SHOWN)
+    moves = ranked[: money_story.MOVES_SHOWN]
     return money_story.story(
         figures=figures,
         plan=plan,

@@ -113,7 +113,8 @@ def test_the_next_moves_on_the_dashboard_and_in_the_digest_agree(alice_client, a
     moves = alice_client.get("/").context["moves"]
     on_dashboard = [item["row"].move.title for item in moves]
     tasks = digest_chunk_reads.founders_tasks({alice.pk})[alice.pk].open
-    in_digest = digest_content.next_moves(tasks, profile=Profile.objects.get(user=alice))
+    ranked = digest_content.ranked_moves(tasks, Profile.objects.get(user=alice).rates())
+    in_digest = digest_content.next_moves_and_total(tasks, ranked=ranked)[0]
     assert [move["title"] for move in in_digest] == on_dashboard[:3]
     assert on_dashboard[:3] == ["Apple", "Zebra", "apple"]
 
