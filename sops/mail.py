@@ -193,27 +193,26 @@ def event_record(
 
 def founders_waiting(*, now: datetime) -> list[int]:
     """Founders with news not yet mailed whose hour has passed (for the beat)."""
-    return list(
-        _claimable(now)
-        .filter(notify_enabled=True)
-        .values_list("user_id", flat=True)
-        .order_by("user_id")
-    )
+    return list(_claimable(now).values_list("user_id", flat=True).order_by("user_id"))
+
+
+# Who may get a news email: they asked for it, and their address is confirmed (no news to an
+# address its founder has not confirmed, security issue #19). On Profile.
+WANTS_NEWS = Q(notify_enabled=True, email_confirmed_at__isnull=False)
+
+
+def _hour_passed(now: datetime) -> Q:
+    """On NewsHour: no news email within NOTIFY_EVERY (an empty time: never sent)."""
+    return Q(notified_at__isnull=True) | Q(notified_at__lte=now - NOTIFY_EVERY)
 
 
 def _claimable(now: datetime):
-    """Founders with news waiting whose hour has passed (no news email within NOTIFY_EVERY)."""
+    """Founders with news waiting whose hour has passed (no row: never sent)."""
     pending = HandoverEvent.objects.filter(founder_id=OuterRef("user_id"), notified_at=None)
-    within_the_hour = NewsHour.objects.filter(
-        founder_id=OuterRef("user_id"), notified_at__gt=now - NOTIFY_EVERY
+    within_the_hour = NewsHour.objects.filter(founder_id=OuterRef("user_id")).exclude(
+        _hour_passed(now)
     )
-    # No news to an address its founder has not confirmed (security issue #19).
-    return Profile.objects.filter(
-        ~Exists(within_the_hour),
-        Exists(pending),
-        notify_enabled=True,
-        email_confirmed_at__isnull=False,
-    )
+    return Profile.objects.filter(WANTS_NEWS, ~Exists(within_the_hour), Exists(pending))
 
 
 @transaction.atomic
@@ -231,12 +230,10 @@ def notifications_deliver(
             return 0  # the founder's account is gone
         NewsHour.objects.bulk_create([NewsHour(founder_id=founder_id)], ignore_conflicts=True)
     pending = HandoverEvent.objects.filter(founder_id=OuterRef("founder_id"), notified_at=None)
-    wants = Profile.objects.filter(
-        user_id=OuterRef("founder_id"), notify_enabled=True, email_confirmed_at__isnull=False
-    )
+    wants = Profile.objects.filter(WANTS_NEWS, user_id=OuterRef("founder_id"))
     hour = NewsHour.objects.filter(Exists(pending), Exists(wants), founder_id=founder_id)
     if not at_once:
-        hour = hour.filter(Q(notified_at__isnull=True) | Q(notified_at__lte=now - NOTIFY_EVERY))
+        hour = hour.filter(_hour_passed(now))
     if not hour.update(notified_at=now):
         return 0
     profile = Profile.objects.select_related("user").get(user_id=founder_id)
