@@ -6,6 +6,9 @@ would make the founder's DELETE fail. The database's own ON DELETE CASCADE remov
 (PostgreSQL; SQLite test databases rely on Django's).
 """
 
+from collections.abc import Callable
+from typing import Any
+
 SQL = """
 DO $$
 DECLARE name text;
@@ -23,10 +26,10 @@ END $$;
 """
 
 
-def founder_cascade(table: str):
+def founder_cascade(table: str) -> Callable[[Any, Any], None]:
     """A migration's RunPython step: `table`'s founder_id cascades in PostgreSQL."""
 
-    def run(apps, schema_editor):
+    def run(apps: Any, schema_editor: Any) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
         # A table created by the same migration gets its foreign key only at the migration's
