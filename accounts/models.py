@@ -108,10 +108,9 @@ class User(AbstractUser):
         return profile_name or self.get_full_name().strip()
 
 
-FIT_BEST_NET, FIT_CHEAPEST = "net", "cheapest"
 FIT_ORDER_CHOICES = [
-    (FIT_BEST_NET, _("the moves with the best net value")),
-    (FIT_CHEAPEST, _("the cheapest moves")),
+    (numbers.BEST_NET_FIRST, _("the moves with the best net value")),
+    (numbers.CHEAPEST_FIRST, _("the cheapest moves")),
 ]
 
 
@@ -189,7 +188,7 @@ class Profile(models.Model):
         _("when the plan is over budget, suggest first"),
         max_length=10,
         choices=FIT_ORDER_CHOICES,
-        default=FIT_BEST_NET,
+        default=numbers.BEST_NET_FIRST,
     )
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=time_zone_choices, default="Europe/Berlin"

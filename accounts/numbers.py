@@ -11,6 +11,10 @@ from decimal import Decimal
 # Dan Martell: a year's income over 2,000 working hours is what an hour of yours is worth.
 HOURS_PER_YEAR = Decimal("2000")
 CENT = Decimal("0.01")
+# When the plan is over budget, which next moves come first (Profile.fit_order, read by
+# tasks.money_story): the best net value, or the cheapest.
+BEST_NET_FIRST, CHEAPEST_FIRST = "net", "cheapest"
+FIT_ORDERS = (BEST_NET_FIRST, CHEAPEST_FIRST)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.urls import reverse
 
-from accounts import clock
+from accounts import clock, numbers
 from accounts.models import Profile
 from digest.chunk_reads import ChunkReads, FounderTasks, OpenTask, chunk_reads
 from digest.models import WeeklyDigest
@@ -154,7 +154,7 @@ def _rest(*, total: int, shown: int, **filters: str) -> AndMore:
     return replace(rest, url=_absolute(rest.url))
 
 
-def ranked_moves(tasks: list[OpenTask], rates: buyback.Rates) -> list[buyback.Move]:
+def ranked_moves(tasks: list[OpenTask], rates: numbers.Rates) -> list[buyback.Move]:
     """All the founder's next moves, ranked as on the dashboard (buyback.next_moves): read
     once a digest, by the moves shown and by the money story alike."""
     candidates = [

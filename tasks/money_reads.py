@@ -59,7 +59,7 @@ def founder_story(
     profile: Profile,
     figures: buyback.Buyback,
     moves: Iterable[buyback.Move],
-    fit_order: str = money_story.BEST_NET_FIRST,
+    fit_order: str = numbers.BEST_NET_FIRST,
 ) -> money_story.Story:
     return money_story.story(
         figures=figures,

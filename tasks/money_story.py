@@ -15,15 +15,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from accounts.numbers import Rates, buyback_rate, rate_above_buyback
+from accounts.numbers import (
+    BEST_NET_FIRST,
+    CHEAPEST_FIRST,
+    FIT_ORDERS,
+    Rates,
+    buyback_rate,
+    rate_above_buyback,
+)
 from tasks.buyback import FIT_NONE, Buyback, default_rate, delegate_fit, monthly
 from tasks.classifier import SPECIALIST, VIRTUAL_ASSISTANT
 
 ZERO = Decimal("0")
-# The founder's choice of which moves go first when the plan is over budget (saved as
-# accounts.Profile.fit_order, whose choices have the same codes: a test checks).
-CHEAPEST_FIRST, BEST_NET_FIRST = "cheapest", "net"
-FIT_ORDERS = (BEST_NET_FIRST, CHEAPEST_FIRST)
 # How many next moves the dashboard shows (the budget's "moves that fit" are among them).
 MOVES_SHOWN = 5
 

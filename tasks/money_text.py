@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts import money as money_rules
+from accounts import numbers
 from accounts.numbers import Rates, buyback_rate
 from tasks import money_story
 from tasks.classifier import VIRTUAL_ASSISTANT
@@ -97,5 +98,5 @@ def story_context(story: money_story.Story, rates: Rates) -> dict:
         "story": story,
         "default_warnings": default_rate_warnings(rates),
         "fits": [priced_lines(priced, story.buyback_rate) for priced in story.fits],
-        "cheapest_first": story.fit_order == money_story.CHEAPEST_FIRST,
+        "cheapest_first": story.fit_order == numbers.CHEAPEST_FIRST,
     }

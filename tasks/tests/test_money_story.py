@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import pytest
 
+from accounts import numbers
 from accounts.models import Profile
 from dashboard.reads import next_moves
 from tasks import money_reads, money_story
@@ -50,8 +51,8 @@ def test_the_moves_that_fit_follow_the_founders_order():
         return money_story.Priced(cost=D(hours) * D(rate), value=D(hours) * 45, item=item, price=at)
 
     moves = [move("A", "5", "9"), move("B", "4", "9"), move("C", "2", "9"), move("D", "1", "9")]
-    best = money_story.moves_that_fit(moves, room=D("283"), order=money_story.BEST_NET_FIRST)
-    cheap = money_story.moves_that_fit(moves, room=D("283"), order=money_story.CHEAPEST_FIRST)
+    best = money_story.moves_that_fit(moves, room=D("283"), order=numbers.BEST_NET_FIRST)
+    cheap = money_story.moves_that_fit(moves, room=D("283"), order=numbers.CHEAPEST_FIRST)
     assert [m.item.title for m in best] == ["A", "C"]
     assert [m.item.title for m in cheap] == ["D", "C", "B"]
 
@@ -156,7 +157,7 @@ def test_the_fit_order_is_one_of_the_two_and_only_posted(alice_client, alice):
     assert Profile.objects.get(user=alice).fit_order == "net"
     # The choices of the saved field are the story's orders.
     codes = {code for code, _label in Profile._meta.get_field("fit_order").choices}
-    assert codes == set(money_story.FIT_ORDERS)
+    assert codes == set(numbers.FIT_ORDERS)
 
 
 def test_the_settings_flag_a_default_rate_above_the_buyback_rate(alice_client, alice):
