@@ -15,8 +15,12 @@ from sops import demo as sops_demo
 from sops import services as sops_services
 from sops.models import HandoverLink
 from tasks import demo as tasks_demo
-from tasks.tests.test_german import forbidden_words, formal_address
-from tasks.tests.test_german_walk import _german_founder, english_words
+from tasks.tests.german_support import (
+    english_words,
+    forbidden_words,
+    formal_address,
+    make_german_founder,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,7 +67,7 @@ def german_founder(request, alice):
     if request.param == "demo":
         sops_demo.seed(founders=1, tasks=20, language="de")
         return User.objects.get(email=tasks_demo.DEMO_EMAIL)
-    _german_founder(alice)
+    make_german_founder(alice)
     return alice
 
 
@@ -108,7 +112,7 @@ def test_a_german_founder_delegate_and_consultant_read_german_everywhere(
 def test_the_walk_reads_what_is_on_screen(open_as, live_server, alice):
     """The check would pass on a page it cannot read: an English word shown on a German page
     is found."""
-    _german_founder(alice)
+    make_german_founder(alice)
     page = open_as(alice)
     page.goto("/")
     page.evaluate("document.querySelector('main').append('Save your tasks')")

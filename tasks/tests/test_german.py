@@ -13,6 +13,8 @@ from pathlib import Path
 import polib
 import pytest
 
+from tasks.tests.german_support import forbidden_words, formal_address
+
 ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "locale" / "de" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
@@ -24,31 +26,6 @@ EMAIL_TEMPLATES = sorted(
         TEMPLATES / "registration" / "password_reset_email.html",
     ]
 )
-
-# (pattern, what to write instead) — the glossary's "never" column.
-FORBIDDEN = [
-    (r"\bBestand", "„Bei dir“ (status) – „Bestand“ reads as warehouse stock"),
-    (r"\bextern\w*\s+Mitarbeiter", "„Dein Team“, one of them „Teammitglied“"),
-    (r"Durchführung", "„Durchlauf“"),
-    (r"(?i)\bvirtuell\w*\s+Assistent", "„virtuelle Assistenz (VA)“"),
-    (r"\b(?:Zeit|Skill|Smart)\s+Outsourcing", "hyphenated: Zeit-, Skill-, Smart-Outsourcing"),
-    (r"(?i)\bnetto\b", "„Unterm Strich“ – „Netto“ reads as before VAT"),
-    (r"Delegations(?:plan|planung|planer|budget)", "„Outsourcing-Plan“, „Outsourcing-Budget“"),
-    (r"(?<!\w)Anweisung", "„Arbeitsanweisung“, never just „Anweisung“"),
-    (r"(?i)buyback-?(?:rate|satz)", "„Höchstsatz“"),
-    (r"(?i)\bfast an der (?:Grenze|Kapazität)\b", "„fast an der Kapazitätsgrenze“"),
-    (r"(?<!\w)Überblick", "„Wochenüberblick“ (the digest) or „Übersicht“ (the dashboard)"),
-    (r"(?i)\bvon Hand\b", "„manuell festlegen“, badge „manuell“"),
-    (r"(?i)\bselbst behalten\b", "„Du selbst“ (who takes it)"),
-    (r"\bChef\b", "„Zur Entscheidung“; the founder is „ich“ in work instructions"),
-]
-
-# Formal address: "Ihnen" always; "Sie"/"Ihr…" capitalised inside a sentence. At a sentence
-# start a capital "Sie"/"Ihr" may be the pronoun ("Sie öffnet sich nicht mehr" – the link), so
-# there it counts only when the English source speaks to the reader ("you", "your").
-FORMAL = re.compile(r"\b(?:Ihnen|Sie|Ihre?[mnrs]?)\b")
-SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[„\"(]\s*)$")
-ADDRESSES_THE_READER = re.compile(r"(?i)\byou(?:r|rs|rself)?\b")
 
 
 def _catalogue():
@@ -79,24 +56,6 @@ def _template_text(path):
     """A template's own words: tags, variables and comments removed."""
     text = re.sub(r"{#.*?#}|{%.*?%}|{{.*?}}", " ", path.read_text(encoding="utf-8"), flags=re.S)
     return re.sub(r"<[^>]+>", " ", text)
-
-
-def forbidden_words(text):
-    return [
-        (match.group(0), instead)
-        for pattern, instead in FORBIDDEN
-        for match in [re.search(pattern, text)]
-        if match
-    ]
-
-
-def formal_address(text, *, source=""):
-    found = []
-    for match in FORMAL.finditer(text):
-        at_start = SENTENCE_START.search(text[: match.start()])
-        if match.group(0) == "Ihnen" or not at_start or ADDRESSES_THE_READER.search(source):
-            found.append(match.group(0))
-    return found
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,7 @@ from sops import services as sops_services
 from sops.mail import handover_mail_queue
 from sops.tests.factories import make_instruction
 from tasks.tests.factories import make_delegate, make_task
-from tasks.tests.test_german import forbidden_words, formal_address
-from tasks.tests.test_german_walk import english_words
+from tasks.tests.german_support import english_words, forbidden_words, formal_address
 
 pytestmark = pytest.mark.django_db
 

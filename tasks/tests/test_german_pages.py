@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from tasks import csv_rows, services
 from tasks.classifier import AREAS
 from tasks.tests.factories import make_task
-from tasks.tests.test_german import formal_address
+from tasks.tests.german_support import formal_address
 
 # Django's own German that used to reach a founder: formal, stiff or both.
 DJANGO_GERMAN = (

@@ -4,21 +4,14 @@ German does not share), no "Sie"-form and none of the terms the glossary rules o
 
 import re
 from collections import Counter, deque
-from decimal import Decimal
 
-from sops import rules
-from sops import services as sops_services
-from sops.tests.factories import make_instruction
-from tasks.tests.factories import make_delegate, make_task
-from tasks.tests.test_german import forbidden_words, formal_address
+from tasks.tests.german_support import (
+    english_words,
+    forbidden_words,
+    formal_address,
+    make_german_founder,
+)
 
-# English words that are not also German words: one of them on a German page is a leftover.
-ENGLISH = {
-    "the", "and", "your", "you", "with", "this", "that", "are", "of", "from", "have", "has",
-    "what", "which", "when", "their", "they", "it", "or", "if", "please", "save", "delete",
-    "edit", "cancel", "back", "hours", "task", "tasks", "week", "yet", "only", "none", "never",
-    "here", "there", "yes", "no", "add", "remove", "send", "show", "more", "less", "than",
-}  # fmt: skip
 SKIP = re.compile(r"/logout/|/i18n/|/static/|/admin/|export|\.csv$|\.ics$|/api/")
 LIMIT = 80
 
@@ -28,27 +21,6 @@ def _visible_text(html: str) -> str:
     main = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", main, flags=re.S)
     main = re.sub(r'<[^>]*\blang="en"[^>]*>[^<]*', " ", main)  # the language switch's "English"
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
-
-
-def english_words(text: str) -> list[str]:
-    # A word on its own: "Port_of_Spain" (a time zone) and "hours_per_week" (a CSV column
-    # named as the file spells it) are names, not English sentences.
-    words = re.findall(r"(?<![\w/])[A-Za-z]+(?![\w/])", text)
-    return sorted({w for w in words if w.lower() in ENGLISH})
-
-
-def _german_founder(alice):
-    alice.profile.language = "de"
-    alice.profile.hourly_value = Decimal("80")
-    alice.profile.save()
-    make_task(alice, title="Posteingang sortieren", area="admin", recurring=True, skill=4)
-    make_task(alice, title="Jahresabschluss", area="finance", skill=1, enjoyment=2)
-    make_task(alice, title="Produktstrategie", area="product", core=True)
-    delegate = make_delegate(alice, name="Maria")
-    steps = [rules.StepData(text="Belege aus dem Postfach laden", expected="Alles im Ordner")]
-    instruction = make_instruction(alice, title="Belege buchen", steps=steps)
-    sops_services.instruction_publish(instruction=instruction, by=alice)
-    sops_services.handover_link_create(instruction=instruction, delegate=delegate)
 
 
 def crawl(client, start: str = "/") -> dict[str, str]:
@@ -73,7 +45,7 @@ def crawl(client, start: str = "/") -> dict[str, str]:
 
 
 def test_every_page_a_german_founder_reaches_is_german(client, alice, settings):
-    _german_founder(alice)
+    make_german_founder(alice)
     client.force_login(alice)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
     pages = crawl(client)
