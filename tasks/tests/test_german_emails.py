@@ -4,6 +4,7 @@ word, no "Sie"-form and none of the terms the glossary rules out."""
 
 import re
 from decimal import Decimal
+from email import message_from_bytes, policy
 from html import unescape
 
 import pytest
@@ -12,7 +13,7 @@ from django.utils import timezone, translation
 
 from accounts.consultants import consultant_create
 from consultants import consulting
-from digest.tests.digest_support import claim_and_send, plan
+from digest.tests.digest_support import claim_and_send, plan, subject
 from privacy import export_service
 from privacy import services as privacy_services
 from sops import rules
@@ -37,9 +38,14 @@ def _text(html: str) -> str:
 
 
 def problems(message) -> list:
-    parts = [message.subject, message.body]
-    parts += [_text(content) for content, kind in message.alternatives if kind == "text/html"]
-    text = "\n".join(parts)
+    """A received message (as the SMTP server on loopback got it): subject, text, HTML."""
+    texts = [subject(message)]
+    for part in message.walk():
+        if part.get_content_type() == "text/plain":
+            texts.append(part.get_content())
+        elif part.get_content_type() == "text/html":
+            texts.append(_text(part.get_content()))
+    text = "\n".join(texts)
     return english_words(text) + forbidden_words(text) + formal_address(text)
 
 
@@ -61,14 +67,17 @@ def _instruction(founder):
     return instruction
 
 
-def _sent(kind_words: str):
-    """The messages sent since the last call, each checked; fails on an empty outbox."""
-    sent, mail.outbox[:] = list(mail.outbox), []
+def _sent(inbox, kind_words: str):
+    """The messages received since the last call, each checked; fails when none came."""
+    sent = [received["message"] for received in inbox.messages]
+    inbox.messages.clear()
     assert sent, f"no {kind_words} was sent"
-    return {f"{kind_words}: {m.subject}": found for m in sent if (found := problems(m))}
+    return {f"{kind_words}: {subject(m)}": found for m in sent if (found := problems(m))}
 
 
-def test_every_email_a_german_founder_delegate_or_invitee_gets_is_german(client, founder):
+def test_every_email_a_german_founder_delegate_or_invitee_gets_is_german(
+    client, founder, smtp_server
+):
     found = {}
     client.cookies["django_language"] = "de"
 
@@ -77,50 +86,50 @@ def test_every_email_a_german_founder_delegate_or_invitee_gets_is_german(client,
         {"email": "neu@example.com", "password1": "ein-langes-Passwort-9",
          "password2": "ein-langes-Passwort-9", "language": "de", "time_zone": "Europe/Berlin"},
     )  # fmt: skip
-    found |= _sent("sign-up confirmation")
+    found |= _sent(smtp_server, "sign-up confirmation")
     client.post(
         "/accounts/signup/",
         {"email": "neu@example.com", "password1": "ein-langes-Passwort-9",
          "password2": "ein-langes-Passwort-9", "language": "de", "time_zone": "Europe/Berlin"},
     )  # fmt: skip
-    found |= _sent("sign-up with a taken address")
+    found |= _sent(smtp_server, "sign-up with a taken address")
 
     client.post("/accounts/password_reset/", {"email": founder.email})
-    found |= _sent("password reset")
+    found |= _sent(smtp_server, "password reset")
 
     consultant = consultant_create(email="berta@example.com", password="berta-password-1")
     with translation.override("de"):
         consulting.consultant_invite(consultant=consultant, email="gruender@example.com")
-    found |= _sent("invitation")
+    found |= _sent(smtp_server, "invitation")
 
     instruction = _instruction(founder)
     maria = make_delegate(founder, name="Maria", email="maria@example.com", language="de")
     link = sops_services.handover_link_create(instruction=instruction, delegate=maria)
     handover_mail_queue(link=link, note="Bitte ab Montag")
-    found |= _sent("handover link")
+    found |= _sent(smtp_server, "handover link")
 
     version = instruction.latest_version()
     sops_services.handover_acknowledge(link=link, version=version)
-    found |= _sent("heard back: read and confirmed")
+    found |= _sent(smtp_server, "heard back: read and confirmed")
     sops_services.run_record(
         version=version, performed_on=timezone.localdate(), performed_by="Maria",
         checked_steps=[0], minutes=25, notes="Ein Beleg fehlt", urgent=True, link=link,
     )  # fmt: skip
-    found |= _sent("heard-back notification")
+    found |= _sent(smtp_server, "heard-back notification")
 
     plan(founder, weekly_capacity=10)
     claim_and_send()
-    found |= _sent("weekly digest")
+    found |= _sent(smtp_server, "weekly digest")
 
     client.force_login(founder)
     client.post("/digest/test/")
-    found |= _sent("digest test")
+    found |= _sent(smtp_server, "digest test")
 
     export_service.export_request(founder=founder)
-    found |= _sent("data-export link")
+    found |= _sent(smtp_server, "data-export link")
 
     privacy_services.account_delete(user=founder)
-    found |= _sent("goodbye after deletion")
+    found |= _sent(smtp_server, "goodbye after deletion")
 
     assert not found, found
 
@@ -128,12 +137,14 @@ def test_every_email_a_german_founder_delegate_or_invitee_gets_is_german(client,
 def test_the_check_finds_an_english_leftover_in_an_email():
     message = mail.EmailMultiAlternatives("Dein Wochenüberblick", "Hallo,\nyour tasks", to=["a@b"])
     message.attach_alternative("<p>Bitte prüfen Sie das.</p>", "text/html")
-    assert problems(message) == ["tasks", "your", "Sie"]
+    received = message_from_bytes(message.message().as_bytes(), policy=policy.default)
+    assert problems(received) == ["tasks", "your", "Sie"]
 
 
-def test_a_weekly_digest_in_german_is_sent_on_monday(founder):
+def test_a_weekly_digest_in_german_is_sent_on_monday(founder, smtp_server):
     """The digest above is a real one: its subject names the calendar week."""
     plan(founder, weekly_capacity=10)
     claim_and_send()
-    (message,) = mail.outbox
-    assert "KW" in message.subject or "Woche" in message.subject, message.subject
+    (received,) = smtp_server.messages
+    title = subject(received["message"])
+    assert "KW" in title or "Woche" in title, title
