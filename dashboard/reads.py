@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Q, Sum, Window
 from django.db.models.functions import Coalesce
 
 from accounts.models import Profile
@@ -15,7 +15,7 @@ from digest.content import SILENT_AFTER
 from sops.models import HandoverLink, Instruction, Run
 from tasks import buyback, classifier, twins
 from tasks.models import Delegate, Task
-from tasks.task_list import MOVES, AndMore, and_more
+from tasks.task_list import LET_GO, MOVES, AndMore, and_more
 
 MOVES_SHOWN = 5
 WAITING_SHOWN = 5
@@ -84,6 +84,24 @@ def moves_rest(*, profile: Profile, shown: int) -> AndMore:
     """The next moves' "and M more": all the candidates, on the task list by net value."""
     total = Task.objects.filter(twins.is_move(), owner_id=profile.user_id).count()
     return and_more(total=total, shown=shown, status=MOVES, sort="value")
+
+
+@dataclass(frozen=True)
+class LetGo:
+    """Off the lists for good: what the founder dropped or automated (bought back, no cost)."""
+
+    tasks: list
+    hours: Decimal
+    rest: AndMore
+
+
+def let_go(*, owner_id: int, shown: int) -> LetGo:
+    """The first `shown` let-go tasks, most hours first, with the hours and count of all."""
+    rows = Task.objects.filter(owner_id=owner_id, status__in=Task.LET_GO_STATUSES)
+    tasks = list(rows.order_by("-hours_per_week", "pk")[:shown])
+    total = rows.aggregate(count=Count("pk"), hours=Sum("hours_per_week"))
+    rest = and_more(total=total["count"], shown=len(tasks), status=LET_GO)
+    return LetGo(tasks=tasks, hours=total["hours"] or Decimal("0"), rest=rest)
 
 
 def waiting_for_you(*, profile: Profile, today: date) -> dict[str, Waiting]:

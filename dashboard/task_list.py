@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Sum
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +18,7 @@ from accounts import clock
 from accounts.forms import add_service_errors
 from accounts.selectors import founder_profile, request_profile
 from dashboard import page_cache
+from dashboard import reads as dashboard_reads
 from sops.models import InstructionVersion
 from tasks import buyback, classifier, services
 from tasks.export import csv_response
@@ -26,7 +27,6 @@ from tasks.models import Delegate, Task
 from tasks.task_list import (
     BULK_DELETE,
     BULK_DONE,
-    LET_GO,
     LIST_CHOICES,
     OPEN,
     PER_PAGE,
@@ -268,15 +268,13 @@ def _task_lists(request, profile, extra: dict):
         count = tasks.count()
         rest = and_more(total=count, shown=len(shown), list=code, status=OPEN)
         columns.append({"code": code, "name": name, "count": count, "tasks": shown, "rest": rest})
-    # Off the lists for good: what the founder dropped or automated (bought back, no cost).
-    let_go = Task.objects.filter(owner=request.user, status__in=Task.LET_GO_STATUSES)
-    let_go_shown = list(let_go.order_by("-hours_per_week", "pk")[:LIST_SHOWN])
+    let_go = dashboard_reads.let_go(owner_id=request.user.pk, shown=LIST_SHOWN)
     context = {
         "columns": columns,
         "shown": LIST_SHOWN,
-        "let_go": let_go_shown,
-        "let_go_hours": let_go.aggregate(hours=Sum("hours_per_week"))["hours"] or 0,
-        "let_go_rest": and_more(total=let_go.count(), shown=len(let_go_shown), status=LET_GO),
+        "let_go": let_go.tasks,
+        "let_go_hours": let_go.hours,
+        "let_go_rest": let_go.rest,
         **extra,
     }
     return render(request, "tasks/task_lists.html", context)
