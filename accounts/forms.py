@@ -284,19 +284,13 @@ class FirstRunForm(forms.Form):
 
     def rate_box(self, name: str):
         """The "I know" box shown after a flagged rate field, else None."""
-        boxes = dict(self.RATE_CHECKS)
-        return self[boxes[name]] if self.flagged.get(name) else None
+        box = dict(self.RATE_CHECKS).get(name)
+        return self[box] if box and self.flagged[name] else None
 
     def steps(self):
         """The fields step by step, for the template: (field, its "I know" box or None)."""
         return [
-            (
-                title,
-                [
-                    (self[name], self.rate_box(name) if name in self.flagged else None)
-                    for name in names
-                ],
-            )
+            (title, [(self[name], self.rate_box(name)) for name in names])
             for title, names in self.STEPS
         ]
 
