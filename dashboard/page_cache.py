@@ -14,18 +14,16 @@ a masked token is put in at every serve (a string replacement, not a render).
 
 import hashlib
 import logging
-import os
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import cache as once
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import translation
 
 from accounts.context_processors import email_confirmation
+from accounts.release import release
 
 log = logging.getLogger(__name__)
 
@@ -34,21 +32,6 @@ CSRF_PLACEHOLDER = "csrf-token-placeholder-8c1f0e"
 MAX_PATH = 200
 # Rows not read for a day leave (Redis: memory; a founder's today is in the key anyway).
 TIMEOUT = 24 * 3600
-
-
-@once
-def release() -> str:
-    """What this code and its templates and translations are, read once per process: the
-    size and time of each file (a deploy changes them; the next page is drawn anew)."""
-    skip = {".venv", "node_modules", "staticfiles", ".git", "test-results", "__pycache__"}
-    stamp = hashlib.blake2b(digest_size=8)
-    for folder, folders, files in sorted(os.walk(settings.BASE_DIR)):
-        folders[:] = sorted(name for name in folders if name not in skip)
-        for name in sorted(files):
-            if name.endswith((".py", ".html", ".txt", ".mo")):
-                info = os.stat(os.path.join(folder, name))
-                stamp.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}".encode())
-    return stamp.hexdigest()
 
 
 def page_key(request: HttpRequest, *, page: str, today: date, since: datetime | None) -> str:
