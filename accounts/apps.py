@@ -9,10 +9,15 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Connects the per-address count of failed log-ins (user_login_failed).
         from accounts import (
+            signed_in,
             throttle,  # noqa: F401
             versions,
         )
-        from accounts.models import Profile
+        from accounts.models import Profile, User
+
+        # A write of a user's or profile's row: the signed-in copy is read afresh.
+        signed_in.watch(User, "pk")
+        signed_in.watch(Profile, "user_id")
 
         # Every write of a founder's data raises their version (accounts/versions.py); the
         # visit markers and the mails' bookkeeping show on no cached page. (The digest's next

@@ -22,6 +22,8 @@ from django.db import models
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from accounts import signed_in
+
 EVERYONE = 0
 # The model's path to its founder's id and the fields whose update shows on no cached page.
 _WATCHED: dict[type[models.Model], tuple[str, frozenset[str]]] = {}
@@ -34,9 +36,13 @@ def bump(founder_ids: Iterable[int | None]) -> None:
     ids = {i for i in founder_ids if i is not None}
     if not ids:
         return
-    profiles = Profile.objects.all() if EVERYONE in ids else Profile.objects.filter(user_id__in=ids)
-    # data_version is a quiet field: this update raises nothing further.
-    profiles.update(data_version=F("data_version") + 1)
+    everyone = EVERYONE in ids
+    profiles = Profile.objects.all() if everyone else Profile.objects.filter(user_id__in=ids)
+    # The signed-in copies of these profiles are stale now: forgotten here, where the ids are
+    # known, so the update below is the plain one (no query to find its rows' users), and
+    # raises nothing further (data_version is a quiet field).
+    signed_in.forget(None if everyone else ids)
+    models.QuerySet.update(profiles, data_version=F("data_version") + 1)
 
 
 def current(founder_id: int) -> int:
