@@ -154,13 +154,14 @@ def test_unknown_users_are_not_kept(anna):
 
 
 def test_an_unreachable_cache_fails_no_request_and_no_write(anna, monkeypatch):
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     def unreachable(*args, **kwargs):
         raise ConnectionError("Redis is down")
 
+    # On the class: an attribute set on the cache itself would outlive the test.
     for name in ("get_many", "set", "set_many", "add"):
-        monkeypatch.setattr(cache, name, unreachable)
+        monkeypatch.setattr(type(caches["default"]), name, unreachable)
     load = Loads()
     assert signed_in.user(anna.pk, load).email == "anna@example.com"
     Profile.objects.filter(user=anna).update(display_name="Anna")  # the write stands
