@@ -44,6 +44,10 @@ PARALLEL = 1
 # to index them, on purpose: Lighthouse's "page is blocked from indexing" would count that
 # against SEO. Every other SEO audit runs.
 SKIPPED_AUDITS = ("is-crawlable",)
+# A run that Lighthouse itself ends with "please run Lighthouse again" (Chromium recorded no
+# usable trace: NO_NAVSTART, seen with Chromium 156) is run again, up to three runs in all;
+# a low score is never run again.
+RUNS = 3
 
 
 def _needs(what: str, reason: str) -> None:
@@ -141,14 +145,20 @@ def _lighthouse(url: str, cookie: str | None, chromium: str, out: Path) -> dict:
     ]
     if cookie:
         command.append(f"--extra-headers={json.dumps({'Cookie': cookie})}")
-    subprocess.run(
-        command,
-        env={**os.environ, "CHROME_PATH": chromium},
-        check=True,
-        timeout=240,
-        capture_output=True,
-    )
-    report = json.loads(out.read_text())
+    for _attempt in range(RUNS):
+        out.unlink(missing_ok=True)
+        run = subprocess.run(
+            command,
+            env={**os.environ, "CHROME_PATH": chromium},
+            timeout=240,
+            capture_output=True,
+            text=True,
+        )
+        report = json.loads(out.read_text()) if out.exists() else {}
+        error = report.get("runtimeError") or {}
+        if "run Lighthouse again" not in error.get("message", ""):
+            break
+    assert run.returncode == 0, f"lighthouse {url}: {error or run.stderr[-2000:]}"
     scores = {name: report["categories"][name]["score"] for name in CATEGORIES}
     failing = {
         audit["id"]: audit.get("displayValue") or audit["title"]
