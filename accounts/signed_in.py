@@ -88,7 +88,10 @@ def forget(user_ids: Iterable[object] | None) -> None:
 
     def new_tokens() -> None:
         try:
-            cache.set_many({key: secrets.token_hex(8) for key in keys}, TIMEOUT)
+            if len(keys) == 1:  # one SET instead of a pipeline (a digest sent: one founder)
+                cache.set(keys[0], secrets.token_hex(8), TIMEOUT)
+            else:
+                cache.set_many({key: secrets.token_hex(8) for key in keys}, TIMEOUT)
         except Exception:  # never the write's failure (see above)
             log.warning("the signed-in copies of %s stay until they expire", keys, exc_info=True)
 
