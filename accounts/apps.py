@@ -16,8 +16,8 @@ class AccountsConfig(AppConfig):
         from accounts.models import Profile, User
 
         # A write of a user's or profile's row: the signed-in copy is read afresh.
-        signed_in.watch(User, "pk")
-        signed_in.watch(Profile, "user_id")
+        signed_in.watch(User)
+        signed_in.watch(Profile)
 
         # Every write of a founder's data raises their version (accounts/versions.py); the
         # visit markers and the mails' bookkeeping show on no cached page. (The digest's next

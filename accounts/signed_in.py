@@ -55,7 +55,7 @@ def user(user_id: object, load: Callable[[Any], Any]) -> Any:
     except Exception:  # the cache unreachable: the database answers
         log.warning("the signed-in user could not be read from the cache", exc_info=True)
         return load(user_id)
-    if copy is not None and None not in tokens and copy[0] == tokens:
+    if copy is not None and copy[0] == tokens:  # a copy is never kept under a missing token
         return copy[1]
     loaded = load(user_id)  # only now, after the tokens were read
     if loaded is not None and None not in tokens:
@@ -133,11 +133,13 @@ class SignedInRows(models.QuerySet):
         return count
 
 
-def watch(model: type[models.Model], user_attname: str) -> None:
-    """A save or delete of `model`'s row forgets its user (`user_attname`: "pk", "user_id")."""
+def watch(model: type[models.Model]) -> None:
+    """A save or delete of `model`'s row forgets its user; the model's queryset is
+    `SignedInRows`, whose `user_path` says where a row holds its user's id."""
+    user_path = model._default_manager.all().user_path  # type: ignore[attr-defined]
 
     def written(sender, instance, **kwargs) -> None:
-        forget([getattr(instance, user_attname)])
+        forget([getattr(instance, user_path)])
 
     uid = f"signed_in.{model._meta.label}"
     post_save.connect(written, sender=model, dispatch_uid=uid, weak=False)
