@@ -2,6 +2,7 @@
 real SMTP server on loopback."""
 
 import socket
+import uuid
 from email import message_from_bytes, policy
 
 import pytest
@@ -270,3 +271,20 @@ def _fresh_rate_limits():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Production's cache backend (outsourcing/redis_cache.py) on the real Redis, under a
+    prefix of the test's own; changing CACHES makes Django open it on the next use."""
+    if not settings.REDIS_URL:
+        if settings.REQUIRE_SERVICES:
+            pytest.fail("REQUIRE_SERVICES is set but REDIS_URL is not")
+        pytest.skip("REDIS_URL is not set")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "outsourcing.redis_cache.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+            "KEY_PREFIX": f"test-{uuid.uuid4()}",
+        }
+    }

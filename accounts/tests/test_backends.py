@@ -1,6 +1,7 @@
 """accounts/backends.py: the signed-in user and their profile in one statement built once,
 the same instances the ORM's queryset would make."""
 
+import socket
 from datetime import timedelta
 from decimal import Decimal
 
@@ -66,3 +67,21 @@ def test_unknown_and_inactive_users_are_nobody():
     assert ModelBackend().get_user(founder.pk).email == "ben@example.com"
     User.objects.filter(pk=founder.pk).update(is_active=False)
     assert ModelBackend().get_user(founder.pk) is None
+
+
+def test_an_unreachable_cache_fails_no_request_and_no_write(settings):
+    # The signed-in copy (accounts/signed_in.py) on production's backend, on a port where no
+    # Redis listens: the client's own errors, and the database answers.
+    founder = services.founder_signup(email="cleo@example.com", password="long-enough-1")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "outsourcing.redis_cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+    assert ModelBackend().get_user(founder.pk).email == "cleo@example.com"
+    Profile.objects.filter(user=founder).update(display_name="Cleo")  # the write stands
+    assert ModelBackend().get_user(founder.pk).profile.display_name == "Cleo"

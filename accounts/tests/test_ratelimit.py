@@ -44,39 +44,21 @@ def test_any_key_value_is_a_safe_cache_key():
     assert ratelimit.hit(LIMIT, "to:" + "ä\x00 " * 500)
 
 
-def use_redis_cache(settings, prefix: str) -> None:
-    """Production's cache backend (outsourcing/redis_cache.py) on the real Redis; changing
-    CACHES makes Django open it on the next use."""
-    if not settings.REDIS_URL:
-        if settings.REQUIRE_SERVICES:
-            pytest.fail("REQUIRE_SERVICES is set but REDIS_URL is not")
-        pytest.skip("REDIS_URL is not set")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "outsourcing.redis_cache.RedisCache",
-            "LOCATION": settings.REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-
-
-def test_the_limits_hold_on_redis_too(settings):
+def test_the_limits_hold_on_redis_too(redis_cache):
     """Production counts in Redis (every worker together): the same behaviour there."""
-    use_redis_cache(settings, "ratelimit-test")
     limit = ratelimit.Limit("redis-test", count=2, seconds=60)
     key = f"k-{uuid.uuid4()}"
     assert [ratelimit.hit(limit, key) for _ in range(3)] == [True, True, False]
     assert ratelimit.remaining(limit, key) == 0
 
 
-def test_the_redis_cache_keeps_one_client_and_answers_from_threads(settings):
+def test_the_redis_cache_keeps_one_client_and_answers_from_threads(redis_cache):
     """outsourcing/redis_cache.py: one client per pool instead of one per call, shared by the
     threads of a worker."""
     from concurrent.futures import ThreadPoolExecutor
 
     from django.core.cache import cache
 
-    use_redis_cache(settings, f"client-test-{uuid.uuid4()}")
     client = cache._cache.get_client()
     assert cache._cache.get_client() is client
     assert cache._cache.get_client(write=True) is client  # one server: one pool
